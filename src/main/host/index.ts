@@ -1,0 +1,327 @@
+import { randomBytes } from 'node:crypto';
+import { sql, type Transaction } from 'kysely';
+import {
+  ArchiveError,
+  contract,
+  isMethodName,
+  type Envelope,
+  type ErrorBody,
+  type FieldIssue,
+  type HostMethodName,
+  type MethodSpec,
+} from '../../shared/contract';
+import {
+  closeArchive,
+  createArchive,
+  KeySlotKeeper,
+  openArchive,
+  type ArchiveIo,
+  type OpenArchive,
+} from '../archive/archive';
+import { DEFAULT_KDF_COST } from '../archive/keyslots';
+import type { DB } from '../archive/schema';
+import { appendAudit, type AuditEvent } from '../services/audit/log';
+import { handlers } from '../services';
+import { callerState } from '../services/users/queries';
+import { idleLockMinutesOf } from '../services/settings/handlers';
+import type { Actor, AuditNote, CallContext, Handler, HostServices, LoginThrottle, SessionRecord } from './handler';
+import { systemClock, type ArchiveHost, type ArchiveHostOptions } from './types';
+
+export type { ArchiveHost, ArchiveHostOptions, Clock } from './types';
+
+/** After this many consecutive wrong passwords for a name, each further try must wait. */
+const FREE_ATTEMPTS = 3;
+const MAX_WAIT_MS = 5 * 60_000;
+
+function createLoginThrottle(now: () => number): LoginThrottle {
+  const failures = new Map<string, { count: number; until: number }>();
+  const norm = (name: string) => name.normalize('NFC').trim().toLowerCase();
+  return {
+    check(name) {
+      const f = failures.get(norm(name));
+      if (f && f.until > now()) {
+        throw new ArchiveError('RATE_LIMITED', 'too many wrong passwords; wait before trying again', {
+          retryAfterMs: f.until - now(),
+        });
+      }
+    },
+    failed(name) {
+      const key = norm(name);
+      const count = (failures.get(key)?.count ?? 0) + 1;
+      const wait = count < FREE_ATTEMPTS ? 0 : Math.min(1000 * 2 ** (count - FREE_ATTEMPTS), MAX_WAIT_MS);
+      failures.set(key, { count, until: now() + wait });
+    },
+    succeeded(name) {
+      failures.delete(norm(name));
+    },
+  };
+}
+
+function validationError(issues: { path: PropertyKey[]; code: string; message: string }[]): ArchiveError {
+  const details: FieldIssue[] = issues.slice(0, 50).map((i) => ({
+    path: i.path.filter((p): p is string | number => typeof p !== 'symbol'),
+    code: i.code,
+    message: i.message,
+  }));
+  return new ArchiveError('VALIDATION', 'the input is not valid', details);
+}
+
+function toErrorBody(e: unknown): ErrorBody {
+  if (e instanceof ArchiveError) return e.toBody();
+  const code = (e as { code?: unknown }).code;
+  if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
+    return { code: 'CONFLICT', message: 'this conflicts with what the archive holds' };
+  }
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
+    return { code: 'INTERNAL', message: 'the disk is full; nothing was changed' };
+  }
+  return { code: 'INTERNAL', message: 'internal error; nothing was changed' };
+}
+
+export function createArchiveHost(options: ArchiveHostOptions): ArchiveHost {
+  const clock = options.clock ?? systemClock;
+  const io: ArchiveIo = { dir: options.dir, nativeBinding: options.nativeBinding, kdfCost: options.kdfCost ?? DEFAULT_KDF_COST };
+  const slots = new KeySlotKeeper(io);
+  const sessions = new Map<string, SessionRecord>();
+  const pendingAudit: AuditEvent[] = [];
+  let archive: OpenArchive | null = null;
+  let idleLockMs = 15 * 60_000;
+  let closed = false;
+
+  // Calls run one at a time: the archive has one connection, and opening or closing it
+  // must never interleave with a transaction.
+  let queue: Promise<unknown> = Promise.resolve();
+  function serialized<T>(work: () => Promise<T>): Promise<T> {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  }
+
+  async function closeIfUnused(): Promise<void> {
+    if (archive && sessions.size === 0) {
+      const a = archive;
+      archive = null;
+      await closeArchive(a);
+    }
+  }
+
+  async function adopt(opened: OpenArchive): Promise<OpenArchive> {
+    archive = opened;
+    idleLockMs = (await idleLockMinutesOf(opened.db)) * 60_000;
+    return opened;
+  }
+
+  const services: HostServices = {
+    clock,
+    dir: options.dir,
+    slots,
+    archive: () => archive,
+    async unlockArchive(kind, name, secret) {
+      if (archive) {
+        const ok = kind === 'user' ? slots.verifyPassword(archive, name, secret) : recoveryFits(archive, secret);
+        if (!ok) {
+          throw new ArchiveError(kind === 'user' ? 'WRONG_PASSWORD' : 'WRONG_RECOVERY_CODE', 'wrong secret');
+        }
+        return archive;
+      }
+      const { archive: opened } = await openArchive(io, kind, name, secret);
+      return adopt(opened);
+    },
+    async createArchive(spec) {
+      return adopt(await createArchive(io, spec));
+    },
+    session: (token) => sessions.get(token),
+    newSessionToken: () => randomBytes(32).toString('base64url'),
+    openSession(token, userId, username) {
+      sessions.set(token, { userId, username, locked: false, lastActivityMs: clock.now().getTime() });
+    },
+    endSession(token) {
+      sessions.delete(token);
+    },
+    lockSession(token) {
+      const s = sessions.get(token);
+      if (s) s.locked = true;
+    },
+    unlockSession(token) {
+      const s = sessions.get(token);
+      if (s) {
+        s.locked = false;
+        s.lastActivityMs = clock.now().getTime();
+      }
+    },
+    endSessionsOf(userId) {
+      for (const [token, s] of sessions) if (s.userId === userId) sessions.delete(token);
+    },
+    loginThrottle: createLoginThrottle(() => clock.now().getTime()),
+    async refreshSettings(db) {
+      idleLockMs = (await idleLockMinutesOf(db)) * 60_000;
+    },
+  };
+
+  function recoveryFits(open: OpenArchive, code: string): boolean {
+    return slots.verifyRecoveryCode(open, code);
+  }
+
+  /** Resolve the caller; lock a session that sat idle too long. */
+  function resolveSession(spec: MethodSpec, token: string | null): SessionRecord | null {
+    if (spec.access === 'public') return null;
+    const record = typeof token === 'string' ? sessions.get(token) : undefined;
+    if (!record) throw new ArchiveError('UNAUTHENTICATED', 'not logged in, or the session has ended');
+    if (!record.locked && clock.now().getTime() - record.lastActivityMs > idleLockMs) record.locked = true;
+    if (record.locked && spec.access !== 'locked') throw new ArchiveError('LOCKED', 'the session is locked');
+    return record;
+  }
+
+  async function recordDenial(actor: Actor, method: string): Promise<void> {
+    if (!archive) return;
+    await archive.db.transaction().execute((trx) =>
+      appendAudit(trx, {
+        at: clock.now().toISOString(),
+        userId: actor.userId,
+        username: actor.username,
+        action: method,
+        outcome: 'denied',
+      }),
+    );
+  }
+
+  async function dispatch(token: string | null, method: string, rawInput: unknown): Promise<unknown> {
+    if (closed) throw new ArchiveError('UNAUTHENTICATED', 'the archive host is closed');
+    if (!isMethodName(method) || contract[method].handledBy !== 'host') {
+      throw new ArchiveError('UNKNOWN_METHOD', `no method ${String(method).slice(0, 64)}`);
+    }
+    const name = method as HostMethodName;
+    const spec: MethodSpec = contract[name];
+    const handler = handlers[name] as Handler<HostMethodName>;
+
+    const record = resolveSession(spec, token);
+    let actor: Actor | null = null;
+    if (record && archive) {
+      const state = await callerState(archive.db, record.userId);
+      if (!state?.active) {
+        services.endSessionsOf(record.userId);
+        throw new ArchiveError('UNAUTHENTICATED', 'this account is no longer active');
+      }
+      actor = { userId: record.userId, username: record.username, permissions: state.permissions, session: token! };
+      if (spec.permission && !state.permissions.has(spec.permission)) {
+        await recordDenial(actor, name);
+        throw new ArchiveError('FORBIDDEN', `this needs the permission ${spec.permission}`);
+      }
+      // A password set by an administrator is known to them: until the user replaces it,
+      // only the calls to do so (and to leave) are answered.
+      if (state.mustChangePassword && !name.startsWith('auth.')) {
+        throw new ArchiveError('FORBIDDEN', 'change your password first', { reason: 'mustChangePassword' });
+      }
+    }
+
+    const parsed = spec.input.safeParse(rawInput);
+    if (!parsed.success) throw validationError(parsed.error.issues);
+    const input = parsed.data as never;
+    const now = clock.now();
+    const prepareCtx = { input, session: token, host: services, now };
+
+    if (handler.withoutArchive) return spec.output.parse(await handler.withoutArchive(prepareCtx));
+    const prepared = handler.prepare ? await handler.prepare(prepareCtx) : undefined;
+    const open = archive;
+    if (!open) throw new ArchiveError('LOCKED', 'the archive is not open');
+
+    const afterCommit: (() => void | Promise<void>)[] = [];
+    const beforeCommit: (() => void)[] = [];
+    const audit: AuditNote = {};
+    const flushed = pendingAudit.length;
+    const value = await open.db.transaction().execute(async (trx: Transaction<DB>) => {
+      for (const event of pendingAudit.slice(0, flushed)) await appendAudit(trx, event);
+      const ctx: CallContext<HostMethodName> = {
+        input,
+        db: trx,
+        actor,
+        session: token,
+        now,
+        host: services,
+        audit,
+        afterCommit: (fn) => afterCommit.push(fn),
+        beforeCommit: (fn) => beforeCommit.push(fn),
+        prepared,
+      };
+      const readOnly = !spec.writes && !spec.readsCredit;
+      // A method that says it does not write cannot: the connection refuses writes meanwhile.
+      if (readOnly) await sql`PRAGMA query_only = ON`.execute(trx);
+      let result: unknown;
+      try {
+        result = await handler.run(ctx);
+      } finally {
+        if (readOnly) await sql`PRAGMA query_only = OFF`.execute(trx);
+      }
+      if (spec.writes || spec.readsCredit) {
+        const who = audit.actor ?? actor;
+        await appendAudit(trx, {
+          at: now.toISOString(),
+          userId: who?.userId ?? null,
+          username: who?.username ?? null,
+          action: audit.action ?? name,
+          outcome: 'ok',
+          target: audit.target ?? null,
+          purpose: spec.readsCredit ? String((input as { purpose?: unknown }).purpose ?? '') : null,
+          details: audit.details,
+        });
+      }
+      const output = spec.output.parse(result);
+      for (const fn of beforeCommit) fn();
+      return output;
+    });
+    pendingAudit.splice(0, flushed);
+    for (const fn of afterCommit) await fn();
+    if (record && token && sessions.has(token) && !sessions.get(token)!.locked) {
+      sessions.get(token)!.lastActivityMs = clock.now().getTime();
+    }
+    await closeIfUnused();
+    return value;
+  }
+
+  /** A failed login when the archive is closed is kept until the next open, then written. */
+  function recordFailedLogin(method: string, input: unknown, error: ErrorBody): void {
+    if (error.code !== 'WRONG_PASSWORD' && error.code !== 'WRONG_RECOVERY_CODE' && error.code !== 'RATE_LIMITED') return;
+    const username = typeof (input as { username?: unknown })?.username === 'string' ? (input as { username: string }).username.slice(0, 32) : null;
+    pendingAudit.push({
+      at: clock.now().toISOString(),
+      userId: null,
+      username,
+      action: method,
+      outcome: 'failed',
+      details: { reason: error.code },
+    });
+  }
+
+  return {
+    dir: options.dir,
+    call(token, method, input): Promise<Envelope<unknown>> {
+      return serialized(async () => {
+        try {
+          return { ok: true as const, value: await dispatch(token, method, input) };
+        } catch (e) {
+          const error = toErrorBody(e);
+          if (error.code === 'INTERNAL') console.error(`[archive host] ${method}:`, (e as Error)?.message);
+          if (method === 'auth.login' || method === 'auth.recover') recordFailedLogin(method, input, error);
+          if (method === 'auth.unlock' && token && sessions.has(token)) {
+            recordFailedLogin(method, { username: sessions.get(token)!.username }, error);
+          }
+          await closeIfUnused().catch(() => undefined);
+          return { ok: false as const, error };
+        }
+      });
+    },
+    sweepIdle() {
+      return serialized(async () => {
+        const now = clock.now().getTime();
+        for (const s of sessions.values()) if (!s.locked && now - s.lastActivityMs > idleLockMs) s.locked = true;
+      });
+    },
+    close() {
+      return serialized(async () => {
+        closed = true;
+        sessions.clear();
+        await closeIfUnused();
+      });
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import type { Envelope } from '../../shared/contract';
+import type { KdfCost } from '../archive/keyslots';
+
+/** Where time comes from: injected so tests can freeze and move it. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface ArchiveHostOptions {
+  /** The archive folder: archive.db and keyslots.json live here. */
+  dir: string;
+  clock?: Clock;
+  /** Path to better-sqlite3-multiple-ciphers' addon built for this runtime (Electron needs its own). */
+  nativeBinding?: string;
+  /** Key-derivation cost for new key slots. Defaults to DEFAULT_KDF_COST; tests may lower it. */
+  kdfCost?: KdfCost;
+}
+
+/**
+ * The whole application behind the window. Reached from the Electron shell (over IPC,
+ * in a worker), from tests (in-process) and from the browser host (over HTTP).
+ */
+export interface ArchiveHost {
+  readonly dir: string;
+  /** Answer one call. Never throws: every failure is `{ ok: false, error }`. */
+  call(session: string | null, method: string, input: unknown): Promise<Envelope<unknown>>;
+  /** Lock sessions idle for longer than the archive's idle setting; close the archive if none is left. */
+  sweepIdle(): Promise<void>;
+  /** Close the archive and forget every session and key. */
+  close(): Promise<void>;
+}

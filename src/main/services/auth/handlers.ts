@@ -1,0 +1,126 @@
+import { ArchiveError } from '../../../shared/contract/errors';
+import type { HostServices, PartialHandlers } from '../../host/handler';
+import { currentUserOf, findUserByName } from '../users/queries';
+
+const RECOVERY_THROTTLE_KEY = '\u0000recovery';
+
+/** Open (or check against) the archive with a password; count the failure if it is wrong. */
+async function checkedUnlock(
+  host: HostServices,
+  kind: 'user' | 'recovery',
+  name: string,
+  secret: string,
+): Promise<void> {
+  const throttleKey = kind === 'user' ? name : RECOVERY_THROTTLE_KEY;
+  host.loginThrottle.check(throttleKey);
+  try {
+    await host.unlockArchive(kind, name, secret);
+  } catch (e) {
+    if (e instanceof ArchiveError && (e.code === 'WRONG_PASSWORD' || e.code === 'WRONG_RECOVERY_CODE')) {
+      host.loginThrottle.failed(throttleKey);
+    }
+    throw e;
+  }
+  host.loginThrottle.succeeded(throttleKey);
+}
+
+export const authHandlers: PartialHandlers = {
+  'auth.login': {
+    prepare: ({ input, host }) => checkedUnlock(host, 'user', input.username, input.password),
+    async run({ input, db, host, audit, afterCommit }) {
+      const found = await findUserByName(db, input.username);
+      if (!found) throw new ArchiveError('WRONG_PASSWORD', 'wrong user name or password');
+      if (!found.active) throw new ArchiveError('FORBIDDEN', 'this account has been deactivated', { reason: 'inactive' });
+      audit.actor = { userId: found.id, username: found.username };
+      const session = host.newSessionToken();
+      afterCommit(() => host.openSession(session, found.id, found.username));
+      return { session, user: await currentUserOf(db, found.id) };
+    },
+  },
+
+  'auth.recover': {
+    prepare: ({ input, host }) => checkedUnlock(host, 'recovery', '', input.recoveryCode),
+    async run({ input, db, host, audit, afterCommit, beforeCommit, now }) {
+      const found = await findUserByName(db, input.username);
+      if (!found) throw new ArchiveError('NOT_FOUND', 'no such user', { field: 'username' });
+      const current = await currentUserOf(db, found.id);
+      const roles = await db
+        .selectFrom('user_roles')
+        .innerJoin('role_permissions', 'role_permissions.role_id', 'user_roles.role_id')
+        .select('role_permissions.permission')
+        .where('user_roles.user_id', '=', found.id)
+        .where('role_permissions.permission', '=', 'users.manage')
+        .executeTakeFirst();
+      if (!roles) {
+        throw new ArchiveError('FORBIDDEN', 'the recovery code restores an administrator only', { field: 'username' });
+      }
+      await db
+        .updateTable('users')
+        .set({ active: 1, must_change_password: 0, updated_at: now.toISOString() })
+        .where('id', '=', found.id)
+        .execute();
+      audit.actor = { userId: found.id, username: found.username };
+      audit.target = `user:${found.id}`;
+      audit.details = { reactivated: !found.active };
+      const archive = host.archive()!;
+      beforeCommit(() => host.slots.setUserPassword(archive, found.id, found.username, input.newPassword));
+      const session = host.newSessionToken();
+      afterCommit(() => {
+        host.endSessionsOf(found.id);
+        host.openSession(session, found.id, found.username);
+      });
+      return { session, user: { ...current, mustChangePassword: false } };
+    },
+  },
+
+  'auth.me': {
+    run: ({ db, actor }) => currentUserOf(db, actor!.userId),
+  },
+
+  'auth.lock': {
+    async run({ host, session, afterCommit }) {
+      afterCommit(() => host.lockSession(session!));
+      return null;
+    },
+  },
+
+  'auth.unlock': {
+    async prepare({ input, host, session }) {
+      const record = host.session(session!)!;
+      await checkedUnlock(host, 'user', record.username, input.password);
+    },
+    async run({ db, actor, host, session, afterCommit }) {
+      afterCommit(() => host.unlockSession(session!));
+      return currentUserOf(db, actor!.userId);
+    },
+  },
+
+  'auth.logout': {
+    async run({ host, session, afterCommit }) {
+      afterCommit(() => host.endSession(session!));
+      return null;
+    },
+  },
+
+  'auth.changePassword': {
+    async run({ input, db, actor, host, now, beforeCommit }) {
+      const archive = host.archive()!;
+      if (!host.slots.verifyPassword(archive, actor!.username, input.currentPassword)) {
+        throw new ArchiveError('WRONG_PASSWORD', 'the current password is wrong', { field: 'currentPassword' });
+      }
+      if (input.currentPassword === input.newPassword) {
+        throw new ArchiveError('VALIDATION', 'the new password must differ from the current one', [
+          { path: ['newPassword'], code: 'same_as_current', message: 'same as current password' },
+        ]);
+      }
+      await db
+        .updateTable('users')
+        .set({ must_change_password: 0, updated_at: now.toISOString() })
+        .where('id', '=', actor!.userId)
+        .execute();
+      // Last step before commit: if the slot cannot be written, nothing changes.
+      beforeCommit(() => host.slots.setUserPassword(archive, actor!.userId, actor!.username, input.newPassword));
+      return null;
+    },
+  },
+};

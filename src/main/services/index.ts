@@ -1,0 +1,37 @@
+import type { HostMethodName } from '../../shared/contract';
+import { contract } from '../../shared/contract';
+import type { HandlerMap, PartialHandlers } from '../host/handler';
+import { archiveHandlers } from './archive/handlers';
+import { auditHandlers } from './audit/handlers';
+import { authHandlers } from './auth/handlers';
+import { roleHandlers } from './roles/handlers';
+import { settingsHandlers } from './settings/handlers';
+import { userHandlers } from './users/handlers';
+
+/**
+ * Handlers are registered per domain and merged into one map. A name registered twice,
+ * or a host method of the contract without a handler, fails at start.
+ */
+function mergeHandlers(...groups: PartialHandlers[]): HandlerMap {
+  const merged: PartialHandlers = {};
+  for (const group of groups) {
+    for (const name of Object.keys(group) as HostMethodName[]) {
+      if (merged[name]) throw new Error(`handler registered twice: ${name}`);
+      (merged as Record<string, unknown>)[name] = group[name];
+    }
+  }
+  const missing = (Object.keys(contract) as (keyof typeof contract)[]).filter(
+    (name) => contract[name].handledBy === 'host' && !merged[name as HostMethodName],
+  );
+  if (missing.length > 0) throw new Error(`no handler for: ${missing.join(', ')}`);
+  return merged as HandlerMap;
+}
+
+export const handlers: HandlerMap = mergeHandlers(
+  archiveHandlers,
+  authHandlers,
+  userHandlers,
+  roleHandlers,
+  settingsHandlers,
+  auditHandlers,
+);

@@ -1,0 +1,138 @@
+import type { Transaction } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import { ArchiveError } from '../../../shared/contract/errors';
+import type { DB } from '../../archive/schema';
+import type { PartialHandlers } from '../../host/handler';
+import { getUser, listUsers } from './queries';
+
+async function assertDepartment(db: Transaction<DB>, id: string): Promise<void> {
+  const found = await db.selectFrom('departments').select('id').where('id', '=', id).executeTakeFirst();
+  if (!found) throw new ArchiveError('NOT_FOUND', 'no such department', { field: 'departmentId' });
+}
+
+async function assertRoles(db: Transaction<DB>, ids: string[]): Promise<string[]> {
+  const unique = [...new Set(ids)];
+  const found = await db.selectFrom('roles').select('id').where('id', 'in', unique).execute();
+  if (found.length !== unique.length) throw new ArchiveError('NOT_FOUND', 'no such role', { field: 'roleIds' });
+  return unique;
+}
+
+/** Somebody must always be able to manage users: refuse a change that leaves no one. */
+async function assertAnAdministratorRemains(db: Transaction<DB>): Promise<void> {
+  const admins = await db
+    .selectFrom('users')
+    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+    .innerJoin('role_permissions', 'role_permissions.role_id', 'user_roles.role_id')
+    .select((eb) => eb.fn.count<number>('users.id').distinct().as('n'))
+    .where('users.active', '=', 1)
+    .where('role_permissions.permission', '=', 'users.manage')
+    .executeTakeFirstOrThrow();
+  if (Number(admins.n) === 0) {
+    throw new ArchiveError('CONFLICT', 'at least one active user must keep the right to manage users', {
+      reason: 'lastAdministrator',
+    });
+  }
+}
+
+async function setRoles(db: Transaction<DB>, userId: string, roleIds: string[]): Promise<void> {
+  await db.deleteFrom('user_roles').where('user_id', '=', userId).execute();
+  await db.insertInto('user_roles').values(roleIds.map((role_id) => ({ user_id: userId, role_id }))).execute();
+}
+
+export const userHandlers: PartialHandlers = {
+  'users.list': {
+    run: ({ db }) => listUsers(db),
+  },
+
+  'users.create': {
+    async run({ input, db, host, now, audit, beforeCommit }) {
+      await assertDepartment(db, input.departmentId);
+      const roleIds = await assertRoles(db, input.roleIds);
+      const taken = await db.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
+      if (taken) throw new ArchiveError('CONFLICT', 'this user name is taken', { field: 'username' });
+      const id = uuidv7();
+      const at = now.toISOString();
+      await db
+        .insertInto('users')
+        .values({
+          id,
+          username: input.username,
+          display_name: input.displayName,
+          department_id: input.departmentId,
+          active: 1,
+          must_change_password: 1, // the administrator knows this password: the user replaces it
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+      await setRoles(db, id, roleIds);
+      audit.target = `user:${id}`;
+      audit.details = { username: input.username, departmentId: input.departmentId, roleIds };
+      const archive = host.archive()!;
+      beforeCommit(() => host.slots.setUserPassword(archive, id, input.username, input.password));
+      return getUser(db, id);
+    },
+  },
+
+  'users.update': {
+    async run({ input, db, now, audit }) {
+      const before = await getUser(db, input.id);
+      await assertDepartment(db, input.departmentId);
+      const roleIds = await assertRoles(db, input.roleIds);
+      await db
+        .updateTable('users')
+        .set({ display_name: input.displayName, department_id: input.departmentId, updated_at: now.toISOString() })
+        .where('id', '=', input.id)
+        .execute();
+      await setRoles(db, input.id, roleIds);
+      await assertAnAdministratorRemains(db);
+      audit.target = `user:${input.id}`;
+      audit.details = {
+        before: { displayName: before.displayName, departmentId: before.departmentId, roleIds: before.roleIds },
+        after: { displayName: input.displayName, departmentId: input.departmentId, roleIds },
+      };
+      return getUser(db, input.id);
+    },
+  },
+
+  'users.resetPassword': {
+    async run({ input, db, host, now, audit, beforeCommit, afterCommit }) {
+      const user = await getUser(db, input.id);
+      // Resetting a deactivated user's password gives them access again, on purpose.
+      await db
+        .updateTable('users')
+        .set({ must_change_password: 1, active: 1, updated_at: now.toISOString() })
+        .where('id', '=', input.id)
+        .execute();
+      audit.target = `user:${input.id}`;
+      audit.details = { reactivated: !user.active };
+      const archive = host.archive()!;
+      beforeCommit(() => host.slots.setUserPassword(archive, user.id, user.username, input.newPassword));
+      afterCommit(() => host.endSessionsOf(user.id));
+      return getUser(db, input.id);
+    },
+  },
+
+  'users.deactivate': {
+    async run({ input, db, host, now, actor, audit, afterCommit }) {
+      if (input.id === actor!.userId) {
+        throw new ArchiveError('CONFLICT', 'you cannot deactivate yourself', { reason: 'self' });
+      }
+      const user = await getUser(db, input.id);
+      if (!user.active) throw new ArchiveError('CONFLICT', 'this user is already deactivated', { reason: 'inactive' });
+      await db.updateTable('users').set({ active: 0, updated_at: now.toISOString() }).where('id', '=', input.id).execute();
+      await assertAnAdministratorRemains(db);
+      audit.target = `user:${input.id}`;
+      audit.details = { rotateKey: input.rotateKey };
+      const archive = host.archive()!;
+      afterCommit(() => {
+        host.endSessionsOf(user.id);
+        // The database says the user is inactive either way; the slot goes as well, and
+        // with rotation the database key changes so that an old copy of it opens nothing.
+        if (input.rotateKey) host.slots.rotateKeyWithout(archive, user.id);
+        else host.slots.removeUser(user.id);
+      });
+      return { ...user, active: false };
+    },
+  },
+};

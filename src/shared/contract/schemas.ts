@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { DEPARTMENT_KINDS, PERMISSIONS } from '../domain/permissions';
+
+// Building blocks shared by the methods. Every object is strict: an extra field is a
+// VALIDATION error, so a renderer cannot smuggle columns into a write.
+
+export const id = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'uuid');
+
+/** Trimmed text with a length bound; empty after trimming is refused. */
+export function text(max: number) {
+  return z.string().trim().min(1).max(max);
+}
+
+export const username = z
+  .string()
+  .trim()
+  .min(2)
+  .max(32)
+  .regex(/^[\p{L}\p{N}._-]+$/u, 'username');
+
+export const displayName = text(64);
+
+export const MIN_PASSWORD_LENGTH = 10;
+export const password = z.string().min(MIN_PASSWORD_LENGTH).max(256);
+/** A password being checked (login, unlock): its length is not our business, only bounded. */
+export const givenPassword = z.string().min(1).max(256);
+
+/** Recovery code: 8 groups of 4 Crockford base32 characters; dashes and spaces ignored. */
+export const recoveryCode = z
+  .string()
+  .max(128)
+  .transform((s) => s.toUpperCase().replace(/[\s-]/g, ''))
+  .pipe(z.string().regex(/^[0-9A-HJKMNP-TV-Z]{32}$/, 'recoveryCode'));
+
+export const isoMoment = z.iso.datetime();
+export const isoDay = z.iso.date();
+
+export const permission = z.enum(PERMISSIONS);
+export const departmentKind = z.enum(DEPARTMENT_KINDS);
+
+export const empty = z.strictObject({});
+
+export const user = z.strictObject({
+  id,
+  username: z.string(),
+  displayName: z.string(),
+  departmentId: id,
+  departmentName: z.string(),
+  roleIds: z.array(id),
+  roleNames: z.array(z.string()),
+  active: z.boolean(),
+  mustChangePassword: z.boolean(),
+  createdAt: isoMoment,
+});
+export type User = z.infer<typeof user>;
+
+export const currentUser = z.strictObject({
+  id,
+  username: z.string(),
+  displayName: z.string(),
+  departmentName: z.string(),
+  roleNames: z.array(z.string()),
+  permissions: z.array(permission),
+  mustChangePassword: z.boolean(),
+});
+export type CurrentUser = z.infer<typeof currentUser>;
+
+export const role = z.strictObject({
+  id,
+  code: z.string(),
+  name: z.string(),
+  builtin: z.boolean(),
+  permissions: z.array(permission),
+  memberCount: z.number().int(),
+});
+export type Role = z.infer<typeof role>;
+
+export const department = z.strictObject({
+  id,
+  code: z.string(),
+  name: z.string(),
+  kind: departmentKind,
+});
+export type Department = z.infer<typeof department>;
+
+export const settings = z.strictObject({
+  companyName: z.string(),
+  idleLockMinutes: z.number().int(),
+});
+export type Settings = z.infer<typeof settings>;
+
+export const auditEntry = z.strictObject({
+  seq: z.number().int(),
+  at: isoMoment,
+  userId: id.nullable(),
+  username: z.string().nullable(),
+  action: z.string(),
+  outcome: z.enum(['ok', 'denied', 'failed']),
+  target: z.string().nullable(),
+  purpose: z.string().nullable(),
+  details: z.unknown(),
+  hash: z.string(),
+});
+export type AuditEntry = z.infer<typeof auditEntry>;
+
+export const session = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'session');

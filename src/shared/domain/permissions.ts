@@ -1,0 +1,61 @@
+// Permissions are the unit the host checks for every call. Roles are data: a role is a
+// set of these. Only permissions that some method of the contract needs are listed;
+// later features add theirs here.
+export const PERMISSIONS = [
+  'users.manage', // create, edit, deactivate users; reset passwords
+  'roles.manage', // change which permissions a role grants
+  'settings.manage', // company name, idle lock, other archive settings
+  'audit.read', // read and verify the audit trail
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+export function isPermission(value: string): value is Permission {
+  return (PERMISSIONS as readonly string[]).includes(value);
+}
+
+/** Department kinds matter for borrowing rules (SPEC §4). */
+export const DEPARTMENT_KINDS = ['credit', 'business', 'other'] as const;
+export type DepartmentKind = (typeof DEPARTMENT_KINDS)[number];
+
+export interface DefaultDepartment {
+  code: string;
+  name: string; // zh-CN name, stored as data
+  kind: DepartmentKind;
+}
+
+export const DEFAULT_DEPARTMENTS: readonly DefaultDepartment[] = [
+  { code: 'credit', name: '信用管理部门', kind: 'credit' },
+  { code: 'business', name: '业务部门', kind: 'business' },
+  { code: 'marketing', name: '营销中心', kind: 'business' },
+  { code: 'general_affairs', name: '综合部', kind: 'other' },
+  { code: 'finance', name: '计划财务部', kind: 'other' },
+  { code: 'legal', name: '法律事务部', kind: 'other' },
+  { code: 'management', name: '总经理办公室', kind: 'other' },
+  { code: 'audit', name: '内部审计', kind: 'other' },
+];
+
+export interface DefaultRole {
+  code: string;
+  name: string; // zh-CN name, stored as data
+  permissions: readonly Permission[];
+}
+
+/** The default set of SPEC.md "Who uses it". Roles whose work is not built yet grant nothing. */
+export const DEFAULT_ROLES: readonly DefaultRole[] = [
+  { code: 'sysadmin', name: '系统管理员', permissions: ['users.manage', 'roles.manage', 'settings.manage', 'audit.read'] },
+  { code: 'archivist', name: '档案管理员', permissions: [] },
+  { code: 'credit_manager', name: '信用管理部门', permissions: [] },
+  { code: 'account_manager', name: '客户经理', permissions: [] },
+  { code: 'service_manager', name: '客服经理', permissions: [] },
+  { code: 'reviewer', name: '评审人', permissions: [] },
+  { code: 'dept_manager', name: '部门经理', permissions: [] },
+  { code: 'legal', name: '法律事务', permissions: [] },
+  { code: 'general_affairs_manager', name: '综合部经理', permissions: [] },
+  { code: 'finance_manager', name: '计划财务部经理', permissions: [] },
+  { code: 'marketing_vp', name: '营销中心副总', permissions: [] },
+  { code: 'general_manager', name: '总经理', permissions: [] },
+  { code: 'auditor', name: '内部审计', permissions: ['audit.read'] },
+];
+
+export const SYSADMIN_ROLE = 'sysadmin';
