@@ -1,6 +1,6 @@
 import { Kysely, SqliteDialect } from 'kysely';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { ArchiveError } from '../../shared/contract/errors';
@@ -177,6 +177,7 @@ export async function createArchive(io: ArchiveIo, spec: NewArchiveSpec): Promis
     ],
   };
   writeKeySlots(paths.slots, slots);
+  chmodSync(paths.partial, 0o600); // encrypted anyway; still nobody else's business
   renameSync(paths.partial, paths.db);
   return openWithKey(io, archiveId, key);
 }

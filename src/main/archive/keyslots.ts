@@ -39,7 +39,7 @@ export interface KdfParams {
   salt: string; // base64
 }
 
-/** scrypt with N=2^17, r=8 (128 MiB, about half a second here): the archive's guard. */
+/** scrypt with N=2^17, r=8 (128 MiB, 0.5–1 s on a 2-core machine): the archive's guard. */
 export const DEFAULT_KDF_COST = { N: 2 ** 17, r: 8, p: 1 } as const;
 export type KdfCost = { N: number; r: number; p: number };
 

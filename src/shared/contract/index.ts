@@ -73,6 +73,21 @@ export const contract = {
     writes: true,
   }),
 
+  'archive.check': method({
+    input: s.empty,
+    output: z.strictObject({
+      schema: z.strictObject({ ok: z.boolean(), applied: z.array(z.string()), expected: z.array(z.string()) }),
+      integrity: z.strictObject({ ok: z.boolean(), problems: z.array(z.string()) }),
+      audit: z.strictObject({
+        ok: z.boolean(),
+        checked: z.number().int(),
+        firstBad: z.strictObject({ seq: z.number().int(), reason: z.enum(['hash', 'link', 'gap']) }).nullable(),
+      }),
+    }),
+    permission: 'audit.read',
+    writes: true, // the check itself is on record
+  }),
+
   'auth.login': method({
     input: z.strictObject({ username: s.username, password: s.givenPassword }),
     output: sessionGrant,

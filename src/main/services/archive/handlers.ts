@@ -3,6 +3,9 @@ import { v7 as uuidv7 } from 'uuid';
 import { ArchiveError } from '../../../shared/contract/errors';
 import { DEFAULT_DEPARTMENTS, DEFAULT_ROLES, SYSADMIN_ROLE } from '../../../shared/domain/permissions';
 import { isInitialized } from '../../archive/archive';
+import { appliedMigrations } from '../../archive/migrate';
+import { MIGRATION_NAMES } from '../../archive/migrations';
+import { verifyChain } from '../audit/log';
 import type { PartialHandlers } from '../../host/handler';
 import { writeSettings } from '../settings/handlers';
 import { currentUserOf, findUserByName } from '../users/queries';
@@ -29,6 +32,27 @@ export function newRecoveryCode(): string {
 export const archiveHandlers: PartialHandlers = {
   'archive.status': {
     withoutArchive: async ({ host }) => ({ initialized: isInitialized(host.dir), dir: host.dir }),
+  },
+
+  'archive.check': {
+    async run({ host, audit }) {
+      const sqlite = host.archive()!.sqlite;
+      const applied = appliedMigrations(sqlite);
+      const schemaOk = applied.length === MIGRATION_NAMES.length && applied.every((n, i) => n === MIGRATION_NAMES[i]);
+      const problems = (sqlite.pragma('integrity_check') as { integrity_check: string }[])
+        .map((r) => r.integrity_check)
+        .filter((line) => line !== 'ok');
+      const fk = sqlite.pragma('foreign_key_check') as unknown[];
+      if (fk.length > 0) problems.push(`${fk.length} foreign key violation(s)`);
+      const chain = verifyChain(sqlite);
+      const result = {
+        schema: { ok: schemaOk, applied, expected: MIGRATION_NAMES },
+        integrity: { ok: problems.length === 0, problems: problems.slice(0, 20) },
+        audit: chain,
+      };
+      audit.details = { schema: schemaOk, integrity: problems.length === 0, audit: chain.ok, firstBad: chain.firstBad };
+      return result;
+    },
   },
 
   'archive.setup': {
