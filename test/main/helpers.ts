@@ -1,8 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect } from 'vitest';
-import type { Envelope, Input, MethodName, Output } from '../../src/shared/contract';
+import { afterEach, expect } from 'vitest';
+import { openArchive, type ArchiveIo, type OpenArchive } from '../../src/main/archive/archive';
+import { findSlot, KEYSLOTS_FILE, readKeySlots, unlockSlot, type KeySlotFile } from '../../src/main/archive/keyslots';
+import type { AuditEntry, Envelope, Input, MethodName, Output, User } from '../../src/shared/contract';
 import { createArchiveHost, type ArchiveHost } from '../../src/main/host';
 import type { Clock } from '../../src/main/host/types';
 
@@ -64,4 +67,144 @@ export function testHost(dir: string, clock = new FrozenClock()): TestHost {
 export async function setUpArchive(t: TestHost): Promise<{ session: string; recoveryCode: string }> {
   const r = await t.ok(null, 'archive.setup', { companyName: COMPANY, admin: ADMIN });
   return { session: r.session, recoveryCode: r.recoveryCode };
+}
+
+// ---------------------------------------------------------------------------------------
+// Files on disk
+
+/** Every file in the archive folder (and below), by relative name. */
+export function filesIn(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (sub: string) => {
+    for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
+      const rel = sub ? join(sub, entry.name) : entry.name;
+      if (entry.isDirectory()) walk(rel);
+      else out.push(rel);
+    }
+  };
+  walk('');
+  return out.sort();
+}
+
+/** A fingerprint of every file in the folder: name -> sha256 of its bytes. */
+export function fingerprint(dir: string): Record<string, string> {
+  return Object.fromEntries(
+    filesIn(dir).map((name) => [name, createHash('sha256').update(readFileSync(join(dir, name))).digest('hex')]),
+  );
+}
+
+export function readSlots(dir: string): KeySlotFile {
+  return JSON.parse(readFileSync(join(dir, KEYSLOTS_FILE), 'utf8')) as KeySlotFile;
+}
+
+/** The database key, as the recovery code unwraps it from keyslots.json (nothing is opened). */
+export function dbKeyFromRecovery(dir: string, recoveryCode: string, file = KEYSLOTS_FILE): Buffer {
+  const slots = readKeySlots(join(dir, file));
+  const slot = findSlot(slots, 'recovery', '');
+  const key = slot ? unlockSlot(slots.archiveId, slot, recoveryCode.replace(/-/g, '')) : null;
+  if (!key) throw new Error('the recovery code does not open the recovery slot');
+  return key;
+}
+
+export function archiveIo(dir: string): ArchiveIo {
+  return { dir, kdfCost: TEST_KDF_COST };
+}
+
+/** Open the archive outside the host, as someone holding the recovery code would. */
+export async function openWithRecoveryCode(dir: string, recoveryCode: string): Promise<OpenArchive> {
+  const { archive } = await openArchive(archiveIo(dir), 'recovery', '', recoveryCode);
+  return archive;
+}
+
+// ---------------------------------------------------------------------------------------
+// Driving the host
+
+export async function login(t: TestHost, username: string, password: string): Promise<string> {
+  return (await t.ok(null, 'auth.login', { username, password })).session;
+}
+
+/** Ids of the default roles and departments, by code. */
+export async function directory(
+  t: TestHost,
+  adminSession: string,
+): Promise<{ role: (code: string) => string; department: (code: string) => string }> {
+  const roles = await t.ok(adminSession, 'roles.list', {});
+  const departments = await t.ok(adminSession, 'departments.list', {});
+  const find = (list: { id: string; code: string }[], code: string) => {
+    const found = list.find((x) => x.code === code);
+    if (!found) throw new Error(`no ${code}`);
+    return found.id;
+  };
+  return { role: (code) => find(roles, code), department: (code) => find(departments, code) };
+}
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  /** The password the user chose after the administrator's first one. */
+  password: string;
+  roles: string[];
+  department?: string;
+}
+
+/**
+ * An administrator creates the user; the user logs in with the first password and
+ * replaces it (as they must). Returns the user and their session.
+ */
+export async function addUser(t: TestHost, adminSession: string, spec: NewUser): Promise<{ user: User; session: string }> {
+  const dir = await directory(t, adminSession);
+  const firstPassword = `${spec.password}-first`;
+  const user = await t.ok(adminSession, 'users.create', {
+    username: spec.username,
+    displayName: spec.displayName,
+    departmentId: dir.department(spec.department ?? 'credit'),
+    roleIds: spec.roles.map(dir.role),
+    password: firstPassword,
+  });
+  const session = await login(t, spec.username, firstPassword);
+  await t.ok(session, 'auth.changePassword', { currentPassword: firstPassword, newPassword: spec.password });
+  return { user, session };
+}
+
+/** Every audit entry, oldest first (pages through audit.list). */
+export async function allAudit(t: TestHost, session: string): Promise<AuditEntry[]> {
+  const entries: AuditEntry[] = [];
+  let beforeSeq: number | undefined;
+  for (;;) {
+    const page = await t.ok(session, 'audit.list', beforeSeq ? { limit: 500, beforeSeq } : { limit: 500 });
+    entries.push(...page.entries);
+    if (page.nextBeforeSeq === null) return entries.reverse();
+    beforeSeq = page.nextBeforeSeq;
+  }
+}
+
+/** A fresh temp folder per test, removed afterwards (hosts closed first). */
+export function useTempDirs(): { make(): string; track(host: ArchiveHost): void } {
+  const dirs: (() => void)[] = [];
+  const hosts: ArchiveHost[] = [];
+  afterEach(async () => {
+    for (const h of hosts.splice(0)) await h.close();
+    for (const cleanup of dirs.splice(0)) cleanup();
+  });
+  return {
+    make() {
+      const { dir, cleanup } = tempDir();
+      dirs.push(cleanup);
+      return dir;
+    },
+    track(host) {
+      hosts.push(host);
+    },
+  };
+}
+
+/** A new archive set up by ADMIN in a fresh folder. */
+export async function freshArchive(
+  temp: ReturnType<typeof useTempDirs>,
+  clock = new FrozenClock(),
+): Promise<TestHost & { admin: string; recoveryCode: string }> {
+  const t = testHost(temp.make(), clock);
+  temp.track(t.host);
+  const { session, recoveryCode } = await setUpArchive(t);
+  return Object.assign(t, { admin: session, recoveryCode });
 }

@@ -4,6 +4,7 @@ import { chmodSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { ArchiveError } from '../../shared/contract/errors';
+import { recoveryCode as recoveryCodeSchema } from '../../shared/contract/schemas';
 import { applyWorkingPragmas, openEncrypted, rekey, type SqliteDatabase } from './database';
 import {
   findSlot,
@@ -38,6 +39,15 @@ export function archivePaths(dir: string): ArchivePaths {
     slotsNext: join(dir, KEYSLOTS_NEXT_FILE),
     partial: join(dir, PARTIAL_DB_FILE),
   };
+}
+
+/**
+ * The recovery code as its slot is sealed and opened: as the contract reads it (no dashes
+ * or spaces, upper case), so the code opens the slot however it was shown or typed.
+ */
+function canonicalRecoveryCode(code: string): string {
+  const parsed = recoveryCodeSchema.safeParse(code);
+  return parsed.success ? parsed.data : code;
 }
 
 /** An archive is there once both its database and its key slots are. */
@@ -95,7 +105,7 @@ export async function openArchive(
   io: ArchiveIo,
   kind: 'user' | 'recovery',
   name: string,
-  secret: string,
+  given: string,
 ): Promise<{ archive: OpenArchive; slot: KeySlot }> {
   const paths = archivePaths(io.dir);
   if (!isInitialized(io.dir)) throw new ArchiveError('NOT_INITIALIZED', 'no archive in this folder');
@@ -104,6 +114,7 @@ export async function openArchive(
     kind === 'user' ? 'wrong user name or password' : 'wrong recovery code',
   );
 
+  const secret = kind === 'recovery' ? canonicalRecoveryCode(given) : given;
   const current = readKeySlots(paths.slots);
   const slot = findSlot(current, kind, name);
   const key = slot ? unlockSlot(current.archiveId, slot, secret) : null;
@@ -173,7 +184,7 @@ export async function createArchive(io: ArchiveIo, spec: NewArchiveSpec): Promis
     keyVersion: 1,
     slots: [
       newSlot({ archiveId, kind: 'user', userId: spec.admin.userId, name: spec.admin.username, secret: spec.admin.password, dbKey: key, cost: io.kdfCost }),
-      newSlot({ archiveId, kind: 'recovery', userId: null, name: '', secret: spec.recoveryCode, dbKey: key, cost: io.kdfCost }),
+      newSlot({ archiveId, kind: 'recovery', userId: null, name: '', secret: canonicalRecoveryCode(spec.recoveryCode), dbKey: key, cost: io.kdfCost }),
     ],
   };
   writeKeySlots(paths.slots, slots);
@@ -194,6 +205,11 @@ export class KeySlotKeeper {
     return readKeySlots(this.paths.slots);
   }
 
+  /** The user whose slot a login name finds: the one a password for that name unlocks. */
+  ownerOf(username: string): string | null {
+    return findSlot(this.read(), 'user', username)?.userId ?? null;
+  }
+
   /** Check a user's password against their slot without opening anything. */
   verifyPassword(archive: OpenArchive, username: string, password: string): boolean {
     const file = this.read();
@@ -206,7 +222,7 @@ export class KeySlotKeeper {
   verifyRecoveryCode(archive: OpenArchive, code: string): boolean {
     const file = this.read();
     const slot = findSlot(file, 'recovery', '');
-    const key = slot ? unlockSlot(file.archiveId, slot, code) : null;
+    const key = slot ? unlockSlot(file.archiveId, slot, canonicalRecoveryCode(code)) : null;
     return key !== null && key.equals(archive.key);
   }
 
@@ -232,6 +248,16 @@ export class KeySlotKeeper {
    * and promoted after; opening finds the right key in either file.
    */
   rotateKeyWithout(archive: OpenArchive, userId: string): void {
+    this.rekeyWithout(archive, userId);
+    this.promoteNextSlots();
+  }
+
+  /**
+   * The first steps of a rotation: the next slots are written, then the database is
+   * rekeyed. A crash after these and before `promoteNextSlots` leaves both slot files;
+   * opening then finds the key in the next ones and promotes them.
+   */
+  rekeyWithout(archive: OpenArchive, userId: string): void {
     const file = this.read();
     const newKey = randomBytes(32);
     const next: KeySlotFile = {
@@ -241,9 +267,13 @@ export class KeySlotKeeper {
     };
     writeKeySlots(this.paths.slotsNext, next);
     rekey(archive.sqlite, newKey);
-    renameSync(this.paths.slotsNext, this.paths.slots);
     archive.key.fill(0);
     archive.key = newKey;
+  }
+
+  /** The last step of a rotation: the next slots become the slots. */
+  promoteNextSlots(): void {
+    renameSync(this.paths.slotsNext, this.paths.slots);
   }
 }
 

@@ -44,6 +44,9 @@ export function openEncrypted(path: string, key: Buffer, options: OpenDatabaseOp
     db.pragma(`cipher = 'sqlcipher'`);
     db.pragma('legacy = 4');
     db.pragma(keyPragma(key));
+    // The cipher encrypts the database, its journal and WAL, but not temp files (sorts,
+    // temp tables): those stay in memory, or they would spill content in clear.
+    db.pragma('temp_store = MEMORY');
     db.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (e) {
     db.close();

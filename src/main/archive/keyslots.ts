@@ -115,9 +115,14 @@ function unsealWith(privateKey: KeyObject, box: KeySlot['sealedDbKey'], aad: str
   return open(key, box, aad);
 }
 
+/** A login name as key slots tell names apart: two names with the same key are one name. */
+export function loginNameKey(name: string): string {
+  return name.normalize('NFC').trim().toLowerCase();
+}
+
 /** The slot lookup for a login name: a salted hash, so key slots do not name users. */
 export function lookupFor(archiveId: string, kind: 'user' | 'recovery', name: string): string {
-  const norm = name.normalize('NFC').trim().toLowerCase();
+  const norm = loginNameKey(name);
   return createHash('sha256').update(`credit-archive slot\0${archiveId}\0${kind}\0${norm}`).digest('base64');
 }
 

@@ -32,6 +32,7 @@ export type { ArchiveHost, ArchiveHostOptions, Clock } from './types';
 /** After this many consecutive wrong passwords for a name, each further try must wait. */
 const FREE_ATTEMPTS = 3;
 const MAX_WAIT_MS = 5 * 60_000;
+const MAX_PENDING_AUDIT = 1000;
 
 function createLoginThrottle(now: () => number): LoginThrottle {
   const failures = new Map<string, { count: number; until: number }>();
@@ -282,6 +283,25 @@ export function createArchiveHost(options: ArchiveHostOptions): ArchiveHost {
   function recordFailedLogin(method: string, input: unknown, error: ErrorBody): void {
     if (error.code !== 'WRONG_PASSWORD' && error.code !== 'WRONG_RECOVERY_CODE' && error.code !== 'RATE_LIMITED') return;
     const username = typeof (input as { username?: unknown })?.username === 'string' ? (input as { username: string }).username.slice(0, 32) : null;
+    // Kept in memory only until the next open; a flood of wrong passwords must not grow it
+    // without end: past the limit they are counted, and the count is recorded instead.
+    if (pendingAudit.length >= MAX_PENDING_AUDIT) {
+      const summary = pendingAudit[MAX_PENDING_AUDIT - 1]!;
+      if (summary.action !== 'auth.failures_not_itemised') {
+        pendingAudit[MAX_PENDING_AUDIT - 1] = {
+          at: summary.at,
+          userId: null,
+          username: null,
+          action: 'auth.failures_not_itemised',
+          outcome: 'failed',
+          details: { count: 2 },
+        };
+      } else {
+        summary.details = { count: Number(summary.details?.count ?? 0) + 1 };
+        summary.at = clock.now().toISOString();
+      }
+      return;
+    }
     pendingAudit.push({
       at: clock.now().toISOString(),
       userId: null,

@@ -29,7 +29,11 @@ export const authHandlers: PartialHandlers = {
     prepare: ({ input, host }) => checkedUnlock(host, 'user', input.username, input.password),
     async run({ input, db, host, audit, afterCommit }) {
       const found = await findUserByName(db, input.username);
-      if (!found) throw new ArchiveError('WRONG_PASSWORD', 'wrong user name or password');
+      // The password opened the key slot this name finds: the session is that slot's owner's,
+      // never another user's whom the database's (ASCII-only) case folding matches instead.
+      if (!found || found.id !== host.slots.ownerOf(input.username)) {
+        throw new ArchiveError('WRONG_PASSWORD', 'wrong user name or password');
+      }
       if (!found.active) throw new ArchiveError('FORBIDDEN', 'this account has been deactivated', { reason: 'inactive' });
       audit.actor = { userId: found.id, username: found.username };
       const session = host.newSessionToken();

@@ -4,6 +4,7 @@ import type { Department, Role } from '../../../shared/contract/schemas';
 import { isPermission, SYSADMIN_ROLE, type Permission } from '../../../shared/domain/permissions';
 import type { DB } from '../../archive/schema';
 import type { PartialHandlers } from '../../host/handler';
+import { assertAnAdministratorRemains } from '../users/queries';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -64,6 +65,7 @@ export const roleHandlers: PartialHandlers = {
       if (permissions.length > 0) {
         await db.insertInto('role_permissions').values(permissions.map((permission) => ({ role_id: role.id, permission }))).execute();
       }
+      await assertAnAdministratorRemains(db);
       audit.target = `role:${role.id}`;
       audit.details = { before: role.permissions, after: permissions };
       const [updated] = await listRoles(db, role.id);

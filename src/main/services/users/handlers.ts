@@ -1,9 +1,10 @@
 import type { Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { ArchiveError } from '../../../shared/contract/errors';
+import { loginNameKey } from '../../archive/keyslots';
 import type { DB } from '../../archive/schema';
 import type { PartialHandlers } from '../../host/handler';
-import { getUser, listUsers } from './queries';
+import { assertAnAdministratorRemains, getUser, listUsers } from './queries';
 
 async function assertDepartment(db: Transaction<DB>, id: string): Promise<void> {
   const found = await db.selectFrom('departments').select('id').where('id', '=', id).executeTakeFirst();
@@ -15,23 +16,6 @@ async function assertRoles(db: Transaction<DB>, ids: string[]): Promise<string[]
   const found = await db.selectFrom('roles').select('id').where('id', 'in', unique).execute();
   if (found.length !== unique.length) throw new ArchiveError('NOT_FOUND', 'no such role', { field: 'roleIds' });
   return unique;
-}
-
-/** Somebody must always be able to manage users: refuse a change that leaves no one. */
-async function assertAnAdministratorRemains(db: Transaction<DB>): Promise<void> {
-  const admins = await db
-    .selectFrom('users')
-    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
-    .innerJoin('role_permissions', 'role_permissions.role_id', 'user_roles.role_id')
-    .select((eb) => eb.fn.count<number>('users.id').distinct().as('n'))
-    .where('users.active', '=', 1)
-    .where('role_permissions.permission', '=', 'users.manage')
-    .executeTakeFirstOrThrow();
-  if (Number(admins.n) === 0) {
-    throw new ArchiveError('CONFLICT', 'at least one active user must keep the right to manage users', {
-      reason: 'lastAdministrator',
-    });
-  }
 }
 
 async function setRoles(db: Transaction<DB>, userId: string, roleIds: string[]): Promise<void> {
@@ -48,8 +32,13 @@ export const userHandlers: PartialHandlers = {
     async run({ input, db, host, now, audit, beforeCommit }) {
       await assertDepartment(db, input.departmentId);
       const roleIds = await assertRoles(db, input.roleIds);
-      const taken = await db.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
-      if (taken) throw new ArchiveError('CONFLICT', 'this user name is taken', { field: 'username' });
+      // Compared as key slots compare names (Unicode case and NFC), not as SQLite's NOCASE
+      // (ASCII only): two users whose names share a slot lookup could open each other's slot.
+      const key = loginNameKey(input.username);
+      const names = await db.selectFrom('users').select('username').execute();
+      if (names.some((u) => loginNameKey(u.username) === key)) {
+        throw new ArchiveError('CONFLICT', 'this user name is taken', { field: 'username' });
+      }
       const id = uuidv7();
       const at = now.toISOString();
       await db

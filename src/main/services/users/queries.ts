@@ -122,3 +122,20 @@ export async function currentUserOf(db: Db, id: string): Promise<CurrentUser> {
     mustChangePassword: user.mustChangePassword,
   };
 }
+
+/** Somebody must always be able to manage users: refuse a change that leaves no one. */
+export async function assertAnAdministratorRemains(db: Db): Promise<void> {
+  const admins = await db
+    .selectFrom('users')
+    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+    .innerJoin('role_permissions', 'role_permissions.role_id', 'user_roles.role_id')
+    .select((eb) => eb.fn.count<number>('users.id').distinct().as('n'))
+    .where('users.active', '=', 1)
+    .where('role_permissions.permission', '=', 'users.manage')
+    .executeTakeFirstOrThrow();
+  if (Number(admins.n) === 0) {
+    throw new ArchiveError('CONFLICT', 'at least one active user must keep the right to manage users', {
+      reason: 'lastAdministrator',
+    });
+  }
+}

@@ -1,0 +1,86 @@
+// What happens to one `window.archive.call` arriving over IPC, before and after the host:
+// sender check first, then the shape of the request, the method against the contract,
+// the shell's own methods answered here, the rest relayed to the host. Pure: Electron
+// reaches it through `SenderInfo` and the functions it is given, so it is unit-tested.
+import { contract, isMethodName, type MethodName } from '../../shared/contract';
+import type { Envelope, ErrorBody, FieldIssue } from '../../shared/contract/errors';
+import { isTrustedSender, type SenderInfo, type TrustedPage } from './security';
+
+/** Longest session token accepted before the host sees it (the host's are far shorter). */
+const MAX_SESSION_LENGTH = 256;
+
+export interface ShellMethods {
+  /** Let the user pick a folder; restart the host on it; null when cancelled. */
+  chooseFolder(): Promise<{ dir: string } | null>;
+}
+
+export interface CallHandlerDeps {
+  /** Read at every call: the window may have been re-created. */
+  trustedPage(): TrustedPage;
+  shell: ShellMethods;
+  host: { call(session: string | null, method: string, input: unknown): Promise<Envelope<unknown>> };
+}
+
+export type CallHandler = (sender: SenderInfo, request: unknown) => Promise<Envelope<unknown>>;
+
+const refuse = (error: ErrorBody): Envelope<unknown> => ({ ok: false, error });
+
+interface WellFormedRequest {
+  session: string | null;
+  method: MethodName;
+  input: unknown;
+}
+
+function parseRequest(request: unknown): WellFormedRequest | ErrorBody {
+  if (typeof request !== 'object' || request === null || Array.isArray(request)) {
+    return { code: 'VALIDATION', message: 'a call is { session, method, input }' };
+  }
+  const { session, method, input } = request as Record<string, unknown>;
+  const extra = Object.keys(request).filter((k) => k !== 'session' && k !== 'method' && k !== 'input');
+  if (extra.length > 0) return { code: 'VALIDATION', message: 'a call is { session, method, input }' };
+  if (!isMethodName(method)) return { code: 'UNKNOWN_METHOD', message: 'no such method' };
+  if (session !== null && (typeof session !== 'string' || session.length === 0 || session.length > MAX_SESSION_LENGTH)) {
+    return { code: 'VALIDATION', message: 'session must be a token or null' };
+  }
+  return { session, method, input };
+}
+
+function validationIssues(issues: { path: PropertyKey[]; code: string; message: string }[]): FieldIssue[] {
+  return issues.slice(0, 50).map((i) => ({
+    path: i.path.filter((p): p is string | number => typeof p !== 'symbol'),
+    code: i.code,
+    message: i.message,
+  }));
+}
+
+async function answerShell(method: MethodName, input: unknown, shell: ShellMethods): Promise<Envelope<unknown>> {
+  const parsed = contract[method].input.safeParse(input);
+  if (!parsed.success) {
+    return refuse({ code: 'VALIDATION', message: 'the input is not valid', details: validationIssues(parsed.error.issues) });
+  }
+  switch (method) {
+    case 'shell.capabilities':
+      return { ok: true, value: { chooseFolder: true, runtime: 'electron' } };
+    case 'shell.chooseFolder':
+      return { ok: true, value: await shell.chooseFolder() };
+    default:
+      return refuse({ code: 'UNKNOWN_METHOD', message: 'the desktop shell does not answer this method' });
+  }
+}
+
+export function createCallHandler(deps: CallHandlerDeps): CallHandler {
+  return async (sender, request) => {
+    // Nothing is read from an untrusted sender's message, not even the method name.
+    if (!isTrustedSender(sender, deps.trustedPage())) {
+      return refuse({ code: 'FORBIDDEN', message: 'calls are accepted only from the archive window' });
+    }
+    const parsed = parseRequest(request);
+    if ('code' in parsed) return refuse(parsed);
+    try {
+      if (contract[parsed.method].handledBy === 'shell') return await answerShell(parsed.method, parsed.input, deps.shell);
+      return await deps.host.call(parsed.session, parsed.method, parsed.input);
+    } catch {
+      return refuse({ code: 'INTERNAL', message: 'internal error; nothing was changed' });
+    }
+  };
+}

@@ -1,0 +1,4 @@
+// Electron entry point. The shell lives in ./electron; the archive behind it in ./host.
+import { startDesktopShell } from './electron/app';
+
+startDesktopShell();
