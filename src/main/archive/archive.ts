@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { ArchiveError } from '../../shared/contract/errors';
 import { recoveryCode as recoveryCodeSchema } from '../../shared/contract/schemas';
-import { applyWorkingPragmas, openEncrypted, rekey, type SqliteDatabase } from './database';
+import { applyWorkingPragmas, openEncrypted, rekey, withStatementCache, type SqliteDatabase } from './database';
 import {
   findSlot,
   KEYSLOTS_FILE,
@@ -75,8 +75,8 @@ function removeDbFiles(path: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(path + suffix, { force: true });
 }
 
-function kyselyOver(sqlite: SqliteDatabase): Kysely<DB> {
-  return new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+export function kyselyOver(sqlite: SqliteDatabase): Kysely<DB> {
+  return new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
 }
 
 async function openWithKey(io: ArchiveIo, archiveId: string, key: Buffer): Promise<OpenArchive> {

@@ -244,7 +244,7 @@ export function createArchiveHost(options: ArchiveHostOptions): ArchiveHost {
         beforeCommit: (fn) => beforeCommit.push(fn),
         prepared,
       };
-      const readOnly = !spec.writes && !spec.readsCredit;
+      const readOnly = !spec.writes;
       // A method that says it does not write cannot: the connection refuses writes meanwhile.
       if (readOnly) await sql`PRAGMA query_only = ON`.execute(trx);
       let result: unknown;
@@ -253,7 +253,7 @@ export function createArchiveHost(options: ArchiveHostOptions): ArchiveHost {
       } finally {
         if (readOnly) await sql`PRAGMA query_only = OFF`.execute(trx);
       }
-      if (spec.writes || spec.readsCredit) {
+      if (spec.writes || spec.readsCredit || spec.logsRead) {
         const who = audit.actor ?? actor;
         await appendAudit(trx, {
           at: now.toISOString(),
@@ -312,9 +312,27 @@ export function createArchiveHost(options: ArchiveHostOptions): ArchiveHost {
     });
   }
 
+  /** Calls answered from memory beside a long call (job progress, cancel): not queued. */
+  async function dispatchConcurrent(token: string | null, name: HostMethodName, rawInput: unknown): Promise<unknown> {
+    const spec: MethodSpec = contract[name];
+    const handler = handlers[name] as Handler<HostMethodName>;
+    resolveSession(spec, token);
+    const parsed = spec.input.safeParse(rawInput);
+    if (!parsed.success) throw validationError(parsed.error.issues);
+    if (!handler.withoutArchive) throw new ArchiveError('INTERNAL', `${name} must be answered from memory`);
+    const value = await handler.withoutArchive({ input: parsed.data as never, session: token, host: services, now: clock.now() });
+    return spec.output.parse(value);
+  }
+
   return {
     dir: options.dir,
     call(token, method, input): Promise<Envelope<unknown>> {
+      if (!closed && isMethodName(method) && contract[method].handledBy === 'host' && contract[method].concurrent) {
+        return dispatchConcurrent(token, method as HostMethodName, input).then(
+          (value) => ({ ok: true as const, value }),
+          (e: unknown) => ({ ok: false as const, error: toErrorBody(e) }),
+        );
+      }
       return serialized(async () => {
         try {
           return { ok: true as const, value: await dispatch(token, method, input) };

@@ -1,48 +1,12 @@
 import { z } from 'zod';
-import type { Permission } from '../domain/permissions';
 import type { Envelope } from './errors';
+import { method, shellMethod, type MethodSpec } from './method';
 import * as s from './schemas';
 
 export * from './errors';
+export type { Access, MethodSpec } from './method';
 export * as schemas from './schemas';
 export type { AuditEntry, CurrentUser, Department, Role, Settings, User } from './schemas';
-
-/**
- * How a method may be reached:
- * - `public`: without a session (status, setup, login, recovery);
- * - `session`: with an unlocked session;
- * - `locked`: with a session even while it is locked (unlock, logout).
- */
-export type Access = 'public' | 'session' | 'locked';
-
-export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
-  input: I;
-  output: O;
-  access: Access;
-  /** The permission the caller's roles must grant; null = any user with a session. */
-  permission: Permission | null;
-  /** Writes to the archive: runs with a write handle and is audited. */
-  writes: boolean;
-  /** Reads credit information: the input carries a `purpose`, and the read is audited. */
-  readsCredit: boolean;
-  /** Answered by the transport (Electron shell or browser host), not by the archive host. */
-  handledBy: 'host' | 'shell';
-}
-
-type MethodOptions<I extends z.ZodType, O extends z.ZodType> = Pick<MethodSpec<I, O>, 'input' | 'output'> &
-  Partial<Omit<MethodSpec<I, O>, 'input' | 'output' | 'handledBy'>>;
-
-function method<I extends z.ZodType, O extends z.ZodType>(
-  spec: MethodOptions<I, O>,
-): MethodSpec<I, O> & { handledBy: 'host' } {
-  return { access: 'session', permission: null, writes: false, readsCredit: false, ...spec, handledBy: 'host' };
-}
-
-function shellMethod<I extends z.ZodType, O extends z.ZodType>(
-  spec: MethodOptions<I, O>,
-): MethodSpec<I, O> & { handledBy: 'shell' } {
-  return { access: 'public', permission: null, writes: false, readsCredit: false, ...spec, handledBy: 'shell' };
-}
 
 const sessionGrant = z.strictObject({ session: s.session, user: s.currentUser });
 

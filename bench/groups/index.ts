@@ -1,0 +1,5 @@
+import type { BenchGroup } from '../lib/types';
+import { storage } from './storage';
+
+/** Every group `npm run bench` runs, in order. Add a group here. */
+export const groups: BenchGroup[] = [storage];
