@@ -41,7 +41,17 @@ export default defineConfig({
         input: { index: resolve(root, 'src/renderer/index.html') },
       },
     },
-    plugins: [react()],
+    plugins: [
+      react(),
+      {
+        // `npm run dev` only: React Refresh injects an inline script and talks to the dev
+        // server over a WebSocket. The built page keeps the strict policy of index.html.
+        name: 'dev-server-csp',
+        apply: 'serve',
+        transformIndexHtml: (html: string) =>
+          html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("connect-src 'self'", "connect-src 'self' ws:"),
+      },
+    ],
     css: {
       postcss: {
         plugins: [

@@ -122,6 +122,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff': 'font/woff',
   '.ttf': 'font/ttf',
   '.wasm': 'application/wasm',
+  '.map': 'application/json; charset=utf-8',
 };
 
 /** The Content-Type app:// answers with; unknown kinds are served as opaque bytes. */

@@ -1,0 +1,122 @@
+import type { FormErrors } from '@mantine/form';
+import type { TFunction } from 'i18next';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type { FieldIssue } from '../../../shared/contract';
+import { ApiError } from '../api/errors';
+
+/** What a field issue may say: a zod issue from the form, or a FieldIssue from the host. */
+interface IssueLike {
+  code?: string;
+  message: string;
+  origin?: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  expected?: string;
+  input?: unknown;
+}
+
+const FORMAT_KEYS = ['username', 'recoveryCode', 'uuid'] as const;
+type FormatKey = (typeof FORMAT_KEYS)[number];
+
+/** Custom messages of form-only refinements are translation keys under `validation.`. */
+export const CUSTOM_MESSAGES = ['passwordMismatch', 'samePassword'] as const;
+type CustomMessage = (typeof CUSTOM_MESSAGES)[number];
+
+function isCustom(message: string): message is CustomMessage {
+  return (CUSTOM_MESSAGES as readonly string[]).includes(message);
+}
+
+function firstNumber(text: string): number | null {
+  const match = /(\d+)/.exec(text);
+  return match ? Number(match[1]) : null;
+}
+
+/** One issue in the user's language: Chinese by default, whatever the source said. */
+export function issueText(t: TFunction, issue: IssueLike): string {
+  if (isCustom(issue.message)) return t(`validation.${issue.message}`);
+  if ((FORMAT_KEYS as readonly string[]).includes(issue.message)) {
+    return t(`validation.format.${issue.message as FormatKey}`);
+  }
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined || issue.input === null || issue.expected === 'nonoptional'
+        ? t('validation.required')
+        : t('validation.invalid');
+    case 'too_small': {
+      const min = issue.minimum !== undefined ? Number(issue.minimum) : firstNumber(issue.message);
+      if (issue.origin === 'array') return min !== null ? t('validation.tooFew', { min }) : t('validation.invalid');
+      if (issue.origin === 'number' || issue.origin === 'int') {
+        return min !== null ? t('validation.tooSmall', { min }) : t('validation.invalid');
+      }
+      if (min === null) return t('validation.invalid');
+      return min <= 1 ? t('validation.required') : t('validation.tooShort', { min });
+    }
+    case 'too_big': {
+      const max = issue.maximum !== undefined ? Number(issue.maximum) : firstNumber(issue.message);
+      if (max === null) return t('validation.invalid');
+      if (issue.origin === 'array') return t('validation.tooMany', { max });
+      if (issue.origin === 'number' || issue.origin === 'int') return t('validation.tooLarge', { max });
+      return t('validation.tooLong', { max });
+    }
+    case 'not_multiple_of':
+      return t('validation.notInteger');
+    case 'unrecognized_keys':
+      return t('validation.notAllowed');
+    case 'invalid_format':
+      return issue.message === 'date' ? t('validation.format.date') : t('validation.invalid');
+    default:
+      return t('validation.invalid');
+  }
+}
+
+function pathKey(path: readonly PropertyKey[]): string {
+  return path.map((segment) => String(segment)).join('.');
+}
+
+/**
+ * A Mantine form validator from a zod schema (the contract's input schemas, mostly),
+ * with messages in the current language. The first issue of a field wins.
+ */
+export function useSchemaValidator<T>(schema: z.ZodType): (values: T) => FormErrors {
+  const { t } = useTranslation();
+  return useCallback(
+    (values: T) => {
+      const result = schema.safeParse(values, { reportInput: true });
+      if (result.success) return {};
+      const errors: FormErrors = {};
+      for (const issue of result.error.issues) {
+        const key = pathKey(issue.path);
+        if (!(key in errors)) errors[key] = issueText(t, issue as unknown as IssueLike);
+      }
+      return errors;
+    },
+    [schema, t],
+  );
+}
+
+/**
+ * Puts the host's VALIDATION issues on the form's fields. `rename` maps a contract path
+ * to the form's field when they differ. Returns whether any issue found its field; the
+ * caller shows a general message for what did not.
+ */
+export function applyServerIssues(
+  t: TFunction,
+  error: unknown,
+  setFieldError: (path: string, message: string) => void,
+  fields: readonly string[],
+  rename: Record<string, string> = {},
+): boolean {
+  if (!(error instanceof ApiError) || error.code !== 'VALIDATION') return false;
+  let placed = false;
+  for (const issue of error.fieldIssues as FieldIssue[]) {
+    const contractPath = pathKey(issue.path);
+    const field = rename[contractPath] ?? contractPath;
+    if (fields.includes(field)) {
+      setFieldError(field, issueText(t, issue));
+      placed = true;
+    }
+  }
+  return placed;
+}

@@ -1,0 +1,64 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DEFAULT_DEPARTMENTS, DEFAULT_ROLES, type Permission } from '../../../shared/domain/permissions';
+
+// Names the archive keeps as data (built-in roles and departments, stored in Chinese) are
+// shown in the interface language when they are the built-in ones; anything an
+// administrator named stays as it was written.
+
+function roleCodeOf(name: string): string | undefined {
+  return DEFAULT_ROLES.find((role) => role.name === name)?.code;
+}
+
+function departmentCodeOf(name: string): string | undefined {
+  return DEFAULT_DEPARTMENTS.find((department) => department.name === name)?.code;
+}
+
+export interface Labels {
+  role(name: string, code?: string): string;
+  department(name: string, code?: string): string;
+  permission(permission: Permission): string;
+  permissionDescription(permission: Permission): string;
+  /** An audit action: a method name, or another event the host records. */
+  action(action: string): string;
+  dateTime(iso: string): string;
+  date(iso: string | Date): string;
+}
+
+export function useLabels(): Labels {
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage ?? 'zh-CN';
+  return useMemo<Labels>(() => {
+    const dateTimeFormat = new Intl.DateTimeFormat(language, {
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hour12: false,
+    });
+    const dateFormat = new Intl.DateTimeFormat(language, { year: 'numeric', month: 'long', day: 'numeric', weekday: 'long' });
+    return {
+      role(name, code) {
+        const known = code ?? roleCodeOf(name);
+        return known ? t(`data.role.${known}` as 'data.role.sysadmin', { defaultValue: name }) : name;
+      },
+      department(name, code) {
+        const known = code ?? departmentCodeOf(name);
+        return known ? t(`data.department.${known}` as 'data.department.credit', { defaultValue: name }) : name;
+      },
+      permission: (permission) => t(`permission.${permission}.name`),
+      permissionDescription: (permission) => t(`permission.${permission}.description`),
+      action: (action) => t(`audit.actionNames.${action}` as 'audit.actionNames.auth.login', { defaultValue: action }),
+      dateTime: (iso) => {
+        const date = new Date(iso);
+        return Number.isNaN(date.getTime()) ? iso : dateTimeFormat.format(date);
+      },
+      date: (value) => {
+        const date = typeof value === 'string' ? new Date(value) : value;
+        return Number.isNaN(date.getTime()) ? String(value) : dateFormat.format(date);
+      },
+    };
+  }, [t, language]);
+}

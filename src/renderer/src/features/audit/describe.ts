@@ -1,0 +1,117 @@
+import type { TFunction } from 'i18next';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isErrorCode, type AuditEntry } from '../../../../shared/contract';
+import { isPermission } from '../../../../shared/domain/permissions';
+import { useLabels, type Labels } from '../../app/labels';
+
+// An audit entry names things by id and records details as the host wrote them. For
+// reading, ids become names where the reader may know them (users, roles, departments),
+// and the detail keys the host writes are shown in the interface language. Anything
+// unknown is shown as written: nothing is hidden.
+
+const DETAIL_KEYS = [
+  'username',
+  'displayName',
+  'departmentId',
+  'roleIds',
+  'reactivated',
+  'rotateKey',
+  'ok',
+  'checked',
+  'firstBad',
+  'schema',
+  'integrity',
+  'audit',
+  'reason',
+  'before',
+  'after',
+  'companyName',
+  'idleLockMinutes',
+  'permissions',
+] as const;
+type DetailKey = (typeof DETAIL_KEYS)[number];
+
+const TARGET_KINDS = ['user', 'role', 'department'] as const;
+type TargetKind = (typeof TARGET_KINDS)[number];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export interface NameBook {
+  users: ReadonlyMap<string, string>;
+  roles: ReadonlyMap<string, string>;
+  departments: ReadonlyMap<string, string>;
+}
+
+function shortId(id: string): string {
+  return `${id.slice(0, 8)}…`;
+}
+
+function nameOf(book: NameBook, id: string): string {
+  return book.users.get(id) ?? book.roles.get(id) ?? book.departments.get(id) ?? shortId(id);
+}
+
+function valueText(t: TFunction, labels: Labels, book: NameBook, key: string, value: unknown): string {
+  if (value === null || value === undefined) return t('app.none');
+  if (typeof value === 'boolean') return value ? t('app.yes') : t('app.no');
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') {
+    if (UUID.test(value)) return nameOf(book, value);
+    if (key === 'reason' && isErrorCode(value)) return t(`error.${value}`);
+    if (isPermission(value)) return labels.permission(value);
+    return value;
+  }
+  if (Array.isArray(value)) {
+    return value.length === 0 ? t('app.none') : value.map((item) => valueText(t, labels, book, key, item)).join(t('app.listSeparator'));
+  }
+  if (typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    if (key === 'firstBad' && typeof record.seq === 'number' && typeof record.reason === 'string') {
+      const reason = ['hash', 'link', 'gap'].includes(record.reason) ? t(`audit.reason.${record.reason as 'hash'}`) : record.reason;
+      return t('audit.firstBadAt', { seq: record.seq, reason });
+    }
+    return `{ ${describeDetails(t, labels, book, record)} }`;
+  }
+  return String(value);
+}
+
+function keyText(t: TFunction, key: string): string {
+  return (DETAIL_KEYS as readonly string[]).includes(key) ? t(`audit.detailKeys.${key as DetailKey}`) : key;
+}
+
+function describeDetails(t: TFunction, labels: Labels, book: NameBook, details: Record<string, unknown>): string {
+  return Object.entries(details)
+    .map(([key, value]) => t('app.keyValue', { key: keyText(t, key), value: valueText(t, labels, book, key, value) }))
+    .join(t('app.fieldSeparator'));
+}
+
+export interface AuditDescriber {
+  target(entry: AuditEntry): { text: string; full: string } | null;
+  details(entry: AuditEntry): string | null;
+}
+
+export function useAuditDescriber(book: NameBook): AuditDescriber {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  return useMemo<AuditDescriber>(
+    () => ({
+      target(entry) {
+        if (!entry.target) return null;
+        const [kind, ...rest] = entry.target.split(':');
+        const id = rest.join(':');
+        if (!kind || !(TARGET_KINDS as readonly string[]).includes(kind) || !UUID.test(id)) {
+          return { text: entry.target, full: entry.target };
+        }
+        return { text: `${t(`audit.targetKinds.${kind as TargetKind}`)} ${nameOf(book, id)}`, full: entry.target };
+      },
+      details(entry) {
+        const details = entry.details;
+        if (details === null || details === undefined) return null;
+        if (typeof details !== 'object' || Array.isArray(details)) return valueText(t, labels, book, '', details);
+        if (Object.keys(details).length === 0) return null;
+        return describeDetails(t, labels, book, details as Record<string, unknown>);
+      },
+    }),
+    [t, labels, book],
+  );
+}
