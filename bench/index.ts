@@ -1,4 +1,4 @@
-// npm run bench [-- --json FILE] [--rows N] [--repeat N] [--group NAME]
+// npm run bench [-- --json FILE] [--rows N] [--repeat N] [--group NAME] [--customers N] [--transactions N]
 //
 // Runs every group of bench/groups/, prints a table per group (figure, value, unit,
 // baseline, ratio, target, result) and, with --json, writes every figure to FILE as
@@ -12,7 +12,11 @@ import { groups } from './groups/index';
 import { table, targets, verdicts, type Verdict } from './lib/report';
 import type { Figure } from './lib/types';
 
-const USAGE = 'usage: npm run bench -- [--json FILE] [--rows N] [--repeat N] [--group NAME] [--quiet]';
+const USAGE =
+  'usage: npm run bench -- [--json FILE] [--rows N] [--repeat N] [--group NAME] [--customers N] [--transactions N] [--quiet]\n' +
+  '  --rows N          rows per storage measurement (100,000)\n' +
+  '  --customers N     customers in the archive of the customers group (100,000)\n' +
+  '  --transactions N  transactions in it, half of them imported while measured (2,000,000)';
 
 function positiveInt(text: string | undefined, fallback: number, what: string): number {
   if (text === undefined) return fallback;
@@ -28,6 +32,8 @@ async function main(): Promise<void> {
       rows: { type: 'string' },
       repeat: { type: 'string' },
       group: { type: 'string' },
+      customers: { type: 'string' },
+      transactions: { type: 'string' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -38,6 +44,8 @@ async function main(): Promise<void> {
   }
   const rows = positiveInt(values.rows, 100_000, '--rows');
   const repeat = positiveInt(values.repeat, 5, '--repeat');
+  const customers = positiveInt(values.customers, 100_000, '--customers');
+  const transactions = positiveInt(values.transactions, 2_000_000, '--transactions');
   const selected = values.group ? groups.filter((g) => g.name === values.group) : groups;
   if (selected.length === 0) throw new Error(`no group named ${values.group}; groups: ${groups.map((g) => g.name).join(', ')}`);
   // npm runs scripts in the package folder; a relative FILE means the caller's folder.
@@ -65,7 +73,7 @@ async function main(): Promise<void> {
   const missed: Verdict[] = [];
   try {
     for (const group of selected) {
-      const result = await group.run({ dir, rows, repeat, log });
+      const result = await group.run({ dir, rows, repeat, customers, transactions, log });
       const judged = verdicts(result.figures, result.comparisons);
       all.push(...result.figures);
       missed.push(...judged.filter((v) => v.met === false));

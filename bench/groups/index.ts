@@ -1,5 +1,6 @@
 import type { BenchGroup } from '../lib/types';
+import { customers } from './customers';
 import { storage } from './storage';
 
 /** Every group `npm run bench` runs, in order. Add a group here. */
-export const groups: BenchGroup[] = [storage];
+export const groups: BenchGroup[] = [storage, customers];

@@ -39,6 +39,10 @@ export interface BenchContext {
   rows: number;
   /** Timed repetitions per measurement; the median is reported. */
   repeat: number;
+  /** Customers in the archive of the customers group (100,000 unless --customers says otherwise). */
+  customers: number;
+  /** Transactions in it (2,000,000 unless --transactions says otherwise). */
+  transactions: number;
   log: (line: string) => void;
 }
 

@@ -4,7 +4,7 @@
 // role permits → lock → unlock. Screenshots of every screen go to
 // test-results/screenshots/ (look at them: they are how "looks finished" is checked).
 
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
@@ -53,8 +53,9 @@ describe.skipIf(!haveChromium)('foundation e2e (Chromium via the browser host)',
   const field = (label: string, scope: Page | Locator = page) => scope.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`));
 
   beforeAll(async () => {
-    rmSync(SHOTS, { recursive: true, force: true });
+    // Only this suite's own screenshots (NN-name.png) are replaced; other suites keep theirs.
     mkdirSync(SHOTS, { recursive: true });
+    for (const file of readdirSync(SHOTS)) if (/^\d\d-.*\.png$/.test(file)) rmSync(join(SHOTS, file), { force: true });
     dir = mkdtempSync(join(tmpdir(), 'credit-archive-e2e-'));
     host = await startBrowserHost({ dir, port: 0 });
     browser = await chromium.launch({

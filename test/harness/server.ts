@@ -31,7 +31,8 @@ import type { ArchiveHost, ArchiveHostOptions } from '../../src/main/host/types'
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
 const DEFAULT_RENDERER_DIR = resolve(REPO_ROOT, 'out/renderer');
 /** The largest call body accepted. Calls are small JSON; anything bigger is refused unread. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+// Large enough for a document (50 MiB) or an import file (200 MiB) as base64.
+export const MAX_BODY_BYTES = 300 * 1024 * 1024;
 const SWEEP_INTERVAL_MS = 30_000;
 const TOKEN_HEADER = 'x-archive-token';
 

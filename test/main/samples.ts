@@ -1,4 +1,5 @@
 import { contract, type HostMethodName, type Input, type MethodName } from '../../src/shared/contract';
+import { creditCodeCheckCharacter } from '../../src/shared/domain/identifiers';
 
 /** Every method the archive host answers, straight from the contract. */
 export const HOST_METHODS = (Object.keys(contract) as MethodName[]).filter(
@@ -12,7 +13,34 @@ export interface SampleIds {
   departmentId: string;
   /** A role to grant or change. */
   roleId: string;
+  /** A customer file, a contract and a document of it (any well-formed id will do where none exists). */
+  customerId?: string;
+  contractId?: string;
+  documentId?: string;
 }
+
+/** Well-formed ids (UUIDv7) that point at nothing. */
+const NO_CUSTOMER = '0190a000-0000-7000-8000-000000000001';
+const NO_CONTRACT = '0190a000-0000-7000-8000-000000000002';
+const NO_DOCUMENT = '0190a000-0000-7000-8000-000000000003';
+
+/** A small but well-formed PDF (one empty page), as a document upload carries it. */
+export const SAMPLE_PDF_BASE64 = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+  'latin1',
+).toString('base64');
+
+/** A valid unified social credit code. */
+export const SAMPLE_CREDIT_CODE = '91350100M000100Y43';
+
+/** A customers file of one valid row (its own credit code), as an import carries it. */
+const IMPORT_CODE_BODY = '91110108MA01ABCDE';
+export const SAMPLE_IMPORT_CSV_BASE64 = Buffer.from(
+  `\ufeff客户名称,客户类型,统一社会信用代码,所属部门\r\n北京样本导入有限公司,企业,${IMPORT_CODE_BODY + creditCodeCheckCharacter(IMPORT_CODE_BODY)},业务部门\r\n`,
+  'utf8',
+).toString('base64');
+export const SAMPLE_JOB_ID = '0190a000-0000-7000-8000-0000000000a1';
 
 /** A recovery code of the right shape that opens nothing. */
 export const WRONG_RECOVERY_CODE = '0000-0000-0000-0000-0000-0000-0000-0000';
@@ -23,6 +51,8 @@ export const WRONG_RECOVERY_CODE = '0000-0000-0000-0000-0000-0000-0000-0000';
  * cannot slip past the FORBIDDEN and VALIDATION walks.
  */
 export function validInputs(ids: SampleIds): { [M in HostMethodName]: Input<M> } {
+  const customerId = ids.customerId ?? NO_CUSTOMER;
+  const contractId = ids.contractId ?? NO_CONTRACT;
   return {
     'archive.status': {},
     'archive.check': {},
@@ -63,5 +93,82 @@ export function validInputs(ids: SampleIds): { [M in HostMethodName]: Input<M> }
     },
     'audit.actions': {},
     'audit.verify': {},
+    'customers.search': { text: '华东', grade: 'A', industry: '制造业', departmentId: ids.departmentId, warningState: 'none', verification: 'pending', offset: 0, limit: 50 },
+    'customers.facets': {},
+    'customers.get': { id: customerId, purpose: '年度信用评审' },
+    'customers.create': {
+      kind: 'enterprise',
+      name: '福州样本科技有限公司',
+      creditCode: SAMPLE_CREDIT_CODE,
+      idNumber: null,
+      enterpriseNature: 'private',
+      registeredCapitalFen: 500_000_000,
+      legalRepresentative: '林森',
+      personInCharge: '陈晓',
+      address: '福建省福州市鼓楼区五四路 1 号',
+      bankName: '中国工商银行福州分行',
+      bankAccount: '1402 0200 0902 4567 890',
+      industry: '信息技术',
+      serviceType: 'integration',
+      cooperationStart: '2019-03-01',
+      departmentId: ids.departmentId,
+      confidentiality: 'normal',
+      contacts: [{ role: 'finance', name: '王芳', phone: '0591-87654321', email: 'wang.fang@example.cn' }],
+    },
+    'customers.update': {
+      id: customerId,
+      kind: 'enterprise',
+      name: '福州样本科技股份有限公司',
+      creditCode: SAMPLE_CREDIT_CODE,
+      idNumber: null,
+      enterpriseNature: 'private',
+      registeredCapitalFen: 800_000_000,
+      legalRepresentative: '林森',
+      personInCharge: '陈晓',
+      address: '福建省福州市鼓楼区五四路 1 号',
+      bankName: '中国工商银行福州分行',
+      bankAccount: '140202000902456789',
+      industry: '信息技术',
+      serviceType: 'integration',
+      cooperationStart: '2019-03-01',
+      departmentId: ids.departmentId,
+      confidentiality: 'secret',
+    },
+    'customers.verify': { id: customerId },
+    'records.addContact': { customerId, role: 'business', name: '李雷', phone: '13800138000', email: null },
+    'records.addQualification': { customerId, kind: 'iso9000', number: 'ISO-2024-0098', issuer: '中国质量认证中心', level: null, validFrom: '2024-01-01', validTo: '2027-01-01' },
+    'records.addContract': {
+      customerId,
+      departmentId: ids.departmentId,
+      contractNo: null,
+      title: '年度设备租赁合同',
+      amountFen: 12_000_000,
+      signedOn: '2026-03-01',
+      startOn: '2026-03-01',
+      endOn: '2027-02-28',
+      status: 'active',
+    },
+    'records.addTransaction': { customerId, contractId, kind: 'sale', docNo: 'FP-0001', amountFen: 1_000_000, occurredOn: '2026-04-01', dueOn: '2026-05-01' },
+    'records.addPayment': { customerId, contractId, amountFen: 1_000_000, paidOn: '2026-04-28', ref: 'YH-0001' },
+    'records.addCreditEvent': { customerId, kind: 'litigation', occurredOn: '2026-06-01', title: '买卖合同纠纷', detail: '原告：某供应商', amountFen: 30_000_000, source: '中国裁判文书网' },
+    'records.addFeedback': { customerId, kind: 'satisfaction', occurredOn: '2026-06-30', score: 4, content: '对交付及时性满意' },
+    'records.addCreditReport': { customerId, agency: '中诚信', reportNo: 'ZCX-2026-001', issuedOn: '2026-01-15', rating: 'AA', summary: '经营稳定' },
+    'records.remove': { kind: 'contact', id: NO_CONTRACT },
+    'documents.add': {
+      customerId,
+      category: 'contract',
+      title: '年度设备租赁合同（正本）',
+      archiveNo: null,
+      retention: '30y',
+      confidentiality: 'secret',
+      file: { name: '租赁合同.pdf', mime: 'application/pdf', contentBase64: SAMPLE_PDF_BASE64 },
+      location: null,
+    },
+    'documents.open': { id: ids.documentId ?? NO_DOCUMENT, purpose: '合同履约核查' },
+    'imports.template': { kind: 'customers', format: 'xlsx' },
+    'imports.preview': { kind: 'customers', format: 'csv', fileName: '客户.csv', contentBase64: SAMPLE_IMPORT_CSV_BASE64 },
+    'imports.run': { kind: 'customers', format: 'csv', fileName: '客户.csv', contentBase64: SAMPLE_IMPORT_CSV_BASE64, jobId: SAMPLE_JOB_ID },
+    'jobs.progress': { jobId: SAMPLE_JOB_ID },
+    'jobs.cancel': { jobId: SAMPLE_JOB_ID },
   };
 }

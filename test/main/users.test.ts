@@ -53,7 +53,14 @@ describe('users.create', () => {
     const { entries } = await t.ok(t.admin, 'audit.list', { action: 'users.create' });
     expect(entries[0]).toMatchObject({ target: `user:${user.id}`, details: { username: 'Zheng.He' } });
     const session = await login(t, 'zheng.he', 'Given-By-Admin-1');
-    expect((await t.ok(session, 'auth.me', {})).permissions).toEqual(['audit.read']);
+    // The permissions of both roles together.
+    expect((await t.ok(session, 'auth.me', {})).permissions).toEqual([
+      'audit.read',
+      'customers.read',
+      'customers.write',
+      'documents.read',
+      'documents.write',
+    ]);
   });
 
   it('refuses a taken user name, whatever its case, with CONFLICT and writes nothing', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { contract, type FieldIssue } from '../../src/shared/contract';
+import { PERMISSIONS } from '../../src/shared/domain/permissions';
 import { ADMIN, addUser, directory, fingerprint, freshArchive, login, useTempDirs } from './helpers';
 import { HOST_METHODS, validInputs } from './samples';
 
@@ -25,12 +26,25 @@ function setAt(value: unknown, path: Path, replacement: unknown, remove = false)
   return copy;
 }
 
-/** The schema of an object field, following `path` through nested objects. */
-function fieldSchema(schema: z.ZodType, path: string[]): z.ZodType {
+/** The object or array inside optional, nullable, default and transforming wrappers. */
+function unwrapped(schema: z.ZodType): z.ZodType {
+  let current = schema;
+  for (;;) {
+    if (current instanceof z.ZodOptional || current instanceof z.ZodNullable) current = current.unwrap() as z.ZodType;
+    else if (current instanceof z.ZodDefault) current = current.unwrap() as z.ZodType;
+    else if (current instanceof z.ZodPipe) current = current.in as z.ZodType;
+    else return current;
+  }
+}
+
+/** The schema of a field, following `path` through nested objects and array items. */
+function fieldSchema(schema: z.ZodType, path: Path): z.ZodType {
   let current: z.ZodType = schema;
   for (const key of path) {
-    if (!(current instanceof z.ZodObject)) throw new Error(`no object at ${path.join('.')}`);
-    current = (current.shape as Record<string, z.ZodType>)[key]!;
+    const inner = unwrapped(current);
+    if (typeof key === 'number' && inner instanceof z.ZodArray) current = inner.element as z.ZodType;
+    else if (typeof key === 'string' && inner instanceof z.ZodObject) current = (inner.shape as Record<string, z.ZodType>)[key]!;
+    else throw new Error(`no field at ${path.join('.')}`);
   }
   return current;
 }
@@ -51,27 +65,31 @@ function mutantsOf(schema: z.ZodType, sample: unknown): Mutant[] {
 
   const walk = (value: unknown, path: Path) => {
     const at = path.join('.') || '(input)';
+    // A field that may be null (an optional address, say) is not malformed when null.
+    const wrongFor = (candidates: unknown[]) => {
+      const field = fieldSchema(schema, path);
+      return candidates.filter((wrong) => !field.safeParse(wrong).success);
+    };
     if (typeof value === 'string') {
       out.push({ label: `${at}: huge string`, input: setAt(sample, path, HUGE) });
-      for (const wrong of [42, null, true, {}, []]) out.push({ label: `${at}: ${JSON.stringify(wrong)}`, input: setAt(sample, path, wrong) });
+      for (const wrong of wrongFor([42, null, true, {}, []])) out.push({ label: `${at}: ${JSON.stringify(wrong)}`, input: setAt(sample, path, wrong) });
     } else if (typeof value === 'number') {
-      for (const wrong of ['12', null, true, {}, [], NaN]) out.push({ label: `${at}: ${String(wrong)}`, input: setAt(sample, path, wrong) });
+      for (const wrong of wrongFor(['12', null, true, {}, [], NaN])) out.push({ label: `${at}: ${String(wrong)}`, input: setAt(sample, path, wrong) });
     } else if (typeof value === 'boolean') {
-      for (const wrong of ['true', 1, null, {}]) out.push({ label: `${at}: ${JSON.stringify(wrong)}`, input: setAt(sample, path, wrong) });
+      for (const wrong of wrongFor(['true', 1, null, {}])) out.push({ label: `${at}: ${JSON.stringify(wrong)}`, input: setAt(sample, path, wrong) });
     } else if (Array.isArray(value)) {
       if (path.length > 0) {
-        for (const wrong of ['x', {}, null, 42]) out.push({ label: `${at}: ${JSON.stringify(wrong)}`, input: setAt(sample, path, wrong) });
+        for (const wrong of wrongFor(['x', {}, null, 42])) out.push({ label: `${at}: ${JSON.stringify(wrong)}`, input: setAt(sample, path, wrong) });
       }
       value.forEach((item, i) => walk(item, [...path, i]));
     } else if (value !== null && typeof value === 'object') {
       if (path.length > 0) {
-        for (const wrong of ['x', [], null, 42]) out.push({ label: `${at}: ${JSON.stringify(wrong)}`, input: setAt(sample, path, wrong) });
+        for (const wrong of wrongFor(['x', [], null, 42])) out.push({ label: `${at}: ${JSON.stringify(wrong)}`, input: setAt(sample, path, wrong) });
         out.push({ label: `${at}: extra field`, input: setAt(sample, [...path, 'unexpected'], 1) });
       }
       for (const [key, child] of Object.entries(value)) {
         const childPath = [...path, key];
-        const objectPath = childPath.filter((p): p is string => typeof p === 'string');
-        const required = !fieldSchema(schema, objectPath).safeParse(undefined).success;
+        const required = !fieldSchema(schema, childPath).safeParse(undefined).success;
         if (required) out.push({ label: `${childPath.join('.')}: missing`, input: setAt(sample, childPath, undefined, true) });
         walk(child, childPath);
       }
@@ -92,6 +110,8 @@ describe('VALIDATION', () => {
       roles: ['reviewer'],
     });
     const samples = validInputs({ userId: other.user.id, departmentId: department('business'), roleId: role('reviewer') });
+    // The caller may call everything, so that only the input decides the answer.
+    await t.ok(t.admin, 'roles.update', { id: role('sysadmin'), permissions: [...PERMISSIONS] });
 
     // Every file: database, WAL, WAL index and key slots.
     const files = () => fingerprint(t.dir);

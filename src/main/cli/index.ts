@@ -1,17 +1,22 @@
 // The administrator's command line: the same host as the app, in plain Node.
 //   npm run cli -- init   --archive DIR --admin NAME [--company NAME] [--display-name NAME]
 //   npm run cli -- verify --archive DIR --user NAME
+//   npm run cli -- import --archive DIR --user NAME --kind customers|contracts|transactions|payments FILE
+//   npm run cli -- search --archive DIR --user NAME TEXT
 // Passwords come from the environment variable ARCHIVE_PASSWORD or from standard input,
 // never from the command line (it would be visible to other users and in shell history).
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import type { ErrorBody } from '../../shared/contract';
 import { createArchiveHost } from '../host';
+import { importCommand, searchCommand } from './imports';
 import { readSecret } from './secret';
 
 const USAGE = `用法 Usage:
   npm run cli -- init   --archive DIR --admin NAME [--company NAME] [--display-name NAME]
   npm run cli -- verify --archive DIR --user NAME
+  npm run cli -- import --archive DIR --user NAME --kind customers|contracts|transactions|payments FILE(.csv|.xlsx)
+  npm run cli -- search --archive DIR --user NAME TEXT
 密码取自环境变量 ARCHIVE_PASSWORD 或标准输入（不接受命令行参数）。
 The password is read from ARCHIVE_PASSWORD or from standard input, never from the command line.`;
 
@@ -115,8 +120,9 @@ async function verify(values: Record<string, string | undefined>): Promise<numbe
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: rest,
+    allowPositionals: true,
     options: {
       archive: { type: 'string' },
       admin: { type: 'string' },
@@ -124,6 +130,7 @@ async function main(argv: string[]): Promise<number> {
       company: { type: 'string' },
       'display-name': { type: 'string' },
       password: { type: 'string' },
+      kind: { type: 'string' },
     },
     strict: true,
   });
@@ -131,6 +138,9 @@ async function main(argv: string[]): Promise<number> {
     throw new CliError('出于安全考虑不接受 --password；请使用 ARCHIVE_PASSWORD 或标准输入。\n--password is refused: use ARCHIVE_PASSWORD or standard input.');
   }
   if (!values.archive) throw new CliError(`缺少 --archive DIR (missing --archive DIR)\n\n${USAGE}`);
+  if (command === 'import') return importCommand(values, positionals);
+  if (command === 'search') return searchCommand(values, positionals);
+  if (positionals.length > 0) throw new CliError(`多余的参数 (unexpected argument) ${positionals[0]}\n\n${USAGE}`);
   if (command === 'init') return init(values);
   if (command === 'verify') return verify(values);
   throw new CliError(USAGE);

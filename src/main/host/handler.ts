@@ -4,6 +4,7 @@ import type { Permission } from '../../shared/domain/permissions';
 import type { KeySlotKeeper, OpenArchive } from '../archive/archive';
 import type { DB } from '../archive/schema';
 import type { AuditEvent } from '../services/audit/log';
+import type { JobRegistry } from './jobs';
 import type { Clock } from './types';
 
 /** Who is calling: resolved from the session by the router, never taken from the input. */
@@ -49,6 +50,8 @@ export interface HostServices {
   loginThrottle: LoginThrottle;
   /** Settings the host enforces itself, refreshed after they change. */
   refreshSettings(db: Transaction<DB>): Promise<void>;
+  /** Long calls in progress (imports): their progress and cancellation, in memory only. */
+  jobs: JobRegistry;
 }
 
 export interface LoginThrottle {

@@ -25,6 +25,7 @@ import { handlers } from '../services';
 import { callerState } from '../services/users/queries';
 import { idleLockMinutesOf } from '../services/settings/handlers';
 import type { Actor, AuditNote, CallContext, Handler, HostServices, LoginThrottle, SessionRecord } from './handler';
+import { createJobRegistry } from './jobs';
 import { systemClock, type ArchiveHost, type ArchiveHostOptions } from './types';
 
 export type { ArchiveHost, ArchiveHostOptions, Clock } from './types';
@@ -157,6 +158,7 @@ export function createArchiveHost(options: ArchiveHostOptions): ArchiveHost {
     async refreshSettings(db) {
       idleLockMs = (await idleLockMinutesOf(db)) * 60_000;
     },
+    jobs: createJobRegistry(() => clock.now().getTime()),
   };
 
   function recoveryFits(open: OpenArchive, code: string): boolean {

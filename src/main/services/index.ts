@@ -4,6 +4,10 @@ import type { HandlerMap, PartialHandlers } from '../host/handler';
 import { archiveHandlers } from './archive/handlers';
 import { auditHandlers } from './audit/handlers';
 import { authHandlers } from './auth/handlers';
+import { customerHandlers } from './customers/handlers';
+import { recordHandlers } from './customers/records';
+import { documentHandlers } from './documents/handlers';
+import { importHandlers } from './imports/handlers';
 import { roleHandlers } from './roles/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { userHandlers } from './users/handlers';
@@ -34,4 +38,8 @@ export const handlers: HandlerMap = mergeHandlers(
   roleHandlers,
   settingsHandlers,
   auditHandlers,
+  customerHandlers,
+  recordHandlers,
+  documentHandlers,
+  importHandlers,
 );

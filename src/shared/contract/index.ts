@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import type { Envelope } from './errors';
+import { customerMethods } from './customers';
 import { method, shellMethod, type MethodSpec } from './method';
 import * as s from './schemas';
 
 export * from './errors';
 export type { Access, MethodSpec } from './method';
 export * as schemas from './schemas';
+export * as customerSchemas from './customers';
+export type { CustomerFile, CustomerSummary, DocumentMeta, ImportProblem } from './customers';
 export type { AuditEntry, CurrentUser, Department, Role, Settings, User } from './schemas';
 
 const sessionGrant = z.strictObject({ session: s.session, user: s.currentUser });
@@ -158,6 +161,8 @@ export const contract = {
     permission: 'audit.read',
     writes: true, // the verification itself is on record
   }),
+
+  ...customerMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

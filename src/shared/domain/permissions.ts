@@ -6,6 +6,12 @@ export const PERMISSIONS = [
   'roles.manage', // change which permissions a role grants
   'settings.manage', // company name, idle lock, other archive settings
   'audit.read', // read and verify the audit trail
+  'customers.read', // search and open customer credit files (every read is recorded with its purpose)
+  'customers.write', // register customers and enter their records
+  'customers.verify', // confirm another user's entry of a customer's key data (双人核验)
+  'customers.import', // import customers, contracts, transactions and payments from files
+  'documents.read', // open electronic documents of a customer file
+  'documents.write', // add documents and physical items to a customer file
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -22,17 +28,19 @@ export interface DefaultDepartment {
   code: string;
   name: string; // zh-CN name, stored as data
   kind: DepartmentKind;
+  /** Contracts of the department are numbered PREFIX-YEAR-NNNN (seed 001 §2). */
+  contractPrefix: string;
 }
 
 export const DEFAULT_DEPARTMENTS: readonly DefaultDepartment[] = [
-  { code: 'credit', name: '信用管理部门', kind: 'credit' },
-  { code: 'business', name: '业务部门', kind: 'business' },
-  { code: 'marketing', name: '营销中心', kind: 'business' },
-  { code: 'general_affairs', name: '综合部', kind: 'other' },
-  { code: 'finance', name: '计划财务部', kind: 'other' },
-  { code: 'legal', name: '法律事务部', kind: 'other' },
-  { code: 'management', name: '总经理办公室', kind: 'other' },
-  { code: 'audit', name: '内部审计', kind: 'other' },
+  { code: 'credit', name: '信用管理部门', kind: 'credit', contractPrefix: 'XY' },
+  { code: 'business', name: '业务部门', kind: 'business', contractPrefix: 'YW' },
+  { code: 'marketing', name: '营销中心', kind: 'business', contractPrefix: 'YX' },
+  { code: 'general_affairs', name: '综合部', kind: 'other', contractPrefix: 'ZH' },
+  { code: 'finance', name: '计划财务部', kind: 'other', contractPrefix: 'CW' },
+  { code: 'legal', name: '法律事务部', kind: 'other', contractPrefix: 'FW' },
+  { code: 'management', name: '总经理办公室', kind: 'other', contractPrefix: 'ZB' },
+  { code: 'audit', name: '内部审计', kind: 'other', contractPrefix: 'SJ' },
 ];
 
 export interface DefaultRole {
@@ -44,10 +52,15 @@ export interface DefaultRole {
 /** The default set of SPEC.md "Who uses it". Roles whose work is not built yet grant nothing. */
 export const DEFAULT_ROLES: readonly DefaultRole[] = [
   { code: 'sysadmin', name: '系统管理员', permissions: ['users.manage', 'roles.manage', 'settings.manage', 'audit.read'] },
-  { code: 'archivist', name: '档案管理员', permissions: [] },
-  { code: 'credit_manager', name: '信用管理部门', permissions: [] },
-  { code: 'account_manager', name: '客户经理', permissions: [] },
-  { code: 'service_manager', name: '客服经理', permissions: [] },
+  // The grants below are also given to archives made before them, by migration 0020.
+  { code: 'archivist', name: '档案管理员', permissions: ['customers.read', 'customers.verify', 'documents.read', 'documents.write'] },
+  {
+    code: 'credit_manager',
+    name: '信用管理部门',
+    permissions: ['customers.read', 'customers.write', 'customers.verify', 'customers.import', 'documents.read', 'documents.write'],
+  },
+  { code: 'account_manager', name: '客户经理', permissions: ['customers.read', 'customers.write', 'documents.read', 'documents.write'] },
+  { code: 'service_manager', name: '客服经理', permissions: ['customers.read', 'customers.write', 'customers.import', 'documents.read'] },
   { code: 'reviewer', name: '评审人', permissions: [] },
   { code: 'dept_manager', name: '部门经理', permissions: [] },
   { code: 'legal', name: '法律事务', permissions: [] },

@@ -114,3 +114,11 @@ export function creditFigures(sales: Sale[], returns: Credit[], payments: Credit
     overdueFen,
   };
 }
+
+/** The calendar day of a moment, in the local time of the machine (the company's day). */
+export function dayOf(moment: Date): string {
+  const y = moment.getFullYear();
+  const m = String(moment.getMonth() + 1).padStart(2, '0');
+  const d = String(moment.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}

@@ -53,6 +53,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     grade TEXT,
     warning_state TEXT NOT NULL DEFAULT 'none',
     verification TEXT NOT NULL DEFAULT 'pending' CHECK (verification IN ('pending', 'verified')),
+    search_text TEXT NOT NULL DEFAULT '',
     entered_by TEXT NOT NULL REFERENCES users (id),
     entered_at TEXT NOT NULL,
     verified_by TEXT REFERENCES users (id),
@@ -206,10 +207,13 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // Search: every two-character fragment of names, contact names and document titles
   // points at its customer, so "any part of the name" is an index lookup, not a scan.
+  // The customer's name is part of the key, so the matches of a fragment come out of the
+  // index already in name order, and their number is a range count.
   await sql`CREATE TABLE search_grams (
     gram TEXT NOT NULL,
+    name TEXT NOT NULL,
     customer_id TEXT NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
-    PRIMARY KEY (gram, customer_id)
+    PRIMARY KEY (gram, name, customer_id)
   ) WITHOUT ROWID`.execute(db);
   await sql`CREATE INDEX search_grams_customer ON search_grams (customer_id)`.execute(db);
 

@@ -74,7 +74,10 @@ export const archiveHandlers: PartialHandlers = {
             for (const d of DEFAULT_DEPARTMENTS) {
               const id = uuidv7();
               departmentIds.set(d.code, id);
-              await trx.insertInto('departments').values({ id, code: d.code, name: d.name, kind: d.kind, created_at: at }).execute();
+              await trx
+                .insertInto('departments')
+                .values({ id, code: d.code, name: d.name, kind: d.kind, contract_prefix: d.contractPrefix, created_at: at })
+                .execute();
             }
             let sysadminRoleId = '';
             for (const r of DEFAULT_ROLES) {

@@ -3,10 +3,44 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/errors';
 
+/** Reasons the host gives in `details.reason` that say more than the code alone. */
+const REASONS = ['sameUser', 'alreadyVerified', 'contractInUse', 'notElectronic', 'cancelled', 'jobIdInUse'] as const;
+type Reason = (typeof REASONS)[number];
+/** Fields a CONFLICT names in `details.field`: a value that must be unique is taken. */
+const CONFLICT_FIELDS = ['creditCode', 'idNumber', 'contractNo', 'archiveNo'] as const;
+type ConflictField = (typeof CONFLICT_FIELDS)[number];
+
+function detail(error: ApiError, key: 'reason' | 'field'): string | null {
+  const details = error.details;
+  if (details && typeof details === 'object' && key in details) {
+    const value = (details as Record<string, unknown>)[key];
+    return typeof value === 'string' ? value : null;
+  }
+  return null;
+}
+
+/** The reason of a refusal, when the host gave one this interface knows. */
+export function errorReason(error: unknown): Reason | null {
+  if (!(error instanceof ApiError)) return null;
+  const reason = detail(error, 'reason');
+  return reason && (REASONS as readonly string[]).includes(reason) ? (reason as Reason) : null;
+}
+
+/** The field a CONFLICT is about (a credit code already in the archive, …). */
+export function conflictField(error: unknown): ConflictField | null {
+  if (!(error instanceof ApiError) || error.code !== 'CONFLICT') return null;
+  const field = detail(error, 'field');
+  return field && (CONFLICT_FIELDS as readonly string[]).includes(field) ? (field as ConflictField) : null;
+}
+
 /** Any failure as one sentence in the user's language; every error code has its own. */
 export function errorText(t: TFunction, error: unknown): string {
   if (error instanceof ApiError) {
     if (error.transport) return t('errorExtra.transport');
+    const reason = errorReason(error);
+    if (reason) return t(`errorReason.${reason}`);
+    const field = conflictField(error);
+    if (field) return t(`errorConflict.${field}`);
     const text = t(`error.${error.code}`);
     const wait = error.retryAfterMs;
     return wait !== null ? `${text}${t('errorExtra.retryIn', { seconds: Math.ceil(wait / 1000) })}` : text;

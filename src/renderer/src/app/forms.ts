@@ -17,7 +17,11 @@ interface IssueLike {
   input?: unknown;
 }
 
-const FORMAT_KEYS = ['username', 'recoveryCode', 'uuid'] as const;
+const CREDIT_CODE_MESSAGES = ['length', 'characters', 'checkCharacter', 'required', 'notForIndividual'] as const;
+const ID_NUMBER_MESSAGES = ['length', 'characters', 'birthDate', 'checkCharacter', 'required', 'notForEnterprise'] as const;
+const DOCUMENT_MESSAGES = ['badBase64', 'tooLarge', 'mimeNotAllowed', 'typeMismatch'] as const;
+
+const FORMAT_KEYS = ['username', 'recoveryCode', 'uuid', 'phone', 'bankAccount'] as const;
 type FormatKey = (typeof FORMAT_KEYS)[number];
 
 /** Custom messages of form-only refinements are translation keys under `validation.`. */
@@ -28,6 +32,23 @@ function isCustom(message: string): message is CustomMessage {
   return (CUSTOM_MESSAGES as readonly string[]).includes(message);
 }
 
+/**
+ * Messages of the customer file's refinements (contract and host): translation keys under
+ * `validation.`, such as `creditCode.checkCharacter` or `dateOrder`.
+ */
+const CUSTOMER_MESSAGES = [
+  'dateOrder',
+  'documentNeedsFileOrLocation',
+  ...CREDIT_CODE_MESSAGES.map((problem) => `creditCode.${problem}` as const),
+  ...ID_NUMBER_MESSAGES.map((problem) => `idNumber.${problem}` as const),
+  ...DOCUMENT_MESSAGES.map((problem) => `document.${problem}` as const),
+] as const;
+type CustomerMessage = (typeof CUSTOMER_MESSAGES)[number];
+
+function isCustomerMessage(message: string): message is CustomerMessage {
+  return (CUSTOMER_MESSAGES as readonly string[]).includes(message);
+}
+
 function firstNumber(text: string): number | null {
   const match = /(\d+)/.exec(text);
   return match ? Number(match[1]) : null;
@@ -36,6 +57,9 @@ function firstNumber(text: string): number | null {
 /** One issue in the user's language: Chinese by default, whatever the source said. */
 export function issueText(t: TFunction, issue: IssueLike): string {
   if (isCustom(issue.message)) return t(`validation.${issue.message}`);
+  if (isCustomerMessage(issue.message)) return t(`validation.${issue.message}`);
+  if (issue.message === 'required') return t('validation.required');
+  if (issue.message === 'import.unreadable') return t('validation.importUnreadable');
   if ((FORMAT_KEYS as readonly string[]).includes(issue.message)) {
     return t(`validation.format.${issue.message as FormatKey}`);
   }
@@ -65,7 +89,9 @@ export function issueText(t: TFunction, issue: IssueLike): string {
     case 'unrecognized_keys':
       return t('validation.notAllowed');
     case 'invalid_format':
-      return issue.message === 'date' ? t('validation.format.date') : t('validation.invalid');
+      if (issue.message === 'date' || /\bdate\b/i.test(issue.message)) return t('validation.format.date');
+      if (issue.message === 'email' || /e-?mail/i.test(issue.message)) return t('validation.format.email');
+      return t('validation.invalid');
     default:
       return t('validation.invalid');
   }
@@ -119,4 +145,17 @@ export function applyServerIssues(
     }
   }
   return placed;
+}
+
+/**
+ * After a refused submit, bring the first field with a message into view and focus it:
+ * in a long dialog the message may be out of sight. Runs once the errors are rendered.
+ */
+export function focusFirstInvalid(form: HTMLFormElement | null): void {
+  requestAnimationFrame(() => {
+    const field = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (!field) return;
+    field.scrollIntoView({ block: 'center' });
+    field.focus({ preventScroll: true });
+  });
 }

@@ -1,5 +1,6 @@
 import type { ErrorCode, HostMethodName } from '../../../../shared/contract';
 import type { Permission } from '../../../../shared/domain/permissions';
+import { customerTexts, customerValidation, customerVocabulary } from './customers.zh-CN';
 
 // The reference language. en-US.ts must have exactly these keys (checked by its type).
 // Keys under `data.` translate names the archive stores as data (built-in roles and
@@ -28,6 +29,12 @@ const permissions = {
   'roles.manage': { name: '角色权限管理', description: '调整每个角色所授予的权限' },
   'settings.manage': { name: '系统设置', description: '修改单位名称、自动锁定时间等档案设置' },
   'audit.read': { name: '审计日志', description: '查阅审计日志并校验日志链的完整性' },
+  'customers.read': { name: '查阅客户档案', description: '查找客户并查阅客户信用档案（每次查阅均记录用途）' },
+  'customers.write': { name: '录入客户档案', description: '登记客户，录入联系人、资质、合同、交易、付款等记录' },
+  'customers.verify': { name: '核验客户信息', description: '核验他人录入的客户关键信息（双人核验）' },
+  'customers.import': { name: '导入数据', description: '从 CSV、XLSX 文件导入客户、合同、交易和付款' },
+  'documents.read': { name: '查阅档案材料', description: '打开客户档案中的电子文件（带水印，记录用途）' },
+  'documents.write': { name: '登记档案材料', description: '上传电子文件，登记实物材料及其存放位置' },
 } satisfies Record<Permission, { name: string; description: string }>;
 
 const actions = {
@@ -54,6 +61,28 @@ const actions = {
   'audit.list': '查阅审计日志',
   'audit.actions': '查询审计操作类型',
   'audit.verify': '校验审计日志链',
+  'customers.search': '查找客户',
+  'customers.facets': '查询客户筛选项',
+  'customers.get': '查阅客户档案',
+  'customers.create': '新建客户',
+  'customers.update': '修改客户信息',
+  'customers.verify': '核验客户信息',
+  'records.addContact': '添加联系人',
+  'records.addQualification': '添加资质',
+  'records.addContract': '添加合同',
+  'records.addTransaction': '添加交易记录',
+  'records.addPayment': '添加付款记录',
+  'records.addCreditEvent': '添加信用事件',
+  'records.addFeedback': '添加客户反馈',
+  'records.addCreditReport': '添加第三方报告',
+  'records.remove': '删除档案记录',
+  'documents.add': '登记档案材料',
+  'documents.open': '查阅档案材料',
+  'imports.template': '下载导入模板',
+  'imports.preview': '检查导入文件',
+  'imports.run': '导入数据',
+  'jobs.progress': '查询任务进度',
+  'jobs.cancel': '取消任务',
 } satisfies Record<HostMethodName, string>;
 
 export const zhCN = {
@@ -107,9 +136,13 @@ export const zhCN = {
       recoveryCode: '恢复码由 32 位字母和数字组成（8 组，每组 4 位）',
       uuid: '请选择有效的选项',
       date: '请输入有效日期',
+      phone: '电话号码只能包含数字、空格和 + ( ) -',
+      bankAccount: '银行账号只能包含数字',
+      email: '请输入有效的电子邮箱地址',
     },
     passwordMismatch: '两次输入的密码不一致',
     samePassword: '新密码不能与当前密码相同',
+    ...customerValidation,
   },
   password: {
     strength: '密码强度：{{label}}',
@@ -231,6 +264,8 @@ export const zhCN = {
     audit: '审计日志',
     settings: '系统设置',
     account: '我的账户',
+    customers: '客户档案',
+    imports: '数据导入',
     menu: '导航菜单',
     section: '功能',
   },
@@ -268,6 +303,8 @@ export const zhCN = {
       roles: '查看每个角色授予的权限，并按需要调整。',
       audit: '按用户、操作和日期查阅审计日志，校验日志链是否完整。',
       settings: '修改单位名称和自动锁定时间。',
+      customers: '查找客户，查阅和录入客户信用档案：基本信息、合同、交易付款、信用事件和档案材料。',
+      imports: '从财务系统导出的 CSV、XLSX 文件批量导入客户、合同、交易和付款。',
     },
   },
   users: {
@@ -381,6 +418,8 @@ export const zhCN = {
       user: '用户',
       role: '角色',
       department: '部门',
+      customer: '客户',
+      document: '档案材料',
     },
     detailKeys: {
       username: '用户名',
@@ -401,6 +440,31 @@ export const zhCN = {
       companyName: '单位名称',
       idleLockMinutes: '自动锁定（分钟）',
       permissions: '权限',
+      criteria: '查询条件',
+      results: '结果数',
+      text: '关键词',
+      name: '名称',
+      creditCode: '统一社会信用代码',
+      idNumber: '身份证号码',
+      changed: '修改的字段',
+      verificationReset: '需重新核验',
+      customerId: '客户',
+      category: '类别',
+      title: '题名',
+      archiveNo: '档号',
+      retention: '保管期限',
+      confidentiality: '密级',
+      mime: '文件类型',
+      size: '大小',
+      sha256: 'SHA-256',
+      location: '存放位置',
+      kind: '类型',
+      format: '格式',
+      fileName: '文件名',
+      rows: '行数',
+      written: '写入行数',
+      contractNo: '合同编号',
+      amountFen: '金额（分）',
     },
     loadMore: '加载更多',
     loadingMore: '正在加载…',
@@ -443,6 +507,8 @@ export const zhCN = {
     permissions: '权限',
   },
   permission: permissions,
+  customer: customerVocabulary,
+  ...customerTexts,
   data: {
     role: {
       sysadmin: '系统管理员',

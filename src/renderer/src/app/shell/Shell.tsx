@@ -125,13 +125,12 @@ function ShellLayout() {
       <AppShell.Main bg="var(--mantine-color-gray-0)">
         <Box maw={1280} mx="auto">
           <Routes>
-            {PAGES.map((page) => (
-              <Route
-                key={page.id}
-                path={page.path}
-                element={pages.includes(page) ? <page.component /> : <Navigate to="/" replace />}
-              />
-            ))}
+            {PAGES.flatMap((page) => [
+              <Route key={page.id} path={page.path} element={pages.includes(page) ? <page.component /> : <Navigate to="/" replace />} />,
+              ...(page.children ?? []).map((child) => (
+                <Route key={child.path} path={child.path} element={pages.includes(page) ? <child.component /> : <Navigate to="/" replace />} />
+              )),
+            ])}
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Box>

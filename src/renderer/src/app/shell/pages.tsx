@@ -1,4 +1,6 @@
 import {
+  IconAddressBook,
+  IconFileImport,
   IconHome,
   IconListDetails,
   IconSettings,
@@ -11,12 +13,15 @@ import type { ComponentType } from 'react';
 import { contract, type CurrentUser, type MethodName } from '../../../../shared/contract';
 import { AccountPage } from '../../features/account/AccountPage';
 import { AuditPage } from '../../features/audit/AuditPage';
+import { CustomerFilePage } from '../../features/customers/CustomerFilePage';
+import { CustomersPage } from '../../features/customers/CustomersPage';
 import { HomePage } from '../../features/home/HomePage';
+import { ImportPage } from '../../features/imports/ImportPage';
 import { RolesPage } from '../../features/roles/RolesPage';
 import { SettingsPage } from '../../features/settings/SettingsPage';
 import { UsersPage } from '../../features/users/UsersPage';
 
-export type PageId = 'home' | 'users' | 'roles' | 'audit' | 'settings' | 'account';
+export type PageId = 'home' | 'customers' | 'imports' | 'users' | 'roles' | 'audit' | 'settings' | 'account';
 
 export interface PageSpec {
   id: PageId;
@@ -25,11 +30,22 @@ export interface PageSpec {
   /** The methods the page cannot work without: it is offered only if all are permitted. */
   needs: readonly MethodName[];
   component: ComponentType;
+  /** Pages below this one (a customer's file below the list), reached from it, not from the navigation. */
+  children?: readonly { path: string; component: ComponentType }[];
 }
 
 /** The pages that exist, in navigation order. Later features add theirs here. */
 export const PAGES: readonly PageSpec[] = [
   { id: 'home', path: '/', icon: IconHome, needs: ['settings.get'], component: HomePage },
+  {
+    id: 'customers',
+    path: '/customers',
+    icon: IconAddressBook,
+    needs: ['customers.search', 'customers.facets', 'departments.list'],
+    component: CustomersPage,
+    children: [{ path: '/customers/:id', component: CustomerFilePage }],
+  },
+  { id: 'imports', path: '/imports', icon: IconFileImport, needs: ['imports.template', 'imports.preview', 'imports.run', 'jobs.progress'], component: ImportPage },
   { id: 'users', path: '/users', icon: IconUsers, needs: ['users.list'], component: UsersPage },
   { id: 'roles', path: '/roles', icon: IconShieldCheck, needs: ['roles.list'], component: RolesPage },
   { id: 'audit', path: '/audit', icon: IconListDetails, needs: ['audit.list'], component: AuditPage },

@@ -29,10 +29,35 @@ const DETAIL_KEYS = [
   'companyName',
   'idleLockMinutes',
   'permissions',
+  'criteria',
+  'results',
+  'text',
+  'name',
+  'creditCode',
+  'idNumber',
+  'changed',
+  'verificationReset',
+  'customerId',
+  'category',
+  'title',
+  'archiveNo',
+  'retention',
+  'confidentiality',
+  'mime',
+  'size',
+  'sha256',
+  'location',
+  'kind',
+  'format',
+  'fileName',
+  'rows',
+  'written',
+  'contractNo',
+  'amountFen',
 ] as const;
 type DetailKey = (typeof DETAIL_KEYS)[number];
 
-const TARGET_KINDS = ['user', 'role', 'department'] as const;
+const TARGET_KINDS = ['user', 'role', 'department', 'customer', 'document'] as const;
 type TargetKind = (typeof TARGET_KINDS)[number];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

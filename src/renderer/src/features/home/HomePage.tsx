@@ -9,7 +9,7 @@ import { pagesFor, type PageId } from '../../app/shell/pages';
 import { ErrorState, LoadingState } from '../../app/ui/States';
 
 /** Pages that are functions to describe on the home page (not home itself, not the account). */
-const FUNCTION_PAGES: readonly PageId[] = ['users', 'roles', 'audit', 'settings'];
+const FUNCTION_PAGES: readonly PageId[] = ['customers', 'imports', 'users', 'roles', 'audit', 'settings'];
 
 function greetingKey(hour: number): 'home.greetingMorning' | 'home.greetingAfternoon' | 'home.greetingEvening' {
   if (hour < 12) return 'home.greetingMorning';

@@ -1,0 +1,129 @@
+// The CLI's import and search commands, over the same host as the app:
+//   npm run cli -- import --archive DIR --user NAME --kind KIND FILE
+//   npm run cli -- search --archive DIR --user NAME TEXT
+import { randomUUID } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { basename, extname, resolve } from 'node:path';
+import type { CustomerSummary, ErrorBody, ImportProblem } from '../../shared/contract';
+import { IMPORT_KINDS, MAX_IMPORT_BYTES, type ImportKind } from '../../shared/domain/customers';
+import { createArchiveHost, type ArchiveHost } from '../host';
+import { problemMessageZh } from '../services/imports/messages';
+import { readSecret } from './secret';
+
+/** A command that could not run: exit code 2 unless said otherwise. */
+export class CommandError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
+    super(message);
+  }
+}
+
+const PHASES_ZH: Record<string, string> = {
+  reading: '读取',
+  checking: '检查',
+  writing: '写入',
+  done: '完成',
+  cancelled: '已取消',
+  failed: '失败',
+};
+
+function failure(error: ErrorBody): string {
+  return `操作失败 (${error.code}: ${error.message})`;
+}
+
+async function loggedIn<T>(values: Record<string, string | undefined>, work: (host: ArchiveHost, session: string) => Promise<T>): Promise<T> {
+  const dir = resolve(values.archive!);
+  const username = values.user;
+  if (!username) throw new CommandError('缺少 --user NAME (missing --user NAME)');
+  const password = await readSecret(`${username} 的密码 password: `);
+  const host = createArchiveHost({ dir });
+  try {
+    const login = await host.call(null, 'auth.login', { username, password });
+    if (!login.ok) throw new CommandError(login.error.code === 'WRONG_PASSWORD' ? `用户名或密码错误 (${login.error.code})` : failure(login.error));
+    const { session } = login.value as { session: string };
+    try {
+      return await work(host, session);
+    } finally {
+      await host.call(session, 'auth.logout', {});
+    }
+  } finally {
+    await host.close();
+  }
+}
+
+/** One line per problem, in Chinese, naming the row. */
+export function problemLine(p: ImportProblem): string {
+  const where = p.row <= 1 ? '表头' : `第 ${p.row} 行`;
+  const column = p.column ? `「${p.column}」` : '';
+  const value = p.value !== null ? `：${p.value}` : '';
+  return `${where}${column} ${problemMessageZh(p.code)} (${p.code})${value}`;
+}
+
+export async function importCommand(values: Record<string, string | undefined>, positionals: string[]): Promise<number> {
+  const kind = values.kind as ImportKind | undefined;
+  if (!kind || !(IMPORT_KINDS as readonly string[]).includes(kind)) {
+    throw new CommandError(`--kind 应为 ${IMPORT_KINDS.join(' | ')} (--kind must be one of them)`);
+  }
+  if (positionals.length !== 1) throw new CommandError('请给出一个要导入的文件 (give one FILE to import)');
+  const path = resolve(positionals[0]!);
+  const ext = extname(path).toLowerCase();
+  const format = ext === '.csv' ? 'csv' : ext === '.xlsx' ? 'xlsx' : null;
+  if (!format) throw new CommandError('文件须为 .csv 或 .xlsx (the file must be .csv or .xlsx)');
+  if (statSync(path).size > MAX_IMPORT_BYTES) throw new CommandError('文件过大 (the file is too large)');
+  const contentBase64 = readFileSync(path).toString('base64');
+
+  return loggedIn(values, async (host, session) => {
+    const jobId = randomUUID();
+    let last = '';
+    const report = async () => {
+      const r = await host.call(session, 'jobs.progress', { jobId });
+      const p = r.ok ? (r.value as { phase: string; done: number; total: number } | null) : null;
+      if (!p) return;
+      const line = `${PHASES_ZH[p.phase] ?? p.phase} ${p.phase} ${p.done}/${p.total}`;
+      if (line !== last) process.stderr.write(`进度 progress: ${line}\n`);
+      last = line;
+    };
+    const timer = setInterval(() => void report(), 200);
+    let r;
+    try {
+      r = await host.call(session, 'imports.run', { kind, format, fileName: basename(path), contentBase64, jobId });
+    } finally {
+      clearInterval(timer);
+    }
+    await report();
+    if (r.ok) {
+      const { written } = r.value as { written: number };
+      console.log(`已写入 written ${written}`);
+      return 0;
+    }
+    const details = r.error.details as { problems?: ImportProblem[]; moreProblems?: number } | undefined;
+    if (r.error.code === 'VALIDATION' && details && Array.isArray(details.problems)) {
+      for (const p of details.problems) process.stderr.write(`${problemLine(p)}\n`);
+      const count = details.problems.length + (details.moreProblems ?? 0);
+      if (details.moreProblems) process.stderr.write(`…… 另有 ${details.moreProblems} 个问题未列出 (${details.moreProblems} more)\n`);
+      process.stderr.write(`共 ${count} 个问题，未写入任何数据。 ${count} problem(s): nothing was written.\n`);
+      return 1;
+    }
+    if (r.error.code === 'VALIDATION') {
+      process.stderr.write(`无法读取该文件，或其表头与所选类型不符 (the file cannot be read as a ${kind} file)\n`);
+      return 1;
+    }
+    process.stderr.write(`${failure(r.error)}；未写入任何数据 (nothing was written)\n`);
+    return 1;
+  });
+}
+
+export async function searchCommand(values: Record<string, string | undefined>, positionals: string[]): Promise<number> {
+  const text = positionals.join(' ').trim();
+  if (!text) throw new CommandError('请给出要查找的内容 (give the TEXT to search for)');
+  return loggedIn(values, async (host, session) => {
+    const r = await host.call(session, 'customers.search', { text, limit: 500 });
+    if (!r.ok) throw new CommandError(failure(r.error));
+    const { total, rows } = r.value as { total: number; rows: CustomerSummary[] };
+    for (const c of rows) console.log([c.name, c.creditCode ?? c.idNumber ?? '', c.departmentName, c.grade ?? '-'].join('\t'));
+    process.stderr.write(`共 ${total} 个客户 (${total} customer(s))${total > rows.length ? `，显示前 ${rows.length} 个 (first ${rows.length} shown)` : ''}\n`);
+    return 0;
+  });
+}

@@ -1,0 +1,179 @@
+import type { Kysely, Transaction } from 'kysely';
+import { ArchiveError } from '../../../shared/contract/errors';
+import type { CustomerFile } from '../../../shared/contract/customers';
+import { creditFigures, daysBetween, yearsBetween } from '../../../shared/domain/receivables';
+import type { DB } from '../../archive/schema';
+import { documentsOfCustomer } from '../documents/queries';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/** A qualification expiring within this many days is flagged. */
+export const EXPIRY_NOTICE_DAYS = 30;
+
+export function validityOn(validTo: string | null, today: string): 'valid' | 'expiring' | 'expired' | 'open' {
+  if (!validTo) return 'open';
+  if (validTo < today) return 'expired';
+  return daysBetween(today, validTo) <= EXPIRY_NOTICE_DAYS ? 'expiring' : 'valid';
+}
+
+/** Who entered a customer's key data and who confirmed it. */
+export async function verificationOf(db: Db, id: string): Promise<CustomerFile['verification']> {
+  const c = await db
+    .selectFrom('customers')
+    .innerJoin('users as entered', 'entered.id', 'customers.entered_by')
+    .leftJoin('users as verified', 'verified.id', 'customers.verified_by')
+    .select([
+      'customers.verification',
+      'customers.entered_by',
+      'customers.entered_at',
+      'customers.verified_by',
+      'customers.verified_at',
+      'entered.display_name as entered_name',
+      'verified.display_name as verified_name',
+    ])
+    .where('customers.id', '=', id)
+    .executeTakeFirst();
+  if (!c) throw new ArchiveError('NOT_FOUND', 'no such customer');
+  return {
+    state: c.verification,
+    enteredBy: { id: c.entered_by, displayName: c.entered_name },
+    enteredAt: c.entered_at,
+    verifiedBy: c.verified_by ? { id: c.verified_by, displayName: c.verified_name ?? '' } : null,
+    verifiedAt: c.verified_at,
+  };
+}
+
+/** Everything a customer file holds, with the derived figures, as of `today`. */
+export async function customerFileOf(db: Db, id: string, today: string): Promise<CustomerFile> {
+  const c = await db
+    .selectFrom('customers')
+    .innerJoin('departments', 'departments.id', 'customers.department_id')
+    .innerJoin('users as entered', 'entered.id', 'customers.entered_by')
+    .leftJoin('users as verified', 'verified.id', 'customers.verified_by')
+    .selectAll('customers')
+    .select(['departments.name as department_name', 'entered.display_name as entered_name', 'verified.display_name as verified_name'])
+    .where('customers.id', '=', id)
+    .executeTakeFirst();
+  if (!c) throw new ArchiveError('NOT_FOUND', 'no such customer');
+
+  const [contacts, qualifications, contracts, transactions, payments, events, feedback, reports, documents] = await Promise.all([
+    db.selectFrom('customer_contacts').selectAll().where('customer_id', '=', id).orderBy('created_at').execute(),
+    db.selectFrom('qualifications').selectAll().where('customer_id', '=', id).orderBy('kind').orderBy('created_at').execute(),
+    db
+      .selectFrom('contracts')
+      .innerJoin('departments', 'departments.id', 'contracts.department_id')
+      .selectAll('contracts')
+      .select('departments.name as department_name')
+      .where('customer_id', '=', id)
+      .orderBy('signed_on', 'desc')
+      .execute(),
+    db.selectFrom('transactions').selectAll().where('customer_id', '=', id).orderBy('occurred_on', 'desc').orderBy('id').execute(),
+    db.selectFrom('payments').selectAll().where('customer_id', '=', id).orderBy('paid_on', 'desc').orderBy('id').execute(),
+    db.selectFrom('credit_events').selectAll().where('customer_id', '=', id).orderBy('occurred_on', 'desc').execute(),
+    db.selectFrom('feedback').selectAll().where('customer_id', '=', id).orderBy('occurred_on', 'desc').execute(),
+    db.selectFrom('credit_reports').selectAll().where('customer_id', '=', id).orderBy('issued_on', 'desc').execute(),
+    documentsOfCustomer(db, id),
+  ]);
+
+  const sales = transactions.filter((t) => t.kind === 'sale').map((t) => ({ amountFen: t.amount_fen, occurredOn: t.occurred_on, dueOn: t.due_on }));
+  const returns = transactions.filter((t) => t.kind === 'return').map((t) => ({ amountFen: t.amount_fen, on: t.occurred_on }));
+  const paid = payments.map((p) => ({ amountFen: p.amount_fen, on: p.paid_on }));
+  const figures = creditFigures(sales, returns, paid, today);
+
+  return {
+    basics: {
+      id: c.id,
+      kind: c.kind,
+      name: c.name,
+      creditCode: c.credit_code,
+      idNumber: c.id_number,
+      enterpriseNature: c.enterprise_nature as CustomerFile['basics']['enterpriseNature'],
+      registeredCapitalFen: c.registered_capital_fen,
+      legalRepresentative: c.legal_representative,
+      personInCharge: c.person_in_charge,
+      address: c.address,
+      bankName: c.bank_name,
+      bankAccount: c.bank_account,
+      industry: c.industry,
+      serviceType: c.service_type as CustomerFile['basics']['serviceType'],
+      cooperationStart: c.cooperation_start,
+      departmentId: c.department_id,
+      departmentName: c.department_name,
+      confidentiality: c.confidentiality,
+      grade: c.grade,
+      warningState: c.warning_state,
+      createdAt: c.created_at,
+      updatedAt: c.updated_at,
+    },
+    verification: {
+      state: c.verification,
+      enteredBy: { id: c.entered_by, displayName: c.entered_name },
+      enteredAt: c.entered_at,
+      verifiedBy: c.verified_by ? { id: c.verified_by, displayName: c.verified_name ?? '' } : null,
+      verifiedAt: c.verified_at,
+    },
+    contacts: contacts.map((r) => ({ id: r.id, createdAt: r.created_at, role: r.role, name: r.name, phone: r.phone, email: r.email })),
+    qualifications: qualifications.map((r) => ({
+      id: r.id,
+      createdAt: r.created_at,
+      kind: r.kind as CustomerFile['qualifications'][number]['kind'],
+      number: r.number,
+      issuer: r.issuer,
+      level: r.level,
+      validFrom: r.valid_from,
+      validTo: r.valid_to,
+      validity: validityOn(r.valid_to, today),
+    })),
+    contracts: contracts.map((r) => ({
+      id: r.id,
+      createdAt: r.created_at,
+      departmentId: r.department_id,
+      departmentName: r.department_name,
+      contractNo: r.contract_no,
+      title: r.title,
+      amountFen: r.amount_fen,
+      signedOn: r.signed_on,
+      startOn: r.start_on,
+      endOn: r.end_on,
+      status: r.status,
+    })),
+    transactions: transactions.map((r) => ({
+      id: r.id,
+      createdAt: r.created_at,
+      contractId: r.contract_id,
+      kind: r.kind,
+      docNo: r.doc_no,
+      amountFen: r.amount_fen,
+      occurredOn: r.occurred_on,
+      dueOn: r.due_on,
+    })),
+    payments: payments.map((r) => ({ id: r.id, createdAt: r.created_at, contractId: r.contract_id, amountFen: r.amount_fen, paidOn: r.paid_on, ref: r.ref })),
+    creditEvents: events.map((r) => ({
+      id: r.id,
+      createdAt: r.created_at,
+      kind: r.kind,
+      occurredOn: r.occurred_on,
+      title: r.title,
+      detail: r.detail,
+      amountFen: r.amount_fen,
+      source: r.source,
+    })),
+    feedback: feedback.map((r) => ({ id: r.id, createdAt: r.created_at, kind: r.kind, occurredOn: r.occurred_on, score: r.score, content: r.content })),
+    creditReports: reports.map((r) => ({
+      id: r.id,
+      createdAt: r.created_at,
+      agency: r.agency,
+      reportNo: r.report_no,
+      issuedOn: r.issued_on,
+      rating: r.rating,
+      summary: r.summary,
+    })),
+    documents,
+    figures: {
+      ...figures,
+      yearsOfCooperation: c.cooperation_start ? yearsBetween(c.cooperation_start, today) : null,
+      contractCount: contracts.length,
+      contractAmountFen: contracts.reduce((t, r) => t + r.amount_fen, 0),
+    },
+  };
+}

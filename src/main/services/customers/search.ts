@@ -1,0 +1,180 @@
+import { sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
+import type { CustomerSummary } from '../../../shared/contract/customers';
+import type { DB } from '../../archive/schema';
+import { foldForSearch, gramsOf } from './grams';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export interface SearchCriteria {
+  text?: string;
+  grade?: string;
+  industry?: string;
+  departmentId?: string;
+  warningState?: 'none' | 'open';
+  verification?: 'pending' | 'verified';
+  offset: number;
+  limit: number;
+}
+
+/** Fragments are compared by how many customers carry them, counted no further than this. */
+const SELECTIVE = 2000;
+
+const CODE_LIKE = /^[0-9A-Za-z-]{2,}$/;
+const PHONE_LIKE = /^[0-9+\-]{3,}$/;
+
+/** The upper bound of a prefix range: every string that starts with `prefix` sorts below it. */
+function prefixEnd(prefix: string): string {
+  return `${prefix}\uffff`;
+}
+
+function summaryQuery(db: Db) {
+  return db
+    .selectFrom('customers')
+    .innerJoin('departments', 'departments.id', 'customers.department_id')
+    .select([
+      'customers.id',
+      'customers.kind',
+      'customers.name',
+      'customers.credit_code',
+      'customers.id_number',
+      'customers.industry',
+      'customers.department_id',
+      'departments.name as department_name',
+      'customers.grade',
+      'customers.warning_state',
+      'customers.verification',
+    ]);
+}
+
+/** A subquery giving customer ids; the alternatives of a search are united. */
+type IdQuery = SelectQueryBuilder<DB, 'customers', { customer_id: string }>;
+
+type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['execute']>>[number];
+
+export function toSummary(r: SummaryRow): CustomerSummary {
+  return {
+    id: r.id,
+    kind: r.kind,
+    name: r.name,
+    creditCode: r.credit_code,
+    idNumber: r.id_number,
+    industry: r.industry,
+    departmentId: r.department_id,
+    departmentName: r.department_name,
+    grade: r.grade,
+    warningState: r.warning_state,
+    verification: r.verification,
+  };
+}
+
+/** How many customers carry a fragment, counting no further than `cap`. */
+async function gramCount(db: Db, gram: string, cap: number): Promise<number> {
+  const row = await db
+    .selectFrom((eb) => eb.selectFrom('search_grams').select('customer_id').where('gram', '=', gram).limit(cap).as('g'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * Find customers by any part of the name (Chinese included), of a contact's name or of a
+ * document title; by credit code, ID number or contract number prefix; by phone prefix;
+ * filtered by grade, industry, department, warning and verification state. Ordered by
+ * name. Every part is built with the query builder: user text only ever travels as a
+ * bound parameter.
+ */
+export async function searchCustomers(db: Db, c: SearchCriteria): Promise<{ total: number; rows: CustomerSummary[] }> {
+  const raw = (c.text ?? '').trim();
+  const folded = foldForSearch(raw);
+  const upper = raw.replace(/\s+/g, '').toUpperCase();
+  const codeLike = CODE_LIKE.test(upper);
+  const phoneLike = PHONE_LIKE.test(raw);
+  const grams = Array.from(folded).length >= 2 ? gramsOf([folded]) : [];
+
+  // The rarest fragment of the text drives the search.
+  let rarest: { gram: string; count: number } | null = null;
+  for (const gram of grams) {
+    const count = await gramCount(db, gram, SELECTIVE + 1);
+    if (!rarest || count < rarest.count) rarest = { gram, count };
+    if (count === 0) break;
+  }
+
+  const filtered = <Q extends ReturnType<typeof summaryQuery>>(q: Q): Q => {
+    let out = q;
+    if (c.grade) out = out.where('customers.grade', '=', c.grade) as Q;
+    if (c.industry) out = out.where('customers.industry', '=', c.industry) as Q;
+    if (c.departmentId) out = out.where('customers.department_id', '=', c.departmentId) as Q;
+    if (c.warningState) out = out.where('customers.warning_state', '=', c.warningState) as Q;
+    if (c.verification) out = out.where('customers.verification', '=', c.verification) as Q;
+    return out;
+  };
+
+  if (raw && !codeLike && !phoneLike && rarest) {
+    // Text only: walk the fragment's index entries, which are in name order, and join
+    // each to its customer. A page stops after `limit` matches; the count is a range
+    // count of the fragment (checked against the whole text when it has several).
+    const driver = filtered(
+      summaryQuery(db)
+        .innerJoin('search_grams', 'search_grams.customer_id', 'customers.id')
+        .where('search_grams.gram', '=', rarest.gram),
+    );
+    const q =
+      grams.length > 1
+        ? driver.where((eb) => eb(sql<number>`instr(${eb.ref('customers.search_text')}, ${folded})`, '>', 0))
+        : driver;
+    const [count, rows] = await Promise.all([
+      q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      q.orderBy('search_grams.name').orderBy('search_grams.customer_id').limit(c.limit).offset(c.offset).execute(),
+    ]);
+    return { total: Number(count.n), rows: rows.map(toSummary) };
+  }
+
+  let q = filtered(summaryQuery(db));
+  if (raw) {
+    // Codes, numbers and phones: the few customers they name, gathered from each index.
+    q = q.where((eb) => {
+      const ids: IdQuery[] = [];
+      if (rarest && rarest.count > 0) {
+        let byText = eb.selectFrom('search_grams').select('search_grams.customer_id').where('search_grams.gram', '=', rarest.gram);
+        if (grams.length > 1) {
+          byText = byText
+            .innerJoin('customers as matched', 'matched.id', 'search_grams.customer_id')
+            .where((e) => e(sql<number>`instr(${e.ref('matched.search_text')}, ${folded})`, '>', 0));
+        }
+        ids.push(byText as unknown as IdQuery);
+      } else if (grams.length === 0 && Array.from(folded).length === 1) {
+        ids.push(
+          eb
+            .selectFrom('customers as matched')
+            .select('matched.id as customer_id')
+            .where((e) => e(sql<number>`instr(${e.ref('matched.search_text')}, ${folded})`, '>', 0)) as unknown as IdQuery,
+        );
+      }
+      if (codeLike) {
+        ids.push(
+          eb.selectFrom('customers as coded').select('coded.id as customer_id').where('coded.credit_code', '>=', upper).where('coded.credit_code', '<', prefixEnd(upper)) as unknown as IdQuery,
+          eb.selectFrom('customers as carded').select('carded.id as customer_id').where('carded.id_number', '>=', upper).where('carded.id_number', '<', prefixEnd(upper)) as unknown as IdQuery,
+          eb.selectFrom('contracts').select('contracts.customer_id').where('contracts.contract_no', '>=', upper).where('contracts.contract_no', '<', prefixEnd(upper)) as unknown as IdQuery,
+        );
+      }
+      if (phoneLike) {
+        ids.push(
+          eb
+            .selectFrom('customer_contacts')
+            .select('customer_contacts.customer_id')
+            .where('customer_contacts.phone', '>=', raw)
+            .where('customer_contacts.phone', '<', prefixEnd(raw)) as unknown as IdQuery,
+        );
+      }
+      if (ids.length === 0) return sql<boolean>`0 = 1`;
+      const [first, ...rest] = ids;
+      return eb('customers.id', 'in', rest.reduce((all, next) => all.union(next), first!));
+    });
+  }
+
+  const [count, rows] = await Promise.all([
+    q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    q.orderBy('customers.name').orderBy('customers.id').limit(c.limit).offset(c.offset).execute(),
+  ]);
+  return { total: Number(count.n), rows: rows.map(toSummary) };
+}

@@ -1,0 +1,50 @@
+// What each import problem code means, in Chinese, for the command line (the renderer
+// has the same keys as translations: validation.import.<code>).
+
+const ZH: Record<string, string> = {
+  required: '必填项为空',
+  'column.missing': '缺少必需的列',
+  'column.duplicate': '列重复',
+  'file.quotes': '引号不成对，无法读取该行',
+  'text.tooLong': '内容过长',
+  invalid: '内容不符合要求',
+  'creditCode.length': '统一社会信用代码应为 18 位',
+  'creditCode.characters': '统一社会信用代码含有不允许的字符',
+  'creditCode.checkCharacter': '统一社会信用代码校验位错误',
+  'creditCode.required': '企业客户须填写统一社会信用代码',
+  'creditCode.notForIndividual': '个人客户不填写统一社会信用代码',
+  'idNumber.length': '身份证号应为 18 位',
+  'idNumber.characters': '身份证号含有不允许的字符',
+  'idNumber.birthDate': '身份证号中的出生日期无效',
+  'idNumber.checkCharacter': '身份证号校验位错误',
+  'idNumber.required': '个人客户须填写身份证号',
+  'idNumber.notForEnterprise': '企业客户不填写身份证号',
+  'customerKind.invalid': '客户类型应为“企业”或“个人”',
+  'enterpriseNature.invalid': '无法识别的企业性质',
+  'serviceType.invalid': '服务类型应为销售类、租赁类、系统集成或服务运营',
+  'confidentiality.invalid': '密级应为普通、秘密或机密',
+  'contractStatus.invalid': '合同状态应为执行中、已完成或已终止',
+  'transactionKind.invalid': '类型应为“销售”或“退货”',
+  'phone.invalid': '电话号码格式不正确',
+  'email.invalid': '电子邮箱格式不正确',
+  'bankAccount.invalid': '银行账号只能包含数字',
+  'contact.nameRequired': '填写了电话或邮箱，但没有联系人姓名',
+  'amount.invalid': '金额格式不正确',
+  'amount.negative': '金额不能为负数',
+  'amount.zero': '金额必须大于零',
+  'amount.decimals': '金额最多两位小数',
+  'amount.tooLarge': '金额过大',
+  'date.invalid': '日期无效',
+  'date.order': '日期早于开始（发生）日期',
+  'department.unknown': '没有这个部门',
+  'customer.unknown': '档案中没有这个客户',
+  'customer.ambiguous': '有多个同名客户，请改用统一社会信用代码',
+  'contract.unknown': '档案中没有这个合同编号',
+  'contract.otherCustomer': '该合同属于另一个客户',
+  'duplicate.inFile': '与文件中前面的行重复',
+  'duplicate.inArchive': '档案中已有此记录',
+};
+
+export function problemMessageZh(code: string): string {
+  return ZH[code] ?? code;
+}

@@ -1,0 +1,231 @@
+import { Anchor, Badge, Card, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { IconArrowLeft, IconBuildingStore, IconEye, IconUser } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate, useParams } from 'react-router-dom';
+import type { CustomerFile } from '../../../../shared/contract';
+import { call } from '../../api/client';
+import type { ApiError } from '../../api/errors';
+import { queryKey } from '../../api/hooks';
+import { ErrorState, LoadingState } from '../../app/ui/States';
+import { BasicsTab } from './BasicsTab';
+import { DocumentsTab } from './DocumentsTab';
+import { FiguresTab } from './FiguresTab';
+import { PurposeModal } from './PurposeModal';
+import {
+  ContactsTab,
+  ContractsTab,
+  CreditEventsTab,
+  CreditReportsTab,
+  FeedbackTab,
+  QualificationsTab,
+  TradeTab,
+} from './RecordTabs';
+import { useVocabulary } from './vocabulary';
+
+const TABS = ['basics', 'contacts', 'qualifications', 'contracts', 'trade', 'events', 'feedback', 'reports', 'documents', 'figures'] as const;
+type Tab = (typeof TABS)[number];
+
+/**
+ * One customer's credit file. It is read with a purpose (用途), asked every time the file
+ * is opened: the list asks before coming here and hands the purpose over once in the
+ * navigation state; arriving any other way (an address, going back) asks here.
+ */
+export function CustomerFilePage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const handed = (location.state as { purpose?: unknown } | null)?.purpose;
+  const [purpose, setPurpose] = useState<string | null>(typeof handed === 'string' ? handed : null);
+  const [tab, setTab] = useState<Tab>('basics');
+
+  // The purpose handed over is used once: the history entry forgets it, so that coming
+  // back to this entry later asks again.
+  useEffect(() => {
+    if (typeof handed === 'string') {
+      setPurpose(handed);
+      setTab('basics');
+      navigate(location.pathname, { replace: true, state: null });
+    }
+  }, [location.key]);
+
+  const file = useQuery<CustomerFile, ApiError>({
+    queryKey: queryKey('customers.get', { id, purpose: purpose ?? '' }),
+    queryFn: () => call('customers.get', { id, purpose: purpose ?? '' }),
+    enabled: purpose !== null,
+    // A reading is on record each time: nothing is kept for later readings.
+    staleTime: 0,
+    gcTime: 0,
+  });
+
+  if (purpose === null) {
+    return (
+      <>
+        <BackLink />
+        <LoadingState label={t('purpose.title')} />
+        <PurposeModal opened subject={null} onConfirm={setPurpose} onCancel={() => navigate('/customers')} />
+      </>
+    );
+  }
+  if (file.isPending) {
+    return (
+      <>
+        <BackLink />
+        <LoadingState label={t('customerFile.loading')} />
+      </>
+    );
+  }
+  if (file.isError) {
+    return (
+      <>
+        <BackLink />
+        <ErrorState error={file.error} onRetry={() => void file.refetch()} />
+      </>
+    );
+  }
+
+  const data = file.data;
+  const counts: Partial<Record<Tab, number>> = {
+    contacts: data.contacts.length,
+    qualifications: data.qualifications.length,
+    contracts: data.contracts.length,
+    trade: data.transactions.length + data.payments.length,
+    events: data.creditEvents.length,
+    feedback: data.feedback.length,
+    reports: data.creditReports.length,
+    documents: data.documents.length,
+  };
+
+  return (
+    <Stack gap="md">
+      <BackLink />
+      <FileHeader file={data} purpose={purpose} />
+      <Card withBorder radius="md" padding={0}>
+        <Tabs
+          value={tab}
+          onChange={(value) => value && setTab(value as Tab)}
+          keepMounted={false}
+          styles={{ tab: { paddingInline: 'var(--mantine-spacing-sm)' } }}
+        >
+          <Tabs.List px="md" pt="xs">
+            {TABS.map((name) => (
+              <Tabs.Tab
+                key={name}
+                value={name}
+                rightSection={
+                  counts[name] ? (
+                    <Badge size="xs" variant="light" color="gray" circle={counts[name] < 10}>
+                      {counts[name]}
+                    </Badge>
+                  ) : undefined
+                }
+              >
+                {t(`customerFile.tabs.${name}`)}
+              </Tabs.Tab>
+            ))}
+          </Tabs.List>
+          <Tabs.Panel value="basics" p="lg">
+            <BasicsTab file={data} />
+          </Tabs.Panel>
+          <Tabs.Panel value="contacts" p="lg">
+            <ContactsTab file={data} />
+          </Tabs.Panel>
+          <Tabs.Panel value="qualifications" p="lg">
+            <QualificationsTab file={data} />
+          </Tabs.Panel>
+          <Tabs.Panel value="contracts" p="lg">
+            <ContractsTab file={data} />
+          </Tabs.Panel>
+          <Tabs.Panel value="trade" p="lg">
+            <TradeTab file={data} />
+          </Tabs.Panel>
+          <Tabs.Panel value="events" p="lg">
+            <CreditEventsTab file={data} />
+          </Tabs.Panel>
+          <Tabs.Panel value="feedback" p="lg">
+            <FeedbackTab file={data} />
+          </Tabs.Panel>
+          <Tabs.Panel value="reports" p="lg">
+            <CreditReportsTab file={data} />
+          </Tabs.Panel>
+          <Tabs.Panel value="documents" p="lg">
+            <DocumentsTab file={data} />
+          </Tabs.Panel>
+          <Tabs.Panel value="figures" p="lg">
+            <FiguresTab file={data} />
+          </Tabs.Panel>
+        </Tabs>
+      </Card>
+    </Stack>
+  );
+}
+
+function BackLink() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  return (
+    <Anchor
+      component="button"
+      type="button"
+      size="sm"
+      onClick={() => navigate('/customers')}
+      style={{ display: 'inline-flex', alignItems: 'center', gap: 4, alignSelf: 'flex-start' }}
+    >
+      <IconArrowLeft size={14} />
+      {t('customerFile.back')}
+    </Anchor>
+  );
+}
+
+function FileHeader({ file, purpose }: { file: CustomerFile; purpose: string }) {
+  const { t } = useTranslation();
+  const vocabulary = useVocabulary();
+  const basics = file.basics;
+  const code = basics.kind === 'enterprise' ? basics.creditCode : basics.idNumber;
+  return (
+    <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">
+      <Stack gap={6} miw={0}>
+        <Group gap="sm" wrap="nowrap">
+          {basics.kind === 'individual' ? <IconUser size={26} color="var(--mantine-color-grape-6)" /> : <IconBuildingStore size={26} color="var(--mantine-color-blue-6)" />}
+          <Title order={2} data-testid="customer-name">
+            {basics.name}
+          </Title>
+        </Group>
+        <Group gap="xs">
+          {code && (
+            <Text ff="monospace" size="sm" c="dimmed" data-testid="customer-code">
+              {code}
+            </Text>
+          )}
+          <Badge variant="light" color="gray">
+            {vocabulary.label('kind', basics.kind)}
+          </Badge>
+          <Badge variant="light" color={file.verification.state === 'verified' ? 'green' : 'orange'} data-testid="file-verification-badge">
+            {vocabulary.label('verification', file.verification.state)}
+          </Badge>
+          {basics.warningState === 'open' && (
+            <Badge variant="filled" color="red">
+              {vocabulary.label('warning', 'open')}
+            </Badge>
+          )}
+          {basics.grade && (
+            <Badge variant="light" color="indigo">
+              {t('customerFile.basics.grade')} {basics.grade}
+            </Badge>
+          )}
+          <Badge variant="outline" color={basics.confidentiality === 'normal' ? 'gray' : 'red'}>
+            {t('app.keyValue', { key: t('customerFile.basics.confidentiality'), value: vocabulary.label('confidentiality', basics.confidentiality) })}
+          </Badge>
+        </Group>
+      </Stack>
+      <Group gap={6} wrap="nowrap" c="dimmed">
+        <IconEye size={14} />
+        <Text size="xs" c="dimmed" data-testid="reading-purpose">
+          {t('customerFile.purposeNote', { purpose })}
+        </Text>
+      </Group>
+    </Group>
+  );
+}

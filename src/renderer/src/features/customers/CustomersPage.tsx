@@ -1,0 +1,419 @@
+import { Badge, Box, Button, Card, Group, Select, Skeleton, Stack, Text, TextInput, Tooltip, UnstyledButton } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconBuildingStore, IconFilterOff, IconSearch, IconUser, IconUserPlus } from '@tabler/icons-react';
+import { useQueries } from '@tanstack/react-query';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import type { CustomerSummary, Input, Output } from '../../../../shared/contract';
+import { call } from '../../api/client';
+import type { ApiError } from '../../api/errors';
+import { queryKey, useArchiveQuery } from '../../api/hooks';
+import { useCurrentUser } from '../../api/session';
+import { useLabels } from '../../app/labels';
+import { allows } from '../../app/shell/pages';
+import { PageHeader } from '../../app/ui/PageHeader';
+import { EmptyBlock, ErrorState, LoadingState } from '../../app/ui/States';
+import { CustomerFormModal } from './CustomerFormModal';
+import { PurposeModal } from './PurposeModal';
+import { useVocabulary } from './vocabulary';
+
+// 客户档案: the list of customers. It stays smooth at 100,000 rows: only the rows in view
+// are in the DOM (virtualised), and rows come from the host in pages of PAGE_SIZE by
+// offset, fetched as the user scrolls to them. Each page is a logged search.
+
+const PAGE_SIZE = 200;
+const ROW_HEIGHT = 52;
+const PREFETCH_ROWS = 60;
+const COLUMNS = 'minmax(240px, 2.4fr) minmax(190px, 1.3fr) minmax(110px, 1fr) minmax(120px, 1fr) 84px 92px 92px';
+
+type Criteria = Omit<Input<'customers.search'>, 'offset' | 'limit'>;
+type SearchPage = Output<'customers.search'>;
+
+/** ID numbers are personal: the list shows their first six and last four characters only. */
+function maskIdNumber(id: string): string {
+  return id.length > 10 ? `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}` : id;
+}
+
+export function CustomersPage() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const labels = useLabels();
+  const vocabulary = useVocabulary();
+  const navigate = useNavigate();
+  const [text, setText] = useState('');
+  const [debouncedText] = useDebouncedValue(text.trim(), 250);
+  const [grade, setGrade] = useState<string | null>(null);
+  const [industry, setIndustry] = useState<string | null>(null);
+  const [departmentId, setDepartmentId] = useState<string | null>(null);
+  const [warningState, setWarningState] = useState<string | null>(null);
+  const [verification, setVerification] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [opening, setOpening] = useState<CustomerSummary | null>(null);
+
+  const facets = useArchiveQuery('customers.facets', {});
+  const departments = useArchiveQuery('departments.list', {});
+
+  const criteria: Criteria = useMemo(
+    () => ({
+      ...(debouncedText ? { text: debouncedText } : {}),
+      ...(grade ? { grade } : {}),
+      ...(industry ? { industry } : {}),
+      ...(departmentId ? { departmentId } : {}),
+      ...(warningState ? { warningState: warningState as 'none' | 'open' } : {}),
+      ...(verification ? { verification: verification as 'pending' | 'verified' } : {}),
+    }),
+    [debouncedText, grade, industry, departmentId, warningState, verification],
+  );
+  const filtered = Object.keys(criteria).length > 0;
+  const filterKey = JSON.stringify(criteria);
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [visiblePages, setVisiblePages] = useState<number[]>([0]);
+
+  // The first page always: it tells the total. Then the pages in view.
+  const pages = useMemo(() => [...new Set([0, ...visiblePages])].sort((a, b) => a - b), [visiblePages]);
+  const results = useQueries({
+    queries: pages.map((page) => {
+      const input: Input<'customers.search'> = { ...criteria, offset: page * PAGE_SIZE, limit: PAGE_SIZE };
+      return {
+        queryKey: queryKey('customers.search', input),
+        queryFn: () => call('customers.search', input),
+        staleTime: 60_000,
+      };
+    }),
+  });
+  const first = results[0];
+  const total = (first?.data as SearchPage | undefined)?.total ?? null;
+  const rowsByPage = new Map<number, CustomerSummary[]>();
+  results.forEach((result, i) => {
+    if (result.data) rowsByPage.set(pages[i]!, (result.data as SearchPage).rows);
+  });
+
+  const virtualizer = useVirtualizer({
+    count: total ?? 0,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const firstIndex = items[0]?.index ?? 0;
+  const lastIndex = items[items.length - 1]?.index ?? 0;
+
+  // Which pages the rows in view (and just beyond) live on.
+  useEffect(() => {
+    // The next page is asked for a little before it scrolls into view.
+    const from = Math.floor(firstIndex / PAGE_SIZE);
+    const to = Math.floor(Math.min(lastIndex + PREFETCH_ROWS, Math.max(0, (total ?? 1) - 1)) / PAGE_SIZE);
+    const next: number[] = [];
+    for (let page = from; page <= to; page += 1) next.push(page);
+    setVisiblePages((current) => (current.length === next.length && current.every((p, i) => p === next[i]) ? current : next));
+  }, [firstIndex, lastIndex, total]);
+
+  // New criteria: back to the top of the list.
+  useEffect(() => {
+    virtualizer.scrollToOffset(0);
+    setVisiblePages([0]);
+  }, [filterKey]);
+
+  const clearFilters = () => {
+    setText('');
+    setGrade(null);
+    setIndustry(null);
+    setDepartmentId(null);
+    setWarningState(null);
+    setVerification(null);
+  };
+
+  const canCreate = allows(me, 'customers.create');
+  const departmentOptions = (departments.data ?? []).map((d) => ({ value: d.id, label: labels.department(d.name, d.code) }));
+
+  const body = (() => {
+    if (first?.isPending) return <LoadingState label={t('customers.searching')} />;
+    if (first?.isError) return <ErrorState error={first.error as ApiError} onRetry={() => void first.refetch()} />;
+    if (total === 0 && !filtered) {
+      return (
+        <EmptyBlock
+          icon={<IconBuildingStore size={28} stroke={1.5} />}
+          title={t('customers.empty')}
+          description={canCreate ? t('customers.emptyHint') : t('customers.emptyHintReadOnly')}
+          action={
+            canCreate ? (
+              <Button leftSection={<IconUserPlus size={16} />} onClick={() => setCreating(true)}>
+                {t('customers.create')}
+              </Button>
+            ) : undefined
+          }
+        />
+      );
+    }
+    if (total === 0) {
+      return (
+        <EmptyBlock
+          icon={<IconSearch size={28} stroke={1.5} />}
+          title={t('customers.noMatch')}
+          description={t('customers.noMatchHint')}
+          action={
+            <Button variant="default" leftSection={<IconFilterOff size={16} />} onClick={clearFilters}>
+              {t('customers.filters.clear')}
+            </Button>
+          }
+        />
+      );
+    }
+    return null;
+  })();
+
+  const open = (customer: CustomerSummary) => setOpening(customer);
+  const onRowKey = (event: KeyboardEvent<HTMLDivElement>, customer: CustomerSummary) => {
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      open(customer);
+    }
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={t('customers.title')}
+        subtitle={t('customers.subtitle')}
+        actions={
+          canCreate && (
+            <Button leftSection={<IconUserPlus size={16} />} onClick={() => setCreating(true)} data-testid="create-customer">
+              {t('customers.create')}
+            </Button>
+          )
+        }
+      />
+      <Card withBorder radius="md" padding="lg">
+        <Stack gap="md">
+          <TextInput
+            leftSection={<IconSearch size={16} />}
+            placeholder={t('customers.search')}
+            aria-label={t('customers.searchLabel')}
+            value={text}
+            onChange={(event) => setText(event.currentTarget.value)}
+            maxLength={100}
+            data-testid="customer-search"
+          />
+          <Group gap="sm" align="flex-end" wrap="wrap">
+            <Select
+              label={t('customers.filters.grade')}
+              placeholder={t('customers.filters.gradePlaceholder')}
+              data={facets.data?.grades ?? []}
+              value={grade}
+              onChange={setGrade}
+              clearable
+              w={150}
+              disabled={facets.isError}
+            />
+            <Select
+              label={t('customers.filters.industry')}
+              placeholder={t('customers.filters.industryPlaceholder')}
+              data={facets.data?.industries ?? []}
+              value={industry}
+              onChange={setIndustry}
+              clearable
+              searchable
+              w={200}
+              disabled={facets.isError}
+            />
+            <Select
+              label={t('customers.filters.department')}
+              placeholder={t('customers.filters.departmentPlaceholder')}
+              data={departmentOptions}
+              value={departmentId}
+              onChange={setDepartmentId}
+              clearable
+              searchable
+              w={200}
+            />
+            <Select
+              label={t('customers.filters.warning')}
+              placeholder={t('customers.filters.warningPlaceholder')}
+              data={vocabulary.options('warning')}
+              value={warningState}
+              onChange={setWarningState}
+              clearable
+              w={140}
+            />
+            <Select
+              label={t('customers.filters.verification')}
+              placeholder={t('customers.filters.verificationPlaceholder')}
+              data={vocabulary.options('verification')}
+              value={verification}
+              onChange={setVerification}
+              clearable
+              w={140}
+            />
+            {filtered && (
+              <Button variant="subtle" color="gray" leftSection={<IconFilterOff size={16} />} onClick={clearFilters}>
+                {t('customers.filters.clear')}
+              </Button>
+            )}
+            <Text size="sm" c="dimmed" ml="auto" data-testid="customer-total">
+              {total === null ? '\u00a0' : filtered ? t('customers.totalFiltered', { count: total }) : t('customers.total', { count: total })}
+            </Text>
+          </Group>
+
+          {body ?? (
+            <Box style={{ overflowX: 'auto' }}>
+              <Box miw={1000} role="table" aria-label={t('customers.title')} aria-rowcount={total ?? 0} data-testid="customer-list">
+                <Box
+                  role="row"
+                  px="md"
+                  py={10}
+                  style={{
+                    display: 'grid',
+                    gridTemplateColumns: COLUMNS,
+                    gap: 'var(--mantine-spacing-md)',
+                    borderBottom: '1px solid var(--mantine-color-gray-3)',
+                    background: 'var(--mantine-color-gray-0)',
+                    borderRadius: 'var(--mantine-radius-sm) var(--mantine-radius-sm) 0 0',
+                  }}
+                >
+                  {(['name', 'code', 'industry', 'department', 'grade', 'verification', 'warning'] as const).map((column) => (
+                    <Text key={column} role="columnheader" size="sm" fw={600} truncate="end">
+                      {t(`customers.columns.${column}`)}
+                    </Text>
+                  ))}
+                </Box>
+                <Box ref={scrollRef} h="calc(100vh - 400px)" mih={360} style={{ overflowY: 'auto', contain: 'strict' }}>
+                  <Box style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+                    {items.map((item) => {
+                      const page = Math.floor(item.index / PAGE_SIZE);
+                      const customer = rowsByPage.get(page)?.[item.index - page * PAGE_SIZE];
+                      return (
+                        <Box
+                          key={item.key}
+                          style={{ position: 'absolute', top: 0, left: 0, right: 0, height: item.size, transform: `translateY(${item.start}px)` }}
+                        >
+                          {customer ? (
+                            <CustomerRow customer={customer} onOpen={open} onKey={onRowKey} index={item.index} />
+                          ) : (
+                            <Box role="row" px="md" h="100%" style={{ display: 'grid', gridTemplateColumns: COLUMNS, gap: 'var(--mantine-spacing-md)', alignItems: 'center' }}>
+                              <Skeleton height={12} width="70%" aria-label={t('customers.loadingRow')} />
+                              <Skeleton height={12} width="80%" />
+                              <Skeleton height={12} width="60%" />
+                              <Skeleton height={12} width="60%" />
+                              <Skeleton height={12} width={32} />
+                              <Skeleton height={18} width={56} radius="xl" />
+                              <Skeleton height={18} width={56} radius="xl" />
+                            </Box>
+                          )}
+                        </Box>
+                      );
+                    })}
+                  </Box>
+                </Box>
+              </Box>
+            </Box>
+          )}
+        </Stack>
+      </Card>
+      <CustomerFormModal opened={creating} customer={null} onClose={() => setCreating(false)} />
+      <PurposeModal
+        opened={opening !== null}
+        subject={opening?.name ?? null}
+        onCancel={() => setOpening(null)}
+        onConfirm={(purpose) => {
+          const customer = opening;
+          setOpening(null);
+          if (customer) navigate(`/customers/${customer.id}`, { state: { purpose } });
+        }}
+      />
+    </>
+  );
+}
+
+function CustomerRow({
+  customer,
+  index,
+  onOpen,
+  onKey,
+}: {
+  customer: CustomerSummary;
+  index: number;
+  onOpen: (customer: CustomerSummary) => void;
+  onKey: (event: KeyboardEvent<HTMLDivElement>, customer: CustomerSummary) => void;
+}) {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const vocabulary = useVocabulary();
+  const code = customer.kind === 'enterprise' ? customer.creditCode : customer.idNumber ? maskIdNumber(customer.idNumber) : null;
+  return (
+    <UnstyledButton
+      component="div"
+      role="row"
+      aria-rowindex={index + 1}
+      tabIndex={0}
+      onClick={() => onOpen(customer)}
+      onKeyDown={(event: KeyboardEvent<HTMLDivElement>) => onKey(event, customer)}
+      data-testid="customer-row"
+      data-name={customer.name}
+      px="md"
+      h="100%"
+      w="100%"
+      className="customer-row"
+      style={{
+        display: 'grid',
+        gridTemplateColumns: COLUMNS,
+        gap: 'var(--mantine-spacing-md)',
+        alignItems: 'center',
+        borderBottom: '1px solid var(--mantine-color-gray-2)',
+        cursor: 'pointer',
+        background: index % 2 === 1 ? 'var(--mantine-color-gray-0)' : undefined,
+      }}
+    >
+      <Group gap={8} wrap="nowrap" miw={0} role="cell">
+        {customer.kind === 'individual' ? (
+          <Tooltip label={t('customers.individual')}>
+            <IconUser size={16} color="var(--mantine-color-grape-6)" style={{ flexShrink: 0 }} />
+          </Tooltip>
+        ) : (
+          <IconBuildingStore size={16} color="var(--mantine-color-blue-6)" style={{ flexShrink: 0 }} />
+        )}
+        <Text size="sm" fw={500} truncate="end" title={customer.name}>
+          {customer.name}
+        </Text>
+      </Group>
+      <Text role="cell" size="sm" ff="monospace" truncate="end">
+        {code ?? '—'}
+      </Text>
+      <Text role="cell" size="sm" truncate="end">
+        {customer.industry ?? '—'}
+      </Text>
+      <Text role="cell" size="sm" truncate="end">
+        {labels.department(customer.departmentName)}
+      </Text>
+      <Box role="cell">
+        {customer.grade ? (
+          <Badge variant="light" color="indigo">
+            {customer.grade}
+          </Badge>
+        ) : (
+          <Text size="xs" c="dimmed">
+            {t('customers.noGrade')}
+          </Text>
+        )}
+      </Box>
+      <Box role="cell">
+        <Badge variant="light" color={customer.verification === 'verified' ? 'green' : 'orange'} data-testid="verification-badge">
+          {vocabulary.label('verification', customer.verification)}
+        </Badge>
+      </Box>
+      <Box role="cell">
+        {customer.warningState === 'open' ? (
+          <Badge variant="filled" color="red">
+            {vocabulary.label('warning', 'open')}
+          </Badge>
+        ) : (
+          <Text size="xs" c="dimmed">
+            {vocabulary.label('warning', 'none')}
+          </Text>
+        )}
+      </Box>
+    </UnstyledButton>
+  );
+}
