@@ -230,7 +230,7 @@ async function run(ctx: BenchContext): Promise<GroupResult> {
         `Inserts: fresh file per run, one transaction (commit and its fsync included). Kysely: insertInto().values(row) per row ` +
           `inside db.transaction(). Reads: the files reopened, ids in one seeded random order, after a warm-up; raw = one ` +
           `prepared statement reused; Kysely = selectFrom().selectAll().where().executeTakeFirst() built and awaited per read ` +
-          `(Kysely's SqliteDialect prepares the SQL on every query).`,
+          `(statements come from the product's cache; Kysely still builds, compiles and awaits every query).`,
         `Median of ${repeat} interleaved runs (Kysely: ${kyselyRounds}, spread over the same rounds); ` +
           `ratio = median time of the candidate / median time of the baseline (lower is better).`,
       ],

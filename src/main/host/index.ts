@@ -354,6 +354,8 @@ export function createArchiveHost(options: ArchiveHostOptions): ArchiveHost {
       return serialized(async () => {
         const now = clock.now().getTime();
         for (const s of sessions.values()) if (!s.locked && now - s.lastActivityMs > idleLockMs) s.locked = true;
+        // Between calls, fold the write-ahead log into the database file (see applyWorkingPragmas).
+        archive?.sqlite.pragma('wal_checkpoint(PASSIVE)');
       });
     },
     close() {
