@@ -541,3 +541,23 @@ describe('progress and cancel', () => {
     expect(await t.ok(t.admin, 'archive.check', {})).toMatchObject({ integrity: { ok: true }, audit: { ok: true } });
   });
 });
+
+describe('search among many imported customers', () => {
+  it('lists a credit-code prefix shared by hundreds of customers in code order, page by page', async () => {
+    const t = await setUp();
+    expect(await run(t, file('customers', 'csv', csvBase64(customerRows(700, 0, '440300'))))).toBe(700);
+    await run(t, file('customers', 'csv', csvBase64(customerRows(20, 1000, '310101'))));
+    const prefix = creditCode(0, '440300').slice(0, 8); // 91440300: all 700, none of the others
+    const first = await t.ok(t.session, 'customers.search', { text: prefix, offset: 0, limit: 200 });
+    const second = await t.ok(t.session, 'customers.search', { text: prefix, offset: 200, limit: 200 });
+    expect(first.total).toBe(700);
+    const codes = [...first.rows, ...second.rows].map((r) => r.creditCode!);
+    expect(codes).toEqual([...codes].sort());
+    expect(new Set(codes).size).toBe(400);
+    expect(codes.every((c) => c.startsWith(prefix))).toBe(true);
+    // A prefix shared by few is listed by name, like any other search.
+    const few = await t.ok(t.session, 'customers.search', { text: creditCode(1000, '310101').slice(0, 8), offset: 0, limit: 50 });
+    expect(few.total).toBe(20);
+    expect(few.rows.map((r) => r.name)).toEqual(few.rows.map((r) => r.name).sort());
+  });
+});

@@ -19,6 +19,9 @@ export interface SearchCriteria {
 /** Fragments are compared by how many customers carry them, counted no further than this. */
 const SELECTIVE = 2000;
 
+/** More customers than this share a credit-code prefix: they are listed in code order. */
+const MANY_CODES = 500;
+
 const CODE_LIKE = /^[0-9A-Za-z-]{2,}$/;
 const PHONE_LIKE = /^[0-9+\-]{3,}$/;
 
@@ -127,6 +130,33 @@ export async function searchCustomers(db: Db, c: SearchCriteria): Promise<{ tota
       q.orderBy('search_grams.name').orderBy('search_grams.customer_id').limit(c.limit).offset(c.offset).execute(),
     ]);
     return { total: Number(count.n), rows: rows.map(toSummary) };
+  }
+
+  if (codeLike && /^[0-9A-Z]{6,}$/.test(upper)) {
+    // A long credit-code prefix shared by many customers (a region's codes, say): walk
+    // the code index in code order, so a page costs its own rows, not all the matches.
+    const byCode = filtered(summaryQuery(db))
+      .where('customers.credit_code', '>=', upper)
+      .where('customers.credit_code', '<', prefixEnd(upper));
+    const many = await db
+      .selectFrom((eb) =>
+        eb
+          .selectFrom('customers')
+          .select('id')
+          .where('credit_code', '>=', upper)
+          .where('credit_code', '<', prefixEnd(upper))
+          .limit(MANY_CODES + 1)
+          .as('m'),
+      )
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    if (Number(many.n) > MANY_CODES) {
+      const [count, rows] = await Promise.all([
+        byCode.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+        byCode.orderBy('customers.credit_code').limit(c.limit).offset(c.offset).execute(),
+      ]);
+      return { total: Number(count.n), rows: rows.map(toSummary) };
+    }
   }
 
   let q = filtered(summaryQuery(db));
