@@ -125,8 +125,14 @@ export async function searchCustomers(db: Db, c: SearchCriteria): Promise<{ tota
       grams.length > 1
         ? driver.where((eb) => eb(sql<number>`instr(${eb.ref('customers.search_text')}, ${folded})`, '>', 0))
         : driver;
+    const unfiltered = !c.grade && !c.industry && !c.departmentId && !c.warningState && !c.verification;
+    const counted =
+      unfiltered && grams.length === 1
+        ? // A two-character text with no filter: its number is the length of its index range.
+          db.selectFrom('search_grams').select((eb) => eb.fn.countAll<number>().as('n')).where('gram', '=', rarest.gram)
+        : q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n'));
     const [count, rows] = await Promise.all([
-      q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      counted.executeTakeFirstOrThrow(),
       q.orderBy('search_grams.name').orderBy('search_grams.customer_id').limit(c.limit).offset(c.offset).execute(),
     ]);
     return { total: Number(count.n), rows: rows.map(toSummary) };
