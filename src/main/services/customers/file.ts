@@ -48,15 +48,14 @@ export async function customerFileOf(db: Db, id: string, today: string): Promise
   const c = await db
     .selectFrom('customers')
     .innerJoin('departments', 'departments.id', 'customers.department_id')
-    .innerJoin('users as entered', 'entered.id', 'customers.entered_by')
-    .leftJoin('users as verified', 'verified.id', 'customers.verified_by')
     .selectAll('customers')
-    .select(['departments.name as department_name', 'entered.display_name as entered_name', 'verified.display_name as verified_name'])
+    .select('departments.name as department_name')
     .where('customers.id', '=', id)
     .executeTakeFirst();
   if (!c) throw new ArchiveError('NOT_FOUND', 'no such customer');
 
-  const [contacts, qualifications, contracts, transactions, payments, events, feedback, reports, documents] = await Promise.all([
+  const [verification, contacts, qualifications, contracts, transactions, payments, events, feedback, reports, documents] = await Promise.all([
+    verificationOf(db, id),
     db.selectFrom('customer_contacts').selectAll().where('customer_id', '=', id).orderBy('created_at').execute(),
     db.selectFrom('qualifications').selectAll().where('customer_id', '=', id).orderBy('kind').orderBy('created_at').execute(),
     db
@@ -105,13 +104,7 @@ export async function customerFileOf(db: Db, id: string, today: string): Promise
       createdAt: c.created_at,
       updatedAt: c.updated_at,
     },
-    verification: {
-      state: c.verification,
-      enteredBy: { id: c.entered_by, displayName: c.entered_name },
-      enteredAt: c.entered_at,
-      verifiedBy: c.verified_by ? { id: c.verified_by, displayName: c.verified_name ?? '' } : null,
-      verifiedAt: c.verified_at,
-    },
+    verification,
     contacts: contacts.map((r) => ({ id: r.id, createdAt: r.created_at, role: r.role, name: r.name, phone: r.phone, email: r.email })),
     qualifications: qualifications.map((r) => ({
       id: r.id,
