@@ -1,11 +1,12 @@
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { ArchiveError } from '../../shared/contract/errors';
 import { recoveryCode as recoveryCodeSchema } from '../../shared/contract/schemas';
-import { applyWorkingPragmas, openEncrypted, rekey, withStatementCache, type SqliteDatabase } from './database';
+import { applyWorkingPragmas, openEncrypted, rekey, type SqliteDatabase } from './database';
+import { ArchiveDialect } from './dialect';
 import {
   findSlot,
   KEYSLOTS_FILE,
@@ -76,7 +77,7 @@ function removeDbFiles(path: string): void {
 }
 
 export function kyselyOver(sqlite: SqliteDatabase): Kysely<DB> {
-  return new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  return new Kysely<DB>({ dialect: new ArchiveDialect(sqlite) });
 }
 
 async function openWithKey(io: ArchiveIo, archiveId: string, key: Buffer): Promise<OpenArchive> {

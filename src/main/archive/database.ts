@@ -88,32 +88,3 @@ export function rekey(db: SqliteDatabase, newKey: Buffer): void {
   if (check !== 'ok') throw new ArchiveError('CORRUPT', `archive check after rekey failed: ${String(check)}`);
   db.pragma('journal_mode = WAL');
 }
-
-/**
- * The handle Kysely's SqliteDialect is given: the same connection, with prepared
- * statements kept by their SQL text. Kysely prepares every query anew, which costs more
- * than running it; the queries an app makes come in few shapes, so a bounded cache
- * answers almost all of them.
- */
-export function withStatementCache(db: SqliteDatabase, max = 500): SqliteDatabase {
-  const cache = new Map<string, Database.Statement>();
-  const prepare = (source: string): Database.Statement => {
-    const cached = cache.get(source);
-    if (cached) {
-      cache.delete(source); // most recently used last
-      cache.set(source, cached);
-      return cached;
-    }
-    const statement = db.prepare(source);
-    cache.set(source, statement);
-    if (cache.size > max) cache.delete(cache.keys().next().value!);
-    return statement;
-  };
-  return new Proxy(db, {
-    get(target, property, receiver) {
-      if (property === 'prepare') return prepare;
-      const value = Reflect.get(target, property, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-}

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { SqliteDatabase } from '../../archive/database';
 import type { DB } from '../../archive/schema';
 
@@ -51,7 +51,9 @@ export function entryHash(e: ChainFields): string {
 
 /** Append one entry, in the caller's transaction. */
 export async function appendAudit(db: Transaction<DB> | Kysely<DB>, event: AuditEvent): Promise<number> {
-  const last = await db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  // `limit 1` as a literal: a bound LIMIT makes SQLite (built with STAT4) prepare the
+  // statement again at every run, which costs more than the read (docs/decisions/bench.md).
+  const last = await db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(sql.lit(1)).executeTakeFirst();
   const fields: ChainFields = {
     seq: (last?.seq ?? 0) + 1,
     at: event.at,

@@ -1,11 +1,13 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { ArchiveError } from '../../../shared/contract/errors';
 import type { CustomerFile } from '../../../shared/contract/customers';
 import { creditFigures, daysBetween, yearsBetween } from '../../../shared/domain/receivables';
+import { compiledOnce } from '../../archive/compiled';
 import type { DB } from '../../archive/schema';
 import { documentsOfCustomer } from '../documents/queries';
 
-type Db = Kysely<DB> | Transaction<DB>;
+/** The archive or the call's transaction. */
+type Db = Kysely<DB>;
 
 /** A qualification expiring within this many days is flagged. */
 export const EXPIRY_NOTICE_DAYS = 30;
@@ -16,9 +18,12 @@ export function validityOn(validTo: string | null, today: string): 'valid' | 'ex
   return daysBetween(today, validTo) <= EXPIRY_NOTICE_DAYS ? 'expiring' : 'valid';
 }
 
-/** Who entered a customer's key data and who confirmed it. */
-export async function verificationOf(db: Db, id: string): Promise<CustomerFile['verification']> {
-  const c = await db
+// Opening a file runs these same shapes every time: each is built and compiled once
+// (see compiledOnce) and bound to the customer's id per open.
+const byCustomer = compiledOnce<DB, { id: string }>();
+
+const verificationQuery = byCustomer((db, param) =>
+  db
     .selectFrom('customers')
     .innerJoin('users as entered', 'entered.id', 'customers.entered_by')
     .leftJoin('users as verified', 'verified.id', 'customers.verified_by')
@@ -31,8 +36,52 @@ export async function verificationOf(db: Db, id: string): Promise<CustomerFile['
       'entered.display_name as entered_name',
       'verified.display_name as verified_name',
     ])
-    .where('customers.id', '=', id)
-    .executeTakeFirst();
+    .where('customers.id', '=', param('id')),
+);
+
+const basicsQuery = byCustomer((db, param) =>
+  db
+    .selectFrom('customers')
+    .innerJoin('departments', 'departments.id', 'customers.department_id')
+    .selectAll('customers')
+    .select('departments.name as department_name')
+    .where('customers.id', '=', param('id')),
+);
+
+const contactsQuery = byCustomer((db, param) =>
+  db.selectFrom('customer_contacts').selectAll().where('customer_id', '=', param('id')).orderBy('created_at'),
+);
+const qualificationsQuery = byCustomer((db, param) =>
+  db.selectFrom('qualifications').selectAll().where('customer_id', '=', param('id')).orderBy('kind').orderBy('created_at'),
+);
+const contractsQuery = byCustomer((db, param) =>
+  db
+    .selectFrom('contracts')
+    .innerJoin('departments', 'departments.id', 'contracts.department_id')
+    .selectAll('contracts')
+    .select('departments.name as department_name')
+    .where('customer_id', '=', param('id'))
+    .orderBy('signed_on', 'desc'),
+);
+const transactionsQuery = byCustomer((db, param) =>
+  db.selectFrom('transactions').selectAll().where('customer_id', '=', param('id')).orderBy('occurred_on', 'desc').orderBy('id'),
+);
+const paymentsQuery = byCustomer((db, param) =>
+  db.selectFrom('payments').selectAll().where('customer_id', '=', param('id')).orderBy('paid_on', 'desc').orderBy('id'),
+);
+const eventsQuery = byCustomer((db, param) =>
+  db.selectFrom('credit_events').selectAll().where('customer_id', '=', param('id')).orderBy('occurred_on', 'desc'),
+);
+const feedbackQuery = byCustomer((db, param) =>
+  db.selectFrom('feedback').selectAll().where('customer_id', '=', param('id')).orderBy('occurred_on', 'desc'),
+);
+const reportsQuery = byCustomer((db, param) =>
+  db.selectFrom('credit_reports').selectAll().where('customer_id', '=', param('id')).orderBy('issued_on', 'desc'),
+);
+
+/** Who entered a customer's key data and who confirmed it. */
+export async function verificationOf(db: Db, id: string): Promise<CustomerFile['verification']> {
+  const c = await verificationQuery.executeTakeFirst(db, { id });
   if (!c) throw new ArchiveError('NOT_FOUND', 'no such customer');
   return {
     state: c.verification,
@@ -45,32 +94,20 @@ export async function verificationOf(db: Db, id: string): Promise<CustomerFile['
 
 /** Everything a customer file holds, with the derived figures, as of `today`. */
 export async function customerFileOf(db: Db, id: string, today: string): Promise<CustomerFile> {
-  const c = await db
-    .selectFrom('customers')
-    .innerJoin('departments', 'departments.id', 'customers.department_id')
-    .selectAll('customers')
-    .select('departments.name as department_name')
-    .where('customers.id', '=', id)
-    .executeTakeFirst();
+  const c = await basicsQuery.executeTakeFirst(db, { id });
   if (!c) throw new ArchiveError('NOT_FOUND', 'no such customer');
 
+  const byId = { id };
   const [verification, contacts, qualifications, contracts, transactions, payments, events, feedback, reports, documents] = await Promise.all([
     verificationOf(db, id),
-    db.selectFrom('customer_contacts').selectAll().where('customer_id', '=', id).orderBy('created_at').execute(),
-    db.selectFrom('qualifications').selectAll().where('customer_id', '=', id).orderBy('kind').orderBy('created_at').execute(),
-    db
-      .selectFrom('contracts')
-      .innerJoin('departments', 'departments.id', 'contracts.department_id')
-      .selectAll('contracts')
-      .select('departments.name as department_name')
-      .where('customer_id', '=', id)
-      .orderBy('signed_on', 'desc')
-      .execute(),
-    db.selectFrom('transactions').selectAll().where('customer_id', '=', id).orderBy('occurred_on', 'desc').orderBy('id').execute(),
-    db.selectFrom('payments').selectAll().where('customer_id', '=', id).orderBy('paid_on', 'desc').orderBy('id').execute(),
-    db.selectFrom('credit_events').selectAll().where('customer_id', '=', id).orderBy('occurred_on', 'desc').execute(),
-    db.selectFrom('feedback').selectAll().where('customer_id', '=', id).orderBy('occurred_on', 'desc').execute(),
-    db.selectFrom('credit_reports').selectAll().where('customer_id', '=', id).orderBy('issued_on', 'desc').execute(),
+    contactsQuery.execute(db, byId),
+    qualificationsQuery.execute(db, byId),
+    contractsQuery.execute(db, byId),
+    transactionsQuery.execute(db, byId),
+    paymentsQuery.execute(db, byId),
+    eventsQuery.execute(db, byId),
+    feedbackQuery.execute(db, byId),
+    reportsQuery.execute(db, byId),
     documentsOfCustomer(db, id),
   ]);
 

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { ArchiveError } from '../../../shared/contract/errors';
 import type { RECORD_KINDS } from '../../../shared/contract/customers';
@@ -25,7 +25,7 @@ export async function nextContractNo(db: Transaction<DB>, departmentId: string, 
     // Longer numbers are larger (…-9999 before …-10000), then by text.
     .orderBy((eb) => eb.fn('length', ['contract_no']), 'desc')
     .orderBy('contract_no', 'desc')
-    .limit(1)
+    .limit(sql.lit(1))
     .executeTakeFirst();
   const n = last ? Number(/(\d+)$/.exec(last.contract_no)?.[1] ?? 0) + 1 : 1;
   return `${prefix}${String(n).padStart(4, '0')}`;
@@ -253,7 +253,7 @@ export const recordHandlers: PartialHandlers = {
           .select('id')
           .where('contract_id', '=', input.id)
           .union(db.selectFrom('payments').select('id').where('contract_id', '=', input.id))
-          .limit(1)
+          .limit(sql.lit(1))
           .executeTakeFirst();
         if (used) throw new ArchiveError('CONFLICT', 'transactions or payments refer to this contract', { reason: 'contractInUse' });
       }

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DocumentMeta } from '../../../shared/contract/customers';
 import type { DocumentCategory } from '../../../shared/domain/customers';
+import { compiledOnce } from '../../archive/compiled';
 import type { DB } from '../../archive/schema';
 
 // What a customer file shows of its documents: everything but the content and its key.
@@ -65,12 +66,13 @@ export async function documentMetaOf(db: Db, ids: readonly string[]): Promise<Do
   return ids.map((id) => byId.get(id)).filter((m): m is DocumentMeta => m !== undefined);
 }
 
+// Every file open lists the documents: built and compiled once (see compiledOnce).
+const ofCustomerQuery = compiledOnce<DB, { customerId: string }>()((db, param) =>
+  metaQuery(db).where('documents.customer_id', '=', param('customerId')).orderBy('documents.added_at').orderBy('documents.id'),
+);
+
 /** A customer's documents, in the order they were added (as an archive register lists them). */
 export async function documentsOfCustomer(db: Db, customerId: string): Promise<DocumentMeta[]> {
-  const rows = await metaQuery(db)
-    .where('documents.customer_id', '=', customerId)
-    .orderBy('documents.added_at')
-    .orderBy('documents.id')
-    .execute();
-  return rows.map(toMeta);
+  return (await ofCustomerQuery.execute(db, { customerId })).map(toMeta);
 }
+

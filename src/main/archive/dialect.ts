@@ -1,0 +1,133 @@
+import type Database from 'better-sqlite3-multiple-ciphers';
+import {
+  CompiledQuery,
+  SelectQueryNode,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  type DatabaseConnection,
+  type DatabaseIntrospector,
+  type Dialect,
+  type DialectAdapter,
+  type Driver,
+  type Kysely,
+  type QueryCompiler,
+  type QueryResult,
+} from 'kysely';
+import type { SqliteDatabase } from './database';
+
+/**
+ * The archive's one SQLite connection as Kysely sees it.
+ *
+ * Kysely's own SqliteDialect prepares every query anew (compiling SQL costs more than
+ * running a point read) and guards the connection with an async mutex. Here statements
+ * are kept by their SQL text in a bounded cache (queries come in few shapes), and there
+ * is no mutex: better-sqlite3 runs each statement synchronously, and the archive host
+ * already runs one call at a time, each in one transaction (ArchiveHost's queue). A
+ * second `begin` while a transaction is open is refused by SQLite itself, so misuse
+ * fails loudly instead of waiting forever.
+ */
+class ArchiveConnection implements DatabaseConnection {
+  readonly #db: SqliteDatabase;
+  readonly #max: number;
+  readonly #statements = new Map<string, { statement: Database.Statement; reader: boolean }>();
+
+  constructor(db: SqliteDatabase, max: number) {
+    this.#db = db;
+    this.#max = max;
+  }
+
+  /** The statement for this SQL, prepared on first use; the oldest is dropped when full. */
+  #prepare(source: string): { statement: Database.Statement; reader: boolean } {
+    let entry = this.#statements.get(source);
+    if (!entry) {
+      const statement = this.#db.prepare(source);
+      entry = { statement, reader: statement.reader };
+      this.#statements.set(source, entry);
+      if (this.#statements.size > this.#max) this.#statements.delete(this.#statements.keys().next().value!);
+    }
+    return entry;
+  }
+
+  executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
+    const { statement, reader } = this.#prepare(compiledQuery.sql);
+    const parameters = compiledQuery.parameters as unknown[];
+    if (reader) return Promise.resolve({ rows: statement.all(parameters) as R[] });
+    const { changes, lastInsertRowid } = statement.run(parameters);
+    return Promise.resolve({ numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] });
+  }
+
+  async *streamQuery<R>(compiledQuery: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
+    if (!SelectQueryNode.is(compiledQuery.query)) throw new Error('only select queries can be streamed');
+    const { statement } = this.#prepare(compiledQuery.sql);
+    for (const row of statement.iterate(compiledQuery.parameters as unknown[])) yield { rows: [row as R] };
+  }
+}
+
+const settled = Promise.resolve();
+
+class ArchiveDriver implements Driver {
+  // Kysely awaits a connection for every query outside a transaction: hand out the one
+  // connection as an already settled promise rather than through an async function.
+  readonly #connection: Promise<DatabaseConnection>;
+
+  constructor(db: SqliteDatabase, statementCacheSize: number) {
+    this.#connection = Promise.resolve(new ArchiveConnection(db, statementCacheSize));
+  }
+
+  async init(): Promise<void> {}
+
+  acquireConnection(): Promise<DatabaseConnection> {
+    return this.#connection;
+  }
+
+  async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin'));
+  }
+
+  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('commit'));
+  }
+
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('rollback'));
+  }
+
+  releaseConnection(): Promise<void> {
+    return settled;
+  }
+
+  /** The archive closes the SQLite handle itself (it may still rekey or checkpoint it). */
+  async destroy(): Promise<void> {}
+}
+
+export interface ArchiveDialectOptions {
+  /** Prepared statements kept, least recently used dropped first. */
+  statementCacheSize?: number;
+}
+
+export class ArchiveDialect implements Dialect {
+  readonly #db: SqliteDatabase;
+  readonly #statementCacheSize: number;
+
+  constructor(db: SqliteDatabase, options: ArchiveDialectOptions = {}) {
+    this.#db = db;
+    this.#statementCacheSize = options.statementCacheSize ?? 500;
+  }
+
+  createDriver(): Driver {
+    return new ArchiveDriver(this.#db, this.#statementCacheSize);
+  }
+
+  createQueryCompiler(): QueryCompiler {
+    return new SqliteQueryCompiler();
+  }
+
+  createAdapter(): DialectAdapter {
+    return new SqliteAdapter();
+  }
+
+  createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
+    return new SqliteIntrospector(db);
+  }
+}
