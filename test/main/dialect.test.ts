@@ -92,7 +92,7 @@ describe('compiledOnce', () => {
     const inlined = compiledOnce<Schema, { id: string }>()((db, param) =>
       db.selectFrom('item').select('id').where('id', '=', sql.lit(param('id'))),
     );
-    await expect(inlined.execute(db, { id: 'a' })).rejects.toThrow();
+    await expect(inlined.execute(db, { id: 'a' })).rejects.toThrow(/invalid immediate value/);
     // a param asked for but left out of the query would silently match everything
     const dropped = compiledOnce<Schema, { id: string }>()((db, param) => {
       const id = param('id');
@@ -112,12 +112,49 @@ describe('ArchiveDialect', () => {
     prepare.mockRestore();
   });
 
+  it('keeps the shapes in use when many others pass through a small cache', async () => {
+    const small = new Kysely<Schema>({ dialect: new ArchiveDialect(sqlite, { statementCacheSize: 3 }) });
+    const prepare = vi.spyOn(sqlite, 'prepare');
+    const hot = () => small.selectFrom('item').select('id').where('id', '=', 'a').execute();
+    await hot();
+    for (let n = 1; n <= 10; n++) {
+      await small.selectFrom('item').select('id').where('id', 'in', Array.from({ length: n }, (_, i) => `x${i}`)).execute();
+      await hot(); // used between the others: stays cached
+    }
+    expect(prepare).toHaveBeenCalledTimes(11); // the hot shape once, each list shape once
+    await small.selectFrom('item').select('id').where('id', 'in', ['x0']).execute(); // long since dropped
+    expect(prepare).toHaveBeenCalledTimes(12);
+    prepare.mockRestore();
+  });
+
   it('reports changed rows and streams a select', async () => {
     const r = await db.updateTable('item').set({ status: 'closed' }).where('owner', '=', '李四').executeTakeFirst();
     expect(r.numUpdatedRows).toBe(2n);
     const seen: string[] = [];
     for await (const row of db.selectFrom('item').select('id').orderBy('id').stream()) seen.push(row.id);
     expect(seen).toEqual(['a', 'b', 'c', 'd']);
+    // the same query may run while a stream of it is open
+    const outer: string[] = [];
+    for await (const row of db.selectFrom('item').select('id').orderBy('id').stream()) {
+      const inner = await db.selectFrom('item').select('id').orderBy('id').execute();
+      outer.push(`${row.id}${inner.length}`);
+    }
+    expect(outer).toEqual(['a4', 'b4', 'c4', 'd4']);
+  });
+
+  it('refuses a query on the archive while a transaction is open, and leaves the transaction alone', async () => {
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await trx.updateTable('item').set({ amount: 0 }).where('id', '=', 'a').execute();
+        await db.deleteFrom('item').execute(); // should have been trx
+      }),
+    ).rejects.toThrow(/run this query on the transaction/);
+    expect(await db.selectFrom('item').select(['id', 'amount']).orderBy('id').execute()).toEqual([
+      { id: 'a', amount: 100 },
+      { id: 'b', amount: 250 },
+      { id: 'c', amount: 300 },
+      { id: 'd', amount: 50 },
+    ]);
   });
 
   it('refuses a transaction begun inside another instead of waiting forever', async () => {
@@ -125,7 +162,7 @@ describe('ArchiveDialect', () => {
       db.transaction().execute(async () => {
         await db.transaction().execute(async () => undefined);
       }),
-    ).rejects.toThrow(/within a transaction/);
+    ).rejects.toThrow(/a transaction is open on the archive/);
     // the outer transaction was rolled back and the connection is usable
     expect(await db.selectFrom('item').select('id').where('id', '=', 'a').executeTakeFirst()).toEqual({ id: 'a' });
   });

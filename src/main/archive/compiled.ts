@@ -29,8 +29,12 @@ export interface CompiledOnce<DBT, P, O> {
  * come from `param(name)` and are bound at each execution; the query still runs through
  * Kysely's executor (the transaction's connection, its plugins, its result handling).
  *
- * A param stands for one scalar value (`=`, `<`, `like` …), not a list: `in` with a
- * param, or a param inlined as a literal, is refused when the query is first compiled.
+ * A param stands for one scalar value (`=`, `<`, `like` …). A list is written as a list
+ * of params (`in [param('a'), param('b')]`); a param inlined as a literal, or asked for
+ * and left out of the query, is refused when the query is first compiled. A param bound
+ * to null stays `= ?`, which matches nothing: write `is null` in the query instead.
+ * The SQL is compiled by the first handle it runs on; the archive's handles carry no
+ * plugins, so the archive and its transactions share it.
  *
  *   const byId = compiledOnce<DB, { id: string }>()((db, param) =>
  *     db.selectFrom('customers').selectAll().where('id', '=', param('id')));

@@ -23,9 +23,10 @@ import type { SqliteDatabase } from './database';
  * running a point read) and guards the connection with an async mutex. Here statements
  * are kept by their SQL text in a bounded cache (queries come in few shapes), and there
  * is no mutex: better-sqlite3 runs each statement synchronously, and the archive host
- * already runs one call at a time, each in one transaction (ArchiveHost's queue). A
- * second `begin` while a transaction is open is refused by SQLite itself, so misuse
- * fails loudly instead of waiting forever.
+ * already runs one call at a time, each in one transaction (ArchiveHost's queue). Where
+ * the mutex would have made misuse wait forever, it fails at once here: a query on the
+ * archive while a transaction is open is refused (acquireConnection), and so is a
+ * transaction begun inside another.
  */
 class ArchiveConnection implements DatabaseConnection {
   readonly #db: SqliteDatabase;
@@ -37,15 +38,17 @@ class ArchiveConnection implements DatabaseConnection {
     this.#max = max;
   }
 
-  /** The statement for this SQL, prepared on first use; the oldest is dropped when full. */
+  /** The statement for this SQL, prepared on first use; the least recently used is dropped when full. */
   #prepare(source: string): { statement: Database.Statement; reader: boolean } {
     let entry = this.#statements.get(source);
-    if (!entry) {
+    if (entry) {
+      this.#statements.delete(source); // most recently used last
+    } else {
       const statement = this.#db.prepare(source);
       entry = { statement, reader: statement.reader };
-      this.#statements.set(source, entry);
-      if (this.#statements.size > this.#max) this.#statements.delete(this.#statements.keys().next().value!);
+      if (this.#statements.size >= this.#max) this.#statements.delete(this.#statements.keys().next().value!);
     }
+    this.#statements.set(source, entry);
     return entry;
   }
 
@@ -59,25 +62,34 @@ class ArchiveConnection implements DatabaseConnection {
 
   async *streamQuery<R>(compiledQuery: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
     if (!SelectQueryNode.is(compiledQuery.query)) throw new Error('only select queries can be streamed');
-    const { statement } = this.#prepare(compiledQuery.sql);
+    // A statement of its own: a cached one stays busy while iterated, and a query run
+    // inside the loop with the same text would be refused.
+    const statement = this.#db.prepare(compiledQuery.sql);
     for (const row of statement.iterate(compiledQuery.parameters as unknown[])) yield { rows: [row as R] };
   }
 }
 
-const settled = Promise.resolve();
-
 class ArchiveDriver implements Driver {
-  // Kysely awaits a connection for every query outside a transaction: hand out the one
-  // connection as an already settled promise rather than through an async function.
-  readonly #connection: Promise<DatabaseConnection>;
+  readonly #db: SqliteDatabase;
+  readonly #connection: ArchiveConnection;
 
   constructor(db: SqliteDatabase, statementCacheSize: number) {
-    this.#connection = Promise.resolve(new ArchiveConnection(db, statementCacheSize));
+    this.#db = db;
+    this.#connection = new ArchiveConnection(db, statementCacheSize);
   }
 
   async init(): Promise<void> {}
 
-  acquireConnection(): Promise<DatabaseConnection> {
+  /**
+   * Only queries on the archive handle come here; a transaction's own queries use the
+   * connection it holds. So a transaction being open means a query was run on the
+   * archive instead of on the transaction: it would silently join (and commit or roll
+   * back with) somebody else's transaction.
+   */
+  async acquireConnection(): Promise<DatabaseConnection> {
+    if (this.#db.inTransaction) {
+      throw new Error('a transaction is open on the archive: run this query on the transaction, not on the archive');
+    }
     return this.#connection;
   }
 
@@ -93,9 +105,7 @@ class ArchiveDriver implements Driver {
     await connection.executeQuery(CompiledQuery.raw('rollback'));
   }
 
-  releaseConnection(): Promise<void> {
-    return settled;
-  }
+  async releaseConnection(): Promise<void> {}
 
   /** The archive closes the SQLite handle itself (it may still rekey or checkpoint it). */
   async destroy(): Promise<void> {}
