@@ -202,60 +202,36 @@ async function run(ctx: BenchContext): Promise<GroupResult> {
 
     const figures: Figure[] = [{ name: 'storage.row.bytes', value: Math.round(averageRowBytes(rows)), unit: 'B' }];
     const comparisons: Comparison[] = [];
+    const rate = (op: string, k: string, times: number[]): void => {
+      const runs = rowsPerSecond(n, times);
+      figures.push({ name: `storage.${op}.${k}.rows_per_s`, value: Math.round(median(runs)), unit: 'rows/s', runs });
+    };
+    // time ratio = median time of the candidate / median time of the baseline
+    const compare = (op: string, name: string, [candidate, c]: [string, number[]], [baseline, b]: [string, number[]], baselineLabel: string, max?: number): void => {
+      const ratio = `storage.${op}.${name}.ratio`;
+      figures.push({ name: ratio, value: Number((median(c) / median(b)).toFixed(3)), unit: 'x' });
+      comparisons.push({
+        ratio,
+        candidate: `storage.${op}.${candidate}.rows_per_s`,
+        baseline: `storage.${op}.${baseline}.rows_per_s`,
+        baselineLabel,
+        ...(max === undefined ? {} : { max }),
+      });
+    };
     for (const [op, ms] of [
       ['insert', ins],
       ['read', rd],
     ] as const) {
-      const rps = (k: keyof typeof ms): Figure => {
-        const runs = rowsPerSecond(n, ms[k]);
-        return { name: `storage.${op}.${k}.rows_per_s`, value: Math.round(median(runs)), unit: 'rows/s', runs };
-      };
-      const f = { plain: rps('plain'), encrypted: rps('encrypted'), kysely: rps('kysely') };
-      // time ratio = median time of the candidate / median time of the baseline
-      const ratio = (name: string, candidate: keyof typeof ms, baseline: keyof typeof ms): Figure => ({
-        name,
-        value: Number((median(ms[candidate]) / median(ms[baseline])).toFixed(3)),
-        unit: 'x',
-      });
-      figures.push(
-        f.plain,
-        f.encrypted,
-        f.kysely,
-        ratio(`storage.${op}.encrypted_vs_plain.ratio`, 'encrypted', 'plain'),
-        ratio(`storage.${op}.kysely_vs_raw.ratio`, 'kysely', 'encrypted'),
-      );
-      comparisons.push(
-        {
-          ratio: `storage.${op}.encrypted_vs_plain.ratio`,
-          candidate: f.encrypted.name,
-          baseline: f.plain.name,
-          baselineLabel: 'plain, raw',
-          max: 1.3,
-        },
-        {
-          ratio: `storage.${op}.kysely_vs_raw.ratio`,
-          candidate: f.kysely.name,
-          baseline: f.encrypted.name,
-          baselineLabel: 'encrypted, raw',
-        },
-      );
+      rate(op, 'plain', ms.plain);
+      rate(op, 'encrypted', ms.encrypted);
+      rate(op, 'kysely', ms.kysely);
+      compare(op, 'encrypted_vs_plain', ['encrypted', ms.encrypted], ['plain', ms.plain], 'plain, raw', 1.3);
+      compare(op, 'kysely_vs_raw', ['kysely', ms.kysely], ['encrypted', ms.encrypted], 'encrypted, raw');
     }
     // The product's hot-path read (compiled once, bound per read) carries the target; the
     // built-per-read figure above shows what building every query costs.
-    const compiledRuns = rowsPerSecond(n, rd.kysely_compiled);
-    const compiled: Figure = { name: 'storage.read.kysely_compiled.rows_per_s', value: Math.round(median(compiledRuns)), unit: 'rows/s', runs: compiledRuns };
-    figures.push(compiled, {
-      name: 'storage.read.kysely_compiled_vs_raw.ratio',
-      value: Number((median(rd.kysely_compiled) / median(rd.encrypted)).toFixed(3)),
-      unit: 'x',
-    });
-    comparisons.push({
-      ratio: 'storage.read.kysely_compiled_vs_raw.ratio',
-      candidate: compiled.name,
-      baseline: 'storage.read.encrypted.rows_per_s',
-      baselineLabel: 'encrypted, raw',
-      max: 1.5,
-    });
+    rate('read', 'kysely_compiled', rd.kysely_compiled);
+    compare('read', 'kysely_compiled_vs_raw', ['kysely_compiled', rd.kysely_compiled], ['encrypted', rd.encrypted], 'encrypted, raw', 1.5);
     return {
       figures,
       comparisons,

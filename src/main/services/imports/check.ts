@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { CustomerContactsTable, CustomersTable } from '../../archive/schema';
 import { customerCreateInput, type ImportProblem } from '../../../shared/contract/customers';
 import type { ImportKind } from '../../../shared/domain/customers';
 import { creditCodeProblem, idNumberProblem, normalizeCreditCode } from '../../../shared/domain/identifiers';
@@ -23,25 +24,29 @@ import { cellText, displayText, labelKey, parseDay, parseFen, type Cell, type Pa
 // rules in plain code (the schemas of records.addContract/addTransaction/addPayment; a
 // test holds the two to agreement). Every problem names its row, column and value.
 
-export interface CustomerRecord {
-  kind: 'enterprise' | 'individual';
-  name: string;
-  credit_code: string | null;
-  id_number: string | null;
-  enterprise_nature: string | null;
-  registered_capital_fen: number | null;
-  legal_representative: string | null;
-  person_in_charge: string | null;
-  address: string | null;
-  bank_name: string | null;
-  bank_account: string | null;
-  industry: string | null;
-  service_type: string | null;
-  cooperation_start: string | null;
-  department_id: string;
-  confidentiality: 'normal' | 'secret' | 'confidential';
-  contacts: { role: 'finance' | 'business'; name: string; phone: string | null; email: string | null }[];
-}
+/** A customers row as an import writes it (the columns a file fills), with its contacts. */
+export type CustomerRecord = Pick<
+  CustomersTable,
+  | 'kind'
+  | 'name'
+  | 'credit_code'
+  | 'id_number'
+  | 'enterprise_nature'
+  | 'registered_capital_fen'
+  | 'legal_representative'
+  | 'person_in_charge'
+  | 'address'
+  | 'bank_name'
+  | 'bank_account'
+  | 'industry'
+  | 'service_type'
+  | 'cooperation_start'
+  | 'department_id'
+  | 'confidentiality'
+> & {
+  /** A file has a finance and a business contact column. */
+  contacts: (Pick<CustomerContactsTable, 'name' | 'phone' | 'email'> & { role: 'finance' | 'business' })[];
+};
 
 export interface ContractRecord {
   customer_id: string;
