@@ -5,9 +5,11 @@ import { archiveHandlers } from './archive/handlers';
 import { auditHandlers } from './audit/handlers';
 import { authHandlers } from './auth/handlers';
 import { customerHandlers } from './customers/handlers';
-import { recordHandlers } from './customers/records';
+import { recordHandlers } from './records/handlers';
+import { departmentsHandlers } from './departments/handlers';
 import { documentHandlers } from './documents/handlers';
 import { importHandlers } from './imports/handlers';
+import { jobsHandlers } from './jobs/handlers';
 import { roleHandlers } from './roles/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { userHandlers } from './users/handlers';
@@ -36,10 +38,12 @@ export const handlers: HandlerMap = mergeHandlers(
   authHandlers,
   userHandlers,
   roleHandlers,
+  departmentsHandlers,
   settingsHandlers,
   auditHandlers,
   customerHandlers,
   recordHandlers,
   documentHandlers,
   importHandlers,
+  jobsHandlers,
 );

@@ -104,3 +104,28 @@ export const auditEntry = z.strictObject({
 export type AuditEntry = z.infer<typeof auditEntry>;
 
 export const session = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'session');
+
+// Building blocks of the customer credit file (SPEC §1), shared by its domains.
+// Validation messages that a user sees are translation keys (`validation.<key>`).
+
+/** Money in fen (分): a whole number, never floating point; up to 10^15 fen. */
+export const fen = z.number().int().min(0).max(1e15);
+export const positiveFen = fen.min(1);
+
+/** Optional free text: trimmed; empty becomes null. */
+export function optionalText(max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max)
+    .nullable()
+    .transform((v) => (v ? v : null));
+}
+
+export const optionalDay = isoDay.nullable();
+
+/** A user as a record names them. */
+export const person = z.strictObject({ id, displayName: z.string() });
+
+/** 用途: why a file is read. Chosen from a list or typed; always recorded. */
+export const purpose = z.string().trim().min(2).max(200);

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { CustomerContactsTable, CustomersTable } from '../../archive/schema';
-import { customerCreateInput, type ImportProblem } from '../../../shared/contract/customers';
+import { customerCreateInput } from '../../../shared/contract/customers';
+import type { ImportProblem } from '../../../shared/contract/imports';
 import type { ImportKind } from '../../../shared/domain/customers';
 import { creditCodeProblem, idNumberProblem, normalizeCreditCode } from '../../../shared/domain/identifiers';
 import type { Sheet, SheetRow } from './files';

@@ -141,19 +141,4 @@ export const importHandlers: PartialHandlers = {
       }
     },
   },
-
-  'jobs.progress': {
-    async withoutArchive({ input, session, host }) {
-      const owner = session ? host.session(session)?.userId : undefined;
-      return owner ? host.jobs.get(input.jobId, owner) : null;
-    },
-  },
-
-  'jobs.cancel': {
-    async withoutArchive({ input, session, host }) {
-      const owner = session ? host.session(session)?.userId : undefined;
-      if (!owner || !host.jobs.cancel(input.jobId, owner)) throw new ArchiveError('NOT_FOUND', 'no such job');
-      return null;
-    },
-  },
 };

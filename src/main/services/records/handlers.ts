@@ -1,11 +1,11 @@
 import { sql, type Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { ArchiveError } from '../../../shared/contract/errors';
-import type { RECORD_KINDS } from '../../../shared/contract/customers';
+import type { RECORD_KINDS } from '../../../shared/contract/records';
 import type { DB } from '../../archive/schema';
 import type { PartialHandlers } from '../../host/handler';
-import { reindexCustomer } from './grams';
-import { assertCustomer, assertDepartment } from './handlers';
+import { reindexCustomer } from '../customers/grams';
+import { assertCustomer, assertDepartment } from '../customers/handlers';
 
 // The records of a customer file: contacts, qualifications, contracts (numbered per
 // department), transactions, payments, credit events, feedback, third-party reports.
