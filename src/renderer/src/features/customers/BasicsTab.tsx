@@ -1,30 +1,17 @@
 import { Alert, Badge, Button, Card, Grid, Group, Modal, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconPencil, IconShieldCheck, IconUserCheck, IconUserEdit } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerFile } from '../../../../shared/contract';
 import { useArchiveMutation } from '../../api/hooks';
+import { allows } from '../../api/permissions';
 import { useCurrentUser } from '../../api/session';
 import { useErrorText } from '../../app/errors';
 import { useLabels } from '../../app/labels';
-import { allows } from '../../app/shell/pages';
+import { Field } from '../../app/ui/Field';
 import { CustomerFormModal } from './CustomerFormModal';
-import { useVocabulary } from './vocabulary';
-
-export function Field({ label, children, mono = false }: { label: string; children: ReactNode; mono?: boolean }) {
-  const empty = children === null || children === undefined || children === '';
-  return (
-    <Stack gap={2} miw={0}>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" ff={mono ? 'monospace' : undefined} style={{ wordBreak: 'break-all' }} c={empty ? 'dimmed' : undefined}>
-        {empty ? '—' : children}
-      </Text>
-    </Stack>
-  );
-}
+import { useVocabulary } from '../../app/vocabulary';
 
 export function BasicsTab({ file }: { file: CustomerFile }) {
   const { t } = useTranslation();

@@ -30,8 +30,8 @@ import { applyServerIssues, focusFirstInvalid, issueText } from '../../app/forms
 import { useLabels } from '../../app/labels';
 import { ErrorState, LoadingState } from '../../app/ui/States';
 import { DayInput, MoneyInput } from './inputs';
-import { fenToYuanText, parseYuan } from './money';
-import { useVocabulary } from './vocabulary';
+import { fenToYuanText, parseYuan } from '../../../../shared/domain/money';
+import { useVocabulary } from '../../app/vocabulary';
 
 type Kind = (typeof CUSTOMER_KINDS)[number];
 

@@ -12,12 +12,12 @@ import type { ApiError } from '../../api/errors';
 import { queryKey, useArchiveQuery } from '../../api/hooks';
 import { useCurrentUser } from '../../api/session';
 import { useLabels } from '../../app/labels';
-import { allows } from '../../app/shell/pages';
+import { allows } from '../../api/permissions';
 import { PageHeader } from '../../app/ui/PageHeader';
 import { EmptyBlock, ErrorState, LoadingState } from '../../app/ui/States';
 import { CustomerFormModal } from './CustomerFormModal';
-import { PurposeModal } from './PurposeModal';
-import { useVocabulary } from './vocabulary';
+import { PurposeModal } from '../../app/ui/PurposeModal';
+import { useVocabulary } from '../../app/vocabulary';
 
 // 客户档案: the list of customers. It stays smooth at 100,000 rows: only the rows in view
 // are in the DOM (virtualised), and rows come from the host in pages of PAGE_SIZE by

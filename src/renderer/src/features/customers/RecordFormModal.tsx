@@ -13,8 +13,8 @@ import { conflictField, useErrorText } from '../../app/errors';
 import { applyServerIssues, focusFirstInvalid, issueText } from '../../app/forms';
 import { useLabels } from '../../app/labels';
 import { DayInput, MoneyInput } from './inputs';
-import { parseYuan } from './money';
-import { useVocabulary, type Option, type VocabularyList } from './vocabulary';
+import { parseYuan } from '../../../../shared/domain/money';
+import { useVocabulary, type Option, type VocabularyList } from '../../app/vocabulary';
 
 // The add forms of every record kind of a customer file, described as fields: the names
 // are the contract's input fields, so the contract's own schema validates the form and

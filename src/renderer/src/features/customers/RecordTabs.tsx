@@ -10,9 +10,9 @@ import { useArchiveMutation } from '../../api/hooks';
 import { useCurrentUser } from '../../api/session';
 import { useErrorText } from '../../app/errors';
 import { useLabels } from '../../app/labels';
-import { allows } from '../../app/shell/pages';
+import { allows } from '../../api/permissions';
 import { RecordFormModal, type RecordKind } from './RecordFormModal';
-import { useVocabulary } from './vocabulary';
+import { useVocabulary } from '../../app/vocabulary';
 
 // The record tabs of a customer file: one table per kind of record, with an add form
 // and removal (confirmed, and on record in the audit log) for users who may write.

@@ -12,10 +12,10 @@ import { conflictField, useErrorText } from '../../app/errors';
 import { readFileAsBase64 } from '../../app/files';
 import { applyServerIssues, focusFirstInvalid, issueText } from '../../app/forms';
 import { useLabels } from '../../app/labels';
-import { allows } from '../../app/shell/pages';
+import { allows } from '../../api/permissions';
 import { DocumentViewer } from './DocumentViewer';
-import { PurposeModal } from './PurposeModal';
-import { useVocabulary } from './vocabulary';
+import { PurposeModal } from '../../app/ui/PurposeModal';
+import { useVocabulary } from '../../app/vocabulary';
 import { contract } from '../../../../shared/contract';
 
 // 档案材料: the documents of a customer file, electronic and physical; registering them,

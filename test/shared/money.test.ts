@@ -1,7 +1,7 @@
 // Money typed in yuan becomes integer fen exactly (never through floating point), and fen
 // is shown as ¥ with two decimals in the interface's locale.
 import { describe, expect, it } from 'vitest';
-import { fenToYuanText, formatFen, parseYuan } from '../../src/renderer/src/features/customers/money';
+import { fenToYuanText, formatFen, parseYuan } from '../../src/shared/domain/money';
 
 describe('parseYuan', () => {
   it('reads yuan as typed into exact fen', () => {
