@@ -343,11 +343,21 @@ function transferTargets(definition: ApprovalDefinition, state: ApprovalState, c
   const step = definition.steps[stepIndex(definition, state.currentStepId)];
   if (!step) return [];
   const stepState = stepStateOf(state, step.id);
-  const pool = stepState.escalation ? activeAdministrators(context.directory) : resolveAssignees(step.transferTo ?? step.who, context.directory, state.authorId);
+  const pool = stepState.escalation
+    ? activeAdministrators(context.directory)
+    : step.transferTo
+      ? resolveAssignees(step.transferTo, context.directory, state.authorId)
+      : [...resolveAssignees(step.who, context.directory, state.authorId), ...colleaguesOf(context.directory, principalId)];
   const excluded = excludedFrom(definition, state, step);
   const seated = new Set(stepState.seats.map((s) => s.userId));
   const voters = votersAt(state, step.id);
   return pool.filter((id) => id !== principalId && !excluded.has(id) && !seated.has(id) && !voters.has(id));
+}
+
+/** Active users of the same department as `userId` (转交 to a colleague). */
+function colleaguesOf(directory: ApprovalContext['directory'], userId: UserId): UserId[] {
+  const departmentId = findUser(directory, userId)?.departmentId;
+  return departmentId == null ? [] : directory.users.filter((u) => u.active && u.departmentId === departmentId).map((u) => u.id);
 }
 
 function authorRefusal(state: ApprovalState, actorId: UserId, kind: 'withdraw' | 'resubmit'): ApprovalRefusal | null {

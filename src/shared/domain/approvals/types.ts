@@ -91,7 +91,11 @@ export interface StepDefinition {
    * person acted for). The author never may, flag or not.
    */
   distinctPerson: boolean;
-  /** Who may receive a transfer (转交); absent: whoever `who` resolves to. */
+  /**
+   * Who may receive a transfer (转交). Absent: whoever `who` resolves to, and the seat
+   * holder's colleagues in their department. Either way never the author, nobody already
+   * seated or voting at the step, nobody who filled another distinct-person step.
+   */
   transferTo?: readonly Assignee[];
 }
 
