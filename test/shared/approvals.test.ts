@@ -1,0 +1,317 @@
+import { describe, expect, it } from 'vitest';
+import { actionsFor, decide, isOverdue, pendingSeats, timeline } from '../../src/shared/domain/approvals';
+import { ballot, chainOf, context, directory, role, run, started, stepOf, TODAY } from './approvals/fixture';
+
+describe('a single-approver step (依次 with one candidate)', () => {
+  const def = chainOf([stepOf('legal', [{ kind: 'user', userId: 'carol' }], { mode: 'sequential' }, { deadlineWorkingDays: 3 })]);
+
+  it('opens with its candidate frozen, a deadline, and approves the chain on approval', () => {
+    const s0 = started(def);
+    expect(s0.status).toBe('running');
+    expect(s0.currentStepId).toBe('legal');
+    expect(s0.steps[0]).toMatchObject({ status: 'active', seats: [{ userId: 'carol' }], openedOn: TODAY, deadline: { day: '2026-03-05', calendarVersion: 'test-1' } });
+    expect(pendingSeats(def, s0)).toEqual([{ stepId: 'legal', userId: 'carol' }]);
+    expect(actionsFor(def, s0, { ...context(), userId: 'carol' }).seats[0]?.approve).toEqual({ allowed: true });
+
+    const s1 = run(def, s0, [ballot('approve', 'carol', 'legal')]);
+    expect(s1.status).toBe('approved');
+    expect(s1.steps[0]?.status).toBe('approved');
+    expect(s1.decisions).toMatchObject([{ kind: 'approve', actorId: 'carol', principalId: 'carol', contentHash: 'h1', opinion: '同意', voided: null }]);
+    expect(timeline(def, s1).steps[0]?.tally).toEqual({ approvals: 1, rejections: 0, pending: 0, needed: 1 });
+  });
+
+  it('is overdue the day after its deadline, not on it', () => {
+    const s0 = started(def);
+    expect(isOverdue(s0, '2026-03-05')).toBe(false);
+    expect(isOverdue(s0, '2026-03-06')).toBe(true);
+    expect(timeline(def, s0, '2026-03-06').steps[0]?.overdue).toBe(true);
+  });
+
+  it('refuses the author, a stranger and a stale hash, and changes nothing', () => {
+    const s0 = started(def);
+    const before = structuredClone(s0);
+    expect(decide(def, s0, ballot('approve', 'alice', 'legal'), context())).toEqual({ ok: false, reason: 'ownForm' });
+    expect(decide(def, s0, ballot('approve', 'dave', 'legal'), context())).toEqual({ ok: false, reason: 'notCandidate' });
+    expect(decide(def, s0, ballot('approve', 'carol', 'legal', { contentHash: 'h0' }), context())).toEqual({ ok: false, reason: 'staleContent' });
+    expect(s0).toEqual(before);
+  });
+
+  it('uses role candidates in directory order, leaving out inactive users', () => {
+    const d = chainOf([stepOf('dm', [role('dept_manager')])]);
+    expect(started(d).steps[0]?.seats).toEqual([{ userId: 'bob' }]);
+  });
+});
+
+// Three named candidates in directory order: carol, dave, erin. gina may receive transfers.
+const trio = [{ kind: 'user' as const, userId: 'carol' }, { kind: 'user' as const, userId: 'dave' }, { kind: 'user' as const, userId: 'erin' }];
+const committee = (how: Parameters<typeof stepOf>[2]) =>
+  chainOf([stepOf('c', trio, how, { transferTo: [role('committee')] }), stepOf('gm', [role('general_manager')])]);
+
+describe('every kind of step decides as DingTalk and Feishu approvers expect', () => {
+  type Row = [string, Parameters<typeof stepOf>[2], [ 'approve' | 'reject', string][], 'active' | 'approved' | 'rejected'];
+  const rows: Row[] = [
+    ['依次: the first approval waits for the next', { mode: 'sequential' }, [['approve', 'carol']], 'active'],
+    ['依次: all in order approve', { mode: 'sequential' }, [['approve', 'carol'], ['approve', 'dave'], ['approve', 'erin']], 'approved'],
+    ['依次: a rejection ends it', { mode: 'sequential' }, [['approve', 'carol'], ['reject', 'dave']], 'rejected'],
+    ['或签: the first approval decides', { mode: 'any' }, [['approve', 'dave']], 'approved'],
+    ['或签: the first rejection decides', { mode: 'any' }, [['reject', 'erin']], 'rejected'],
+    ['会签: two of three approvals wait', { mode: 'all' }, [['approve', 'erin'], ['approve', 'carol']], 'active'],
+    ['会签: all approve', { mode: 'all' }, [['approve', 'erin'], ['approve', 'carol'], ['approve', 'dave']], 'approved'],
+    ['会签: one rejection rejects', { mode: 'all' }, [['approve', 'erin'], ['reject', 'carol']], 'rejected'],
+    ['2 of 3: a rejection is a vote, the step stays open', { mode: 'quorum', n: 2 }, [['reject', 'carol']], 'active'],
+    ['2 of 3: one rejection, two approvals', { mode: 'quorum', n: 2 }, [['reject', 'carol'], ['approve', 'dave'], ['approve', 'erin']], 'approved'],
+    ['2 of 3: closes at two approvals', { mode: 'quorum', n: 2 }, [['approve', 'dave'], ['approve', 'erin']], 'approved'],
+    ['2 of 3: two rejections make it impossible', { mode: 'quorum', n: 2 }, [['reject', 'dave'], ['reject', 'erin']], 'rejected'],
+    ['1 of 3: a rejection does not end it', { mode: 'quorum', n: 1 }, [['reject', 'dave'], ['reject', 'carol']], 'active'],
+  ];
+  it.each(rows)('%s', (_label, how, ballots, expected) => {
+    const def = committee(how);
+    const s = run(def, started(def), ballots.map(([k, who]) => ballot(k, who, 'c')));
+    expect(s.steps[0]?.status).toBe(expected);
+    expect(s.status).toBe(expected === 'rejected' ? 'rejected' : 'running');
+    expect(s.currentStepId).toBe(expected === 'active' ? 'c' : expected === 'approved' ? 'gm' : null);
+    const tally = timeline(def, s).steps[0]!.tally;
+    expect(tally.approvals).toBe(ballots.filter(([k]) => k === 'approve').length);
+    expect(tally.rejections).toBe(ballots.filter(([k]) => k === 'reject').length);
+  });
+
+  it('依次 refuses a later candidate before the earlier one and tells the renderer whose turn it is', () => {
+    const def = committee({ mode: 'sequential' });
+    const s = started(def);
+    expect(decide(def, s, ballot('approve', 'dave', 'c'), context())).toEqual({ ok: false, reason: 'notYourTurn' });
+    expect(pendingSeats(def, s)).toEqual([{ stepId: 'c', userId: 'carol' }]);
+    expect(timeline(def, s).steps[0]?.seats.map((x) => x.turn)).toEqual([true, false, false]);
+    expect(actionsFor(def, s, { ...context(), userId: 'dave' }).seats[0]?.approve).toEqual({ allowed: false, reason: 'notYourTurn' });
+  });
+
+  it.each([[{ mode: 'any' } as const], [{ mode: 'all' } as const], [{ mode: 'quorum', n: 2 } as const]])('a closed %o step takes no further ballot', (how) => {
+    const def = chainOf([stepOf('c', trio, how)]);
+    const s = run(def, started(def), [ballot('approve', 'carol', 'c'), ...(how.mode === 'any' ? [] : [ballot('approve', 'dave', 'c')])]);
+    const closedOutcome = how.mode === 'all' ? 'active' : 'approved';
+    expect(s.steps[0]?.status).toBe(closedOutcome);
+    if (closedOutcome === 'approved') expect(decide(def, s, ballot('reject', 'erin', 'c'), context())).toEqual({ ok: false, reason: 'chainClosed' });
+  });
+
+  it('a person who already voted at a step cannot vote again there', () => {
+    const def = committee({ mode: 'all' });
+    const s = run(def, started(def), [ballot('approve', 'carol', 'c')]);
+    expect(decide(def, s, ballot('reject', 'carol', 'c'), context())).toEqual({ ok: false, reason: 'alreadyDecided' });
+  });
+
+  it('a decision for a step that has moved on is refused', () => {
+    const def = committee({ mode: 'any' });
+    const s = run(def, started(def), [ballot('approve', 'carol', 'c')]);
+    expect(decide(def, s, ballot('approve', 'frank', 'c'), context())).toEqual({ ok: false, reason: 'stepNotActive' });
+    expect(run(def, s, [ballot('approve', 'frank', 'gm')]).status).toBe('approved');
+  });
+
+  describe.each([[{ mode: 'sequential' } as const], [{ mode: 'any' } as const], [{ mode: 'all' } as const], [{ mode: 'quorum', n: 2 } as const]])('in a %o step', (how) => {
+    const def = committee(how);
+    const first = how.mode === 'sequential' ? 'carol' : 'dave';
+
+    it('return to the author voids the step’s ballots and waits for the resubmission', () => {
+      const pre = how.mode === 'any' ? [] : [ballot('approve', 'carol', 'c')];
+      const returner = how.mode === 'sequential' ? 'dave' : 'erin';
+      const s = run(def, started(def), [...pre, { type: 'return', to: { to: 'author' }, actorId: returner, stepId: 'c', contentHash: 'h1', opinion: '请补充材料', at: '2026-03-02T09:00:00Z' }]);
+      expect(s.status).toBe('returned');
+      expect(s.currentStepId).toBe('c');
+      expect(s.decisions.filter((d) => d.kind === 'approve').every((d) => d.voided?.reason === 'returned')).toBe(true);
+      expect(s.decisions.at(-1)).toMatchObject({ kind: 'return', returnTo: { to: 'author' }, opinion: '请补充材料', voided: null });
+      expect(decide(def, s, ballot('approve', 'erin', 'c'), context())).toEqual({ ok: false, reason: 'awaitingResubmission' });
+      expect(pendingSeats(def, s)).toEqual([]);
+    });
+
+    it('transfer hands the seat to an eligible colleague, who then decides', () => {
+      const s = run(def, started(def), [{ type: 'transfer', toUserId: 'gina', actorId: first, stepId: 'c', contentHash: 'h1', at: '2026-03-02T09:00:00Z' }]);
+      expect(s.steps[0]?.seats).toContainEqual({ userId: 'gina', transferredFrom: first });
+      expect(s.steps[0]?.seats.some((x) => x.userId === first)).toBe(false);
+      expect(decide(def, s, ballot('approve', first, 'c'), context())).toEqual({ ok: false, reason: 'notCandidate' });
+      const s2 = run(def, s, [ballot('approve', 'gina', 'c')]);
+      expect(s2.decisions.at(-1)).toMatchObject({ actorId: 'gina', principalId: 'gina', kind: 'approve' });
+      expect(decide(def, s, { type: 'transfer', toUserId: 'alice', actorId: 'gina', stepId: 'c', contentHash: 'h1', at: 'x' }, context())).toEqual({ ok: false, reason: 'transferTargetNotEligible' });
+    });
+  });
+});
+
+describe('conditions skip a step, and say why', () => {
+  const threshold = 1_000_000_00;
+  const def = chainOf([
+    stepOf('dm', [{ kind: 'user', userId: 'bob' }]),
+    stepOf('gm', [role('general_manager')], { mode: 'sequential' }, { when: [{ kind: 'amountAbove', fen: threshold }] }),
+  ]);
+  it.each([
+    [threshold + 1, 'active'],
+    [threshold, 'skipped'],
+    [50_000_00, 'skipped'],
+  ] as const)('amount %i fen: the general manager step is %s after the department manager', (amountFen, expected) => {
+    const s = run(def, started(def, { amountFen }), [ballot('approve', 'bob', 'dm')]);
+    expect(s.steps[1]?.status).toBe(expected);
+    expect(s.status).toBe(expected === 'skipped' ? 'approved' : 'running');
+    if (expected === 'skipped') expect(timeline(def, s).steps[1]?.skipped).toEqual({ condition: { kind: 'amountAbove', fen: threshold }, actual: amountFen });
+  });
+  it('a fact the form does not carry never skips a step', () => {
+    expect(started(def, {}).steps[1]?.status).toBe('waiting');
+  });
+  it.each([
+    [{ kind: 'gradeIn', grades: ['C', 'D'] } as const, { grade: 'B' }, 'alice', 'B'],
+    [{ kind: 'confidentialityIn', levels: ['confidential'] } as const, { confidentiality: 'normal' as const }, 'alice', 'normal'],
+    [{ kind: 'authorDepartmentKindIn', kinds: ['other'] } as const, {}, 'alice', 'business'],
+    [{ kind: 'authorDepartmentIn', departmentCodes: ['legal'] } as const, {}, 'alice', 'business'],
+  ])('%o does not hold for %o by %s', (condition, form, author, actual) => {
+    const d = chainOf([stepOf('x', [role('general_manager')], { mode: 'any' }, { when: [condition] })]);
+    const s = started(d, form, context(), author);
+    expect(s.steps[0]).toMatchObject({ status: 'skipped', skipped: { condition, actual } });
+    expect(s.status).toBe('approved'); // every step skipped: nothing to approve
+  });
+  it.each([
+    [{ kind: 'gradeIn', grades: ['C', 'D'] } as const, { grade: 'D' }],
+    [{ kind: 'confidentialityIn', levels: ['confidential'] } as const, { confidentiality: 'confidential' as const }],
+    [{ kind: 'authorDepartmentKindIn', kinds: ['business'] } as const, {}],
+    [{ kind: 'authorDepartmentIn', departmentCodes: ['business'] } as const, {}],
+  ])('%o holds for %o', (condition, form) => {
+    const d = chainOf([stepOf('x', [role('general_manager')], { mode: 'any' }, { when: [condition] })]);
+    expect(started(d, form).steps[0]?.status).toBe('active');
+  });
+});
+
+describe('审批人为空 goes to the administrator, shown as such', () => {
+  it('a step whose role nobody holds is the administrator’s', () => {
+    const def = chainOf([stepOf('x', [role('co_department')])]);
+    const s = started(def);
+    expect(s.steps[0]).toMatchObject({ status: 'active', seats: [{ userId: 'root' }], escalation: { reason: 'noCandidates', resolvedCount: 0 } });
+    expect(timeline(def, s).steps[0]?.escalation).toEqual({ reason: 'noCandidates', resolvedCount: 0 });
+    expect(run(def, s, [ballot('approve', 'root', 'x')]).status).toBe('approved');
+  });
+  it('a step whose only candidate is the author goes to the administrator', () => {
+    const def = chainOf([stepOf('x', [{ kind: 'authorDepartmentHead' }])]);
+    expect(started(def, {}, context(), 'bob').steps[0]).toMatchObject({ seats: [{ userId: 'root' }], escalation: { reason: 'noCandidates' } });
+    expect(started(def).steps[0]).toMatchObject({ seats: [{ userId: 'bob' }] });
+  });
+  it('an n-of-m step with fewer than n candidates goes to the administrator', () => {
+    const def = chainOf([stepOf('x', [role('legal')], { mode: 'quorum', n: 3 })]);
+    const s = started(def);
+    expect(s.steps[0]).toMatchObject({ seats: [{ userId: 'root' }], escalation: { reason: 'tooFewCandidates', resolvedCount: 2 } });
+    expect(timeline(def, s).steps[0]?.tally.needed).toBe(1);
+  });
+  it('an inactive user is never a candidate', () => {
+    const def = chainOf([stepOf('x', [{ kind: 'user', userId: 'hank' }])]);
+    expect(started(def).steps[0]?.escalation?.reason).toBe('noCandidates');
+  });
+});
+
+// 部门经理 → 法律事务 (或签) → 计划财务部经理: the shape of the credit-limit chain.
+const three = chainOf([
+  stepOf('dm', [{ kind: 'authorDepartmentHead' }]),
+  stepOf('legal', [role('legal')], { mode: 'any' }),
+  stepOf('fin', [role('finance_manager')], { mode: 'sequential' }, { opinionRequired: true }),
+]);
+const returnTo = (actorId: string, stepId: string, to: { to: 'author' } | { to: 'step'; stepId: string }) =>
+  ({ type: 'return', to, actorId, stepId, contentHash: 'h1', opinion: '金额需核实', at: '2026-03-02T10:00:00Z' }) as const;
+const resubmit = (contentHash: string, amountFen = 200_00) => ({ type: 'resubmit', actorId: 'alice', contentHash, form: { amountFen }, at: '2026-03-03T09:00:00Z' }) as const;
+
+describe('return (退回) and resubmission', () => {
+  const atFinance = () => run(three, started(three), [ballot('approve', 'bob', 'dm'), ballot('approve', 'dave', 'legal')]);
+
+  it('resubmitting unchanged keeps the earlier approvals and resumes at the step that returned it', () => {
+    const returned = run(three, atFinance(), [returnTo('erin', 'fin', { to: 'author' })]);
+    expect(returned.status).toBe('returned');
+    const s = run(three, returned, [resubmit('h1')]);
+    expect(s.status).toBe('running');
+    expect(s.currentStepId).toBe('fin');
+    expect(s.decisions.filter((d) => d.kind === 'approve').map((d) => d.voided)).toEqual([null, null]);
+    expect(s.submissions.map((x) => x.kind)).toEqual(['submit', 'resubmit']);
+  });
+
+  it('resubmitting changed voids every decision on the old content and starts again from the first step', () => {
+    const s = run(three, atFinance(), [returnTo('erin', 'fin', { to: 'author' }), resubmit('h2')]);
+    expect(s.currentStepId).toBe('dm');
+    expect(s.contentHash).toBe('h2');
+    expect(s.decisions.filter((d) => d.kind === 'approve').map((d) => d.voided?.reason)).toEqual(['contentChanged', 'contentChanged']);
+    const view = timeline(three, s);
+    expect(view.steps[0]?.decisions[0]?.voided).toEqual({ reason: 'contentChanged', at: '2026-03-03T09:00:00Z' });
+    expect(view.steps.map((x) => x.status)).toEqual(['active', 'waiting', 'waiting']);
+    expect(view.steps.map((x) => x.tally.approvals)).toEqual([0, 0, 0]);
+    // The approver now decides on the new content, and only on it.
+    expect(decide(three, s, ballot('approve', 'bob', 'dm'), context())).toEqual({ ok: false, reason: 'staleContent' });
+    expect(run(three, s, [ballot('approve', 'bob', 'dm', { contentHash: 'h2' })]).currentStepId).toBe('legal');
+  });
+
+  it('a changed form re-applies the conditions', () => {
+    const def = chainOf([stepOf('dm', [{ kind: 'authorDepartmentHead' }]), stepOf('gm', [role('general_manager')], { mode: 'any' }, { when: [{ kind: 'amountAbove', fen: 1000_00 }] })]);
+    const s0 = started(def, { amountFen: 5000_00 });
+    expect(s0.steps[1]?.status).toBe('waiting');
+    const s = run(def, s0, [returnTo('bob', 'dm', { to: 'author' }), resubmit('h2', 500_00), ballot('approve', 'bob', 'dm', { contentHash: 'h2' })]);
+    expect(s.steps[1]?.status).toBe('skipped');
+    expect(s.status).toBe('approved');
+  });
+
+  it('return to an earlier step voids from that step on and reopens it, without the author', () => {
+    const s = run(three, atFinance(), [returnTo('erin', 'fin', { to: 'step', stepId: 'legal' })]);
+    expect(s.status).toBe('running');
+    expect(s.currentStepId).toBe('legal');
+    expect(s.decisions.map((d) => [d.stepId, d.kind, d.voided?.reason ?? null])).toEqual([
+      ['dm', 'approve', null],
+      ['legal', 'approve', 'returned'],
+      ['fin', 'return', null],
+    ]);
+    expect(s.steps.map((x) => x.status)).toEqual(['approved', 'active', 'waiting']);
+    // dave's voided approval does not count, and he may decide again.
+    expect(run(three, s, [ballot('approve', 'carol', 'legal')]).currentStepId).toBe('fin');
+  });
+
+  it.each([
+    ['the current step', { to: 'step', stepId: 'fin' }],
+    ['a later step', { to: 'step', stepId: 'nope' }],
+  ] as const)('refuses a return to %s', (_label, to) => {
+    expect(decide(three, atFinance(), returnTo('erin', 'fin', to), context())).toEqual({ ok: false, reason: 'invalidReturnTarget' });
+  });
+
+  it('cannot return to a skipped step, and lists only what it may return to', () => {
+    const def = chainOf([stepOf('a', [role('legal')], { mode: 'any' }), stepOf('b', [role('general_manager')], { mode: 'any' }, { when: [{ kind: 'gradeIn', grades: ['D'] }] }), stepOf('c', [role('finance_manager')])]);
+    const s = run(def, started(def, { grade: 'A' }), [ballot('approve', 'carol', 'a')]);
+    expect(decide(def, s, returnTo('erin', 'c', { to: 'step', stepId: 'b' }), context())).toEqual({ ok: false, reason: 'invalidReturnTarget' });
+    expect(actionsFor(def, s, { ...context(), userId: 'erin' }).seats[0]?.return.targets).toEqual([{ to: 'author' }, { to: 'step', stepId: 'a' }]);
+  });
+
+  it('only the author resubmits, and only a returned form', () => {
+    const returned = run(three, atFinance(), [returnTo('erin', 'fin', { to: 'author' })]);
+    expect(decide(three, returned, { ...resubmit('h2'), actorId: 'bob' }, context())).toEqual({ ok: false, reason: 'notAuthor' });
+    expect(decide(three, atFinance(), resubmit('h2'), context())).toEqual({ ok: false, reason: 'notReturned' });
+  });
+
+  it('return and reject always need an opinion; approve when the step says so', () => {
+    const s = atFinance();
+    expect(decide(three, s, { ...returnTo('erin', 'fin', { to: 'author' }), opinion: '  ' }, context())).toEqual({ ok: false, reason: 'opinionRequired' });
+    expect(decide(three, s, ballot('reject', 'erin', 'fin', { opinion: undefined }), context())).toEqual({ ok: false, reason: 'opinionRequired' });
+    expect(decide(three, s, ballot('approve', 'erin', 'fin', { opinion: '' }), context())).toEqual({ ok: false, reason: 'opinionRequired' });
+    expect(decide(three, started(three), ballot('approve', 'bob', 'dm', { opinion: undefined }), context()).ok).toBe(true);
+  });
+});
+
+// bob's colleague in the business department, who may take his seat by transfer.
+const withColleague = context({ directory: { ...directory, users: [...directory.users, { id: 'hank2', name: '郑一', departmentId: 'd-biz', roles: [], active: true }] } });
+
+describe('withdraw (撤回)', () => {
+  const withdraw = (actorId = 'alice') => ({ type: 'withdraw', actorId, at: '2026-03-02T11:00:00Z' }) as const;
+  it('the author withdraws before anyone decided', () => {
+    const s = run(three, started(three), [withdraw()]);
+    expect(s.status).toBe('withdrawn');
+    expect(pendingSeats(three, s)).toEqual([]);
+    expect(decide(three, s, ballot('approve', 'bob', 'dm'), context())).toEqual({ ok: false, reason: 'chainClosed' });
+  });
+  it('not after a decision, and not by someone else', () => {
+    const s = run(three, started(three), [ballot('approve', 'bob', 'dm')]);
+    expect(decide(three, s, withdraw(), context())).toEqual({ ok: false, reason: 'withdrawAfterDecision' });
+    expect(actionsFor(three, s, { ...context(), userId: 'alice' }).withdraw).toEqual({ allowed: false, reason: 'withdrawAfterDecision' });
+    expect(decide(three, started(three), withdraw('bob'), context())).toEqual({ ok: false, reason: 'notAuthor' });
+  });
+  it('a transfer is not a decision; a returned form may be withdrawn; a resubmission starts the count again', () => {
+    const transferred = run(three, started(three), [{ type: 'transfer', toUserId: 'hank2', actorId: 'bob', stepId: 'dm', contentHash: 'h1', at: 't' }], withColleague);
+    expect(transferred.steps[0]?.seats).toEqual([{ userId: 'hank2', transferredFrom: 'bob' }]);
+    expect(decide(three, transferred, withdraw(), context()).ok).toBe(true);
+    const s = run(three, started(three), [ballot('approve', 'bob', 'dm'), returnTo('carol', 'legal', { to: 'author' })]);
+    expect(decide(three, s, withdraw(), context()).ok).toBe(true);
+    const resubmitted = run(three, s, [resubmit('h1')]);
+    expect(decide(three, resubmitted, withdraw(), context()).ok).toBe(true);
+  });
+});
