@@ -1,4 +1,5 @@
 import { contract, type HostMethodName, type Input, type MethodName } from '../../src/shared/contract';
+import { defaultChain } from '../../src/shared/domain/approvals';
 import { creditCodeCheckCharacter } from '../../src/shared/domain/identifiers';
 
 /** Every method the archive host answers, straight from the contract. */
@@ -23,6 +24,7 @@ export interface SampleIds {
 const NO_CUSTOMER = '0190a000-0000-7000-8000-000000000001';
 const NO_CONTRACT = '0190a000-0000-7000-8000-000000000002';
 const NO_DOCUMENT = '0190a000-0000-7000-8000-000000000003';
+const NO_CHAIN = '0190a000-0000-7000-8000-000000000004';
 
 /** A small but well-formed PDF (one empty page), as a document upload carries it. */
 export const SAMPLE_PDF_BASE64 = Buffer.from(
@@ -170,5 +172,32 @@ export function validInputs(ids: SampleIds): { [M in HostMethodName]: Input<M> }
     'imports.run': { kind: 'customers', format: 'csv', fileName: '客户.csv', contentBase64: SAMPLE_IMPORT_CSV_BASE64, jobId: SAMPLE_JOB_ID },
     'jobs.progress': { jobId: SAMPLE_JOB_ID },
     'jobs.cancel': { jobId: SAMPLE_JOB_ID },
+    'approvals.inbox': { offset: 0, limit: 50 },
+    'approvals.inboxCount': {},
+    'approvals.mine': { offset: 0, limit: 50, status: 'running' },
+    'approvals.done': { offset: 0, limit: 50 },
+    'approvals.get': { id: NO_CHAIN },
+    'approvals.decide': { kind: 'approve', chainId: NO_CHAIN, stepId: 'dept_manager', contentHash: '0'.repeat(64), opinion: '同意' },
+    'approvals.withdraw': { chainId: NO_CHAIN, opinion: '不再需要' },
+    'approvals.colleagues': {},
+    'approvals.delegations.mine': {},
+    'approvals.delegations.create': { toUserId: ids.userId, fromDay: '2026-12-01', toDay: '2026-12-31' },
+    'approvals.delegations.end': { id: NO_CHAIN },
+    'approvals.delegations.all': { includePast: true },
+    'approvals.definitions.list': {},
+    'approvals.definitions.get': { id: 'credit_limit_change' },
+    'approvals.definitions.save': { definition: sampleDefinition() },
+    'approvals.definitions.preview': { definition: sampleDefinition(), authorId: ids.userId, facts: { amountFen: 200_000_000 } },
+    'approvals.departmentHeads.list': {},
+    'approvals.departmentHeads.set': { departmentId: ids.departmentId, headUserId: ids.userId },
+    'creditLimits.request': { customerId, limitFen: 200_000_000, termDays: 90, reason: '年度采购量增加' },
+    'creditLimits.resubmit': { chainId: NO_CHAIN, limitFen: 150_000_000, termDays: 60, reason: '按部门经理意见下调' },
+    'creditLimits.get': { chainId: NO_CHAIN },
+    'creditLimits.history': { customerId, purpose: '授信额度调整审核' },
   };
+}
+
+/** The shipped credit-limit chain, as the chain editor would send it back. */
+function sampleDefinition(): Input<'approvals.definitions.save'>['definition'] {
+  return structuredClone(defaultChain('credit_limit_change')) as Input<'approvals.definitions.save'>['definition'];
 }

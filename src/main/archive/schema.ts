@@ -87,6 +87,10 @@ export interface CustomersTable {
   grade: string | null;
   warning_state: 'none' | 'open';
   verification: 'pending' | 'verified';
+  /** 授信额度 (fen), 信用期限 (days) and the day they took effect, as last approved (migration 0045). */
+  credit_limit_fen: number | null;
+  credit_term_days: number | null;
+  credit_limit_since: string | null;
   /** Name, contact names and document titles, folded for search (see services/customers/grams.ts). */
   search_text: string;
   entered_by: string;

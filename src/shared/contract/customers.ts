@@ -78,6 +78,9 @@ export const customerSummary = z.strictObject({
   departmentId: id,
   departmentName: z.string(),
   grade: z.string().nullable(),
+  /** 授信额度 (fen) and 信用期限 (days) as last approved (creditLimits); null: never set. */
+  creditLimitFen: z.number().int().nullable(),
+  creditTermDays: z.number().int().nullable(),
   warningState: z.enum(WARNING_STATES),
   verification: z.enum(VERIFICATION_STATES),
 });
@@ -103,6 +106,9 @@ export const customerBasics = z.strictObject({
   departmentName: z.string(),
   confidentiality: z.enum(CONFIDENTIALITY_LEVELS),
   grade: z.string().nullable(),
+  /** 授信额度 (fen) and 信用期限 (days) as last approved (creditLimits); null: never set. */
+  creditLimitFen: z.number().int().nullable(),
+  creditTermDays: z.number().int().nullable(),
   warningState: z.enum(WARNING_STATES),
   createdAt: isoMoment,
   updatedAt: isoMoment,

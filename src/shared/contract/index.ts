@@ -1,7 +1,9 @@
 import type { z } from 'zod';
+import { approvalsMethods } from './approvals';
 import { archiveMethods } from './archive';
 import { auditMethods } from './audit';
 import { authMethods } from './auth';
+import { creditLimitsMethods } from './creditLimits';
 import { customersMethods } from './customers';
 import { departmentsMethods } from './departments';
 import { documentsMethods } from './documents';
@@ -42,6 +44,8 @@ export const contract = mergeDomains(
   documentsMethods,
   importsMethods,
   jobsMethods,
+  approvalsMethods,
+  creditLimitsMethods,
 ) satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -12,6 +12,8 @@ export const PERMISSIONS = [
   'customers.import', // import customers, contracts, transactions and payments from files
   'documents.read', // open electronic documents of a customer file
   'documents.write', // add documents and physical items to a customer file
+  'approvals.manage', // edit approval chain definitions, see every delegation, set department heads
+  'creditLimits.request', // ask for a customer's credit limit and term to change (授信额度调整)
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -51,15 +53,15 @@ export interface DefaultRole {
 
 /** The default set of SPEC.md "Who uses it". Roles whose work is not built yet grant nothing. */
 export const DEFAULT_ROLES: readonly DefaultRole[] = [
-  { code: 'sysadmin', name: '系统管理员', permissions: ['users.manage', 'roles.manage', 'settings.manage', 'audit.read'] },
-  // The grants below are also given to archives made before them, by migration 0020.
+  { code: 'sysadmin', name: '系统管理员', permissions: ['users.manage', 'roles.manage', 'settings.manage', 'audit.read', 'approvals.manage'] },
+  // The grants below are also given to archives made before them, by migrations 0020 and 0040.
   { code: 'archivist', name: '档案管理员', permissions: ['customers.read', 'customers.verify', 'documents.read', 'documents.write'] },
   {
     code: 'credit_manager',
-    name: '信用管理部门',
-    permissions: ['customers.read', 'customers.write', 'customers.verify', 'customers.import', 'documents.read', 'documents.write'],
+    name: '信用经理',
+    permissions: ['customers.read', 'customers.write', 'customers.verify', 'customers.import', 'documents.read', 'documents.write', 'creditLimits.request'],
   },
-  { code: 'account_manager', name: '客户经理', permissions: ['customers.read', 'customers.write', 'documents.read', 'documents.write'] },
+  { code: 'account_manager', name: '客户经理', permissions: ['customers.read', 'customers.write', 'documents.read', 'documents.write', 'creditLimits.request'] },
   { code: 'service_manager', name: '客服经理', permissions: ['customers.read', 'customers.write', 'customers.import', 'documents.read'] },
   { code: 'reviewer', name: '评审人', permissions: [] },
   { code: 'dept_manager', name: '部门经理', permissions: [] },
@@ -68,6 +70,9 @@ export const DEFAULT_ROLES: readonly DefaultRole[] = [
   { code: 'finance_manager', name: '计划财务部经理', permissions: [] },
   { code: 'marketing_vp', name: '营销中心副总', permissions: [] },
   { code: 'general_manager', name: '总经理', permissions: [] },
+  // Named by the default approval chains (approvals APPROVAL_ROLES); given to archives made before them by migration 0040.
+  { code: 'co_department', name: '协办部门', permissions: [] },
+  { code: 'leadership', name: '公司领导', permissions: [] },
   { code: 'auditor', name: '内部审计', permissions: ['audit.read'] },
 ];
 

@@ -137,6 +137,8 @@ export async function customerFileOf(db: Db, id: string, today: string): Promise
       departmentName: c.department_name,
       confidentiality: c.confidentiality,
       grade: c.grade,
+      creditLimitFen: c.credit_limit_fen,
+      creditTermDays: c.credit_term_days,
       warningState: c.warning_state,
       createdAt: c.created_at,
       updatedAt: c.updated_at,

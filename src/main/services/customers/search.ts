@@ -46,6 +46,8 @@ function summaryQuery(db: Db) {
       'customers.grade',
       'customers.warning_state',
       'customers.verification',
+      'customers.credit_limit_fen',
+      'customers.credit_term_days',
     ]);
 }
 
@@ -67,6 +69,8 @@ export function toSummary(r: SummaryRow): CustomerSummary {
     grade: r.grade,
     warningState: r.warning_state,
     verification: r.verification,
+    creditLimitFen: r.credit_limit_fen,
+    creditTermDays: r.credit_term_days,
   };
 }
 

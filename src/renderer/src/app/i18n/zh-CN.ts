@@ -35,6 +35,8 @@ const permissions = {
   'customers.import': { name: '导入数据', description: '从 CSV、XLSX 文件导入客户、合同、交易和付款' },
   'documents.read': { name: '查阅档案材料', description: '打开客户档案中的电子文件（带水印，记录用途）' },
   'documents.write': { name: '登记档案材料', description: '上传电子文件，登记实物材料及其存放位置' },
+  'approvals.manage': { name: '审批流程管理', description: '编辑审批流程、设置部门负责人，查看全部审批委托' },
+  'creditLimits.request': { name: '申请授信额度调整', description: '为客户申请调整授信额度和信用期限（经审批后生效）' },
 } satisfies Record<Permission, { name: string; description: string }>;
 
 const actions = {
@@ -83,6 +85,28 @@ const actions = {
   'imports.run': '导入数据',
   'jobs.progress': '查询任务进度',
   'jobs.cancel': '取消任务',
+  'approvals.inbox': '查看待我审批',
+  'approvals.inboxCount': '查询待审批数',
+  'approvals.mine': '查看我发起的',
+  'approvals.done': '查看已办',
+  'approvals.get': '查看审批单',
+  'approvals.decide': '审批',
+  'approvals.withdraw': '撤回审批',
+  'approvals.colleagues': '查询同事',
+  'approvals.delegations.mine': '查看我的委托',
+  'approvals.delegations.create': '设置审批委托',
+  'approvals.delegations.end': '结束审批委托',
+  'approvals.delegations.all': '查看全部委托',
+  'approvals.definitions.list': '查看审批流程',
+  'approvals.definitions.get': '查看审批流程定义',
+  'approvals.definitions.save': '修改审批流程',
+  'approvals.definitions.preview': '预览审批流程',
+  'approvals.departmentHeads.list': '查看部门负责人',
+  'approvals.departmentHeads.set': '设置部门负责人',
+  'creditLimits.request': '申请授信额度调整',
+  'creditLimits.resubmit': '重新提交授信额度调整',
+  'creditLimits.get': '查看授信额度调整申请',
+  'creditLimits.history': '查阅授信额度记录',
 } satisfies Record<HostMethodName, string>;
 
 export const zhCN = {
@@ -514,7 +538,7 @@ export const zhCN = {
     role: {
       sysadmin: '系统管理员',
       archivist: '档案管理员',
-      credit_manager: '信用管理部门',
+      credit_manager: '信用经理',
       account_manager: '客户经理',
       service_manager: '客服经理',
       reviewer: '评审人',
@@ -524,6 +548,8 @@ export const zhCN = {
       finance_manager: '计划财务部经理',
       marketing_vp: '营销中心副总',
       general_manager: '总经理',
+      co_department: '协办部门',
+      leadership: '公司领导',
       auditor: '内部审计',
     },
     department: {

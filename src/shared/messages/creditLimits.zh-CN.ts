@@ -1,0 +1,13 @@
+import type { CREDIT_LIMIT_REFUSALS } from '../contract/creditLimits';
+
+// The texts of the creditLimits domain's codes, for the renderer and the CLI.
+export interface CreditLimitsMessages {
+  refusal: Record<(typeof CREDIT_LIMIT_REFUSALS)[number], string>;
+}
+
+export const creditLimitsZhCN: CreditLimitsMessages = {
+  refusal: {
+    requestOpen: '该客户已有一项授信额度调整申请在办理中，请待其结束后再申请',
+    notCreditLimitChain: '该审批单不是授信额度调整申请',
+  },
+};
