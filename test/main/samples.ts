@@ -170,5 +170,8 @@ export function validInputs(ids: SampleIds): { [M in HostMethodName]: Input<M> }
     'imports.run': { kind: 'customers', format: 'csv', fileName: '客户.csv', contentBase64: SAMPLE_IMPORT_CSV_BASE64, jobId: SAMPLE_JOB_ID },
     'jobs.progress': { jobId: SAMPLE_JOB_ID },
     'jobs.cancel': { jobId: SAMPLE_JOB_ID },
+    'calendar.get': { year: 2026 },
+    'calendar.setOverlay': { day: '2026-03-06', kind: 'closed', note: '公司年会' },
+    'calendar.importYear': { text: '{}' },
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Envelope } from './errors';
+import { calendarMethods } from './calendar';
 import { customerMethods } from './customers';
 import { method, shellMethod, type MethodSpec } from './method';
 import * as s from './schemas';
@@ -163,6 +164,7 @@ export const contract = {
   }),
 
   ...customerMethods,
+  ...calendarMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

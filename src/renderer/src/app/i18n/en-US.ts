@@ -461,6 +461,9 @@ export const enUS: Translation = {
       'imports.run': 'Data imported',
       'jobs.progress': 'Job progress',
       'jobs.cancel': 'Job cancelled',
+      'calendar.get': 'Working-day calendar viewed',
+      'calendar.setOverlay': 'Company working day changed',
+      'calendar.importYear': 'Official holidays imported',
     },
   },
   settings: {
@@ -495,6 +498,7 @@ export const enUS: Translation = {
     'customers.import': { name: 'Import data', description: 'Import customers, contracts, sales and payments from CSV and XLSX files' },
     'documents.read': { name: 'Read documents', description: 'Open the electronic documents of customer files (watermarked, with a purpose)' },
     'documents.write': { name: 'Register documents', description: 'Upload electronic files; register physical items and where they are kept' },
+    'calendar.manage': { name: 'Manage the working-day calendar', description: "Set the company's closed days and extra working days; import next year's official holidays" },
   },
   customer: customerVocabularyEn,
   ...customerTextsEn,

@@ -35,6 +35,7 @@ const permissions = {
   'customers.import': { name: '导入数据', description: '从 CSV、XLSX 文件导入客户、合同、交易和付款' },
   'documents.read': { name: '查阅档案材料', description: '打开客户档案中的电子文件（带水印，记录用途）' },
   'documents.write': { name: '登记档案材料', description: '上传电子文件，登记实物材料及其存放位置' },
+  'calendar.manage': { name: '管理工作日历', description: '设置公司停工日和加班工作日，导入次年法定节假日安排' },
 } satisfies Record<Permission, { name: string; description: string }>;
 
 const actions = {
@@ -83,6 +84,9 @@ const actions = {
   'imports.run': '导入数据',
   'jobs.progress': '查询任务进度',
   'jobs.cancel': '取消任务',
+  'calendar.get': '查看工作日历',
+  'calendar.setOverlay': '修改公司工作日',
+  'calendar.importYear': '导入法定节假日安排',
 } satisfies Record<HostMethodName, string>;
 
 export const zhCN = {
