@@ -433,3 +433,24 @@ describe('canonical JSON binds a decision to exactly that content', () => {
     expect(() => canonicalJson({ v: bad as never })).toThrow(TypeError);
   });
 });
+
+describe('people who leave', () => {
+  it('a candidate deactivated after the step opened cannot decide, nor can their delegate', () => {
+    const def = chainOf([stepOf('legal', [role('legal')], { mode: 'any' })]);
+    const s = started(def);
+    const gone = context({
+      directory: { ...directory, users: directory.users.map((u) => (u.id === 'carol' ? { ...u, active: false } : u)) },
+      delegations: [delegation('carol', 'erin', '2026-03-01', '2026-03-31')],
+    });
+    expect(decide(def, s, ballot('approve', 'carol', 'legal'), gone)).toEqual({ ok: false, reason: 'inactiveUser' });
+    expect(decide(def, s, ballot('approve', 'erin', 'legal', { onBehalfOf: 'carol' }), gone)).toEqual({ ok: false, reason: 'inactiveUser' });
+    expect(run(def, s, [ballot('approve', 'dave', 'legal')], gone).status).toBe('approved');
+  });
+  it('when the administrator wrote the form and nobody else can take a step, it waits with no seat and the author may withdraw', () => {
+    const def = chainOf([stepOf('x', [role('co_department')])]);
+    const s = started(def, {}, context(), 'root');
+    expect(s.steps[0]).toMatchObject({ status: 'active', seats: [], escalation: { reason: 'noCandidates' } });
+    expect(pendingSeats(def, s)).toEqual([]);
+    expect(actionsFor(def, s, { ...context(), userId: 'root' }).withdraw).toEqual({ allowed: true });
+  });
+});
