@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APPROVAL_ROLES, CREDIT_LIMIT_GM_THRESHOLD_FEN, DEFAULT_CHAINS, defaultChain, LEADERSHIP_ROLE, timeline, validateDefinition } from '../../src/shared/domain/approvals';
+import { approvalDefinitionSchema, APPROVAL_ROLES, CREDIT_LIMIT_GM_THRESHOLD_FEN, DEFAULT_CHAINS, defaultChain, LEADERSHIP_ROLE, timeline, validateDefinition } from '../../src/shared/domain/approvals';
 import type { Assignee } from '../../src/shared/domain/approvals';
 import { DEFAULT_ROLES } from '../../src/shared/domain/permissions';
 import { ballot, context, directory, run, started } from './approvals/fixture';
@@ -9,8 +9,16 @@ const rolesOf = (who: readonly Assignee[]) => who.flatMap((a) => (a.kind === 'ro
 describe('the default chains (seed 003, SPEC §3–§6)', () => {
   it.each(DEFAULT_CHAINS.map((d) => [d.id, d] as const))('%s is a valid definition whose roles are all listed', (_id, d) => {
     expect(validateDefinition(d)).toEqual([]);
+    expect(approvalDefinitionSchema.parse(structuredClone(d))).toEqual(d);
     const listed = new Set(APPROVAL_ROLES.map((r) => r.code));
     for (const step of d.steps) for (const code of rolesOf(step.who)) expect(listed.has(code)).toBe(true);
+  });
+
+  it('the definition schema refuses extra fields and unknown kinds of step', () => {
+    const d = structuredClone(defaultChain('checkout')) as unknown as { steps: Record<string, unknown>[] };
+    expect(approvalDefinitionSchema.safeParse({ ...d, extra: 1 }).success).toBe(false);
+    expect(approvalDefinitionSchema.safeParse({ ...d, steps: [{ ...d.steps[0], how: { mode: 'quorum', n: 0 } }] }).success).toBe(false);
+    expect(approvalDefinitionSchema.safeParse({ ...d, steps: [{ ...d.steps[0], who: [{ kind: 'everyone' }] }] }).success).toBe(false);
   });
 
   it('lists the role codes a migration must add to the default roles', () => {
