@@ -203,6 +203,10 @@ function checkActionsAgree(def: ApprovalDefinition, state: ApprovalState, ctx: A
         expect(decide(def, state, { type: 'transfer', toUserId, actorId: userId, onBehalfOf: seat.principalId, stepId: seat.stepId, contentHash: state.contentHash, at: 'probe' }, ctx).ok).toBe(true);
       }
     }
+    // Nobody is stuck: whoever holds a seat that waits for a decision may decide in it.
+    if (pendingSeats(def, state).some((p) => p.userId === userId)) {
+      expect(actions.seats.find((x) => x.principalId === userId)?.approve, `${userId} waits but cannot decide`).toEqual({ allowed: true });
+    }
     const w = decide(def, state, { type: 'withdraw', actorId: userId, at: 'probe' }, ctx);
     expect(w.ok ? { allowed: true } : { allowed: false, reason: w.reason }).toEqual(actions.withdraw);
   }

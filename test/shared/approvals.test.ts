@@ -339,24 +339,37 @@ describe('delegation (委托): 王五 代 张三', () => {
   it('the principal still decides himself; one person, one ballot per step', () => {
     const s = run(def, started(def, {}, inside), [ballot('approve', 'bob', 'dm')], inside);
     expect(s.currentStepId).toBe('gm');
+    // gina holds no seat of the 会签 but acts for carol and dave: she casts one ballot.
     const all = chainOf([stepOf('c', trio, { mode: 'all' })]);
-    const d2 = context({ delegations: [delegation('dave', 'carol', '2026-03-01', '2026-03-31')] });
-    const s2 = run(all, started(all, {}, d2), [ballot('approve', 'carol', 'c')], d2);
-    expect(decide(all, s2, ballot('approve', 'carol', 'c', { onBehalfOf: 'dave' }), d2)).toEqual({ ok: false, reason: 'alreadyDecided' });
+    const d2 = context({ delegations: [delegation('carol', 'gina', '2026-03-01', '2026-03-31'), delegation('dave', 'gina', '2026-03-01', '2026-03-31')] });
+    const s2 = run(all, started(all, {}, d2), [ballot('approve', 'gina', 'c', { onBehalfOf: 'carol' })], d2);
+    expect(decide(all, s2, ballot('approve', 'gina', 'c', { onBehalfOf: 'dave' }), d2)).toEqual({ ok: false, reason: 'alreadyDecided' });
+    expect(decide(all, s2, ballot('approve', 'carol', 'c'), d2)).toEqual({ ok: false, reason: 'alreadyDecided' });
     expect(run(all, s2, [ballot('approve', 'dave', 'c')], d2).steps[0]?.status).toBe('active');
+  });
+  it('a delegate who sits at the step decides in their own seat, and may transfer the seat they hold for someone else', () => {
+    const def = chainOf([stepOf('c', trio, { mode: 'all' }, { transferTo: [role('committee')] })]);
+    const d = context({ delegations: [delegation('dave', 'carol', '2026-03-01', '2026-03-31')] });
+    const s = started(def, {}, d);
+    expect(decide(def, s, ballot('approve', 'carol', 'c', { onBehalfOf: 'dave' }), d)).toEqual({ ok: false, reason: 'delegateHoldsOwnSeat' });
+    const forDave = actionsFor(def, s, { ...d, userId: 'carol' }).seats.find((x) => x.principalId === 'dave');
+    expect(forDave).toMatchObject({ approve: { allowed: false, reason: 'delegateHoldsOwnSeat' }, transfer: { allowed: true, targets: ['gina'] } });
+    const t = run(def, s, [{ type: 'transfer', toUserId: 'gina', actorId: 'carol', onBehalfOf: 'dave', stepId: 'c', contentHash: 'h1', at: 't' }], d);
+    expect(t.decisions[0]).toMatchObject({ kind: 'transfer', actorId: 'carol', principalId: 'dave', transferTo: 'gina' });
+    const done = run(def, t, [ballot('approve', 'carol', 'c'), ballot('approve', 'gina', 'c'), ballot('approve', 'erin', 'c')], d);
+    expect(done.status).toBe('approved');
   });
   it('the author cannot approve through a delegation', () => {
     const d = context({ delegations: [delegation('bob', 'alice', '2026-03-01', '2026-03-31')] });
     expect(decide(def, started(def, {}, d), ballot('approve', 'alice', 'dm', { onBehalfOf: 'bob' }), d)).toEqual({ ok: false, reason: 'ownForm' });
   });
-  it('actionsFor lists the user’s own seat and each seat they act for', () => {
+  it('actionsFor lists each seat the user acts for, and why not', () => {
     const all = chainOf([stepOf('c', trio, { mode: 'all' })]);
-    const d = context({ delegations: [delegation('dave', 'carol', '2026-03-01', '2026-03-31'), delegation('erin', 'carol', '2026-01-01', '2026-01-31')] });
-    const a = actionsFor(all, started(all, {}, d), { ...d, userId: 'carol' });
-    expect(a.seats.map((x) => [x.principalId, x.delegation?.fromUserId ?? null, x.approve.allowed])).toEqual([
-      ['carol', null, true],
-      ['dave', 'dave', true],
-      ['erin', 'erin', false],
+    const d = context({ delegations: [delegation('dave', 'gina', '2026-03-01', '2026-03-31'), delegation('erin', 'gina', '2026-01-01', '2026-01-31')] });
+    const a = actionsFor(all, started(all, {}, d), { ...d, userId: 'gina' });
+    expect(a.seats.map((x) => [x.principalId, x.delegation?.fromUserId ?? null, x.approve.allowed ? 'yes' : x.approve.reason])).toEqual([
+      ['dave', 'dave', 'yes'],
+      ['erin', 'erin', 'delegationOutsideDates'],
     ]);
     expect(a.noSeatBecause).toBeNull();
   });

@@ -17,6 +17,7 @@ export const approvalMessagesEn: ApprovalMessages = {
     notYourTurn: 'Approvers decide one after another: it is not your turn yet',
     ownForm: 'You cannot approve a request you submitted',
     alreadyDecided: 'You have already decided at this step',
+    delegateHoldsOwnSeat: 'You are an approver of this step yourself: decide in your own seat; the seat you hold for someone else can be transferred',
     samePersonTwoSteps: 'You decided another step of this chain; this one needs someone else',
     staleContent: 'The request has changed; look at the current content first',
     opinionRequired: 'Please give your opinion',

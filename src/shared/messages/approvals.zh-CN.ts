@@ -45,6 +45,7 @@ export const approvalMessagesZh: ApprovalMessages = {
     notYourTurn: '依次审批：尚未轮到您',
     ownForm: '不能审批自己提交的申请',
     alreadyDecided: '您已在该节点处理过',
+    delegateHoldsOwnSeat: '您本人也是该节点的审批人：请以本人身份审批，受托的席位可转交他人',
     samePersonTwoSteps: '您已审批过本流程的其他节点，该节点须由他人审批',
     staleContent: '申请内容已变更，请查看最新内容后再处理',
     opinionRequired: '请填写审批意见',
