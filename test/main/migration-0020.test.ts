@@ -29,7 +29,7 @@ describe('migration 0020-customers', () => {
       db.prepare(`INSERT INTO role_permissions (role_id, permission) VALUES ('r2', 'audit.read')`).run();
 
       await migrateToLatest(db);
-      expect(appliedMigrations(db)).toEqual(['0010-foundation', '0020-customers']);
+      expect(appliedMigrations(db)).toEqual(['0010-foundation', '0020-customers', '0030-calendar']);
 
       const prefixes = db.prepare('SELECT code, contract_prefix FROM departments ORDER BY code').all();
       expect(prefixes).toEqual([

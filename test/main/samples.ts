@@ -194,6 +194,9 @@ export function validInputs(ids: SampleIds): { [M in HostMethodName]: Input<M> }
     'creditLimits.resubmit': { chainId: NO_CHAIN, limitFen: 150_000_000, termDays: 60, reason: '按部门经理意见下调' },
     'creditLimits.get': { chainId: NO_CHAIN },
     'creditLimits.history': { customerId, purpose: '授信额度调整审核' },
+    'calendar.get': { year: 2026 },
+    'calendar.setOverlay': { day: '2026-03-06', kind: 'closed', note: '公司年会' },
+    'calendar.importYear': { text: '{}' },
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { actionsFor, decide, isOverdue, pendingSeats, timeline } from '../../src/shared/domain/approvals';
-import { ballot, chainOf, context, directory, role, run, started, stepOf, TODAY } from './approvals/fixture';
+import { actionsFor, canonicalJson, decide, defaultChain, isOverdue, pendingSeats, previewChain, startChain, timeline, validateDefinition } from '../../src/shared/domain/approvals';
+import { ballot, chainOf, context, delegation, directory, role, run, started, stepOf, TODAY } from './approvals/fixture';
 
 describe('a single-approver step (依次 with one candidate)', () => {
   const def = chainOf([stepOf('legal', [{ kind: 'user', userId: 'carol' }], { mode: 'sequential' }, { deadlineWorkingDays: 3 })]);
@@ -313,5 +313,157 @@ describe('withdraw (撤回)', () => {
     expect(decide(three, s, withdraw(), context()).ok).toBe(true);
     const resubmitted = run(three, s, [resubmit('h1')]);
     expect(decide(three, resubmitted, withdraw(), context()).ok).toBe(true);
+  });
+});
+
+describe('delegation (委托): 王五 代 张三', () => {
+  // bob (张三) hands his approvals to carol (王五) from 03-01 to 03-05.
+  const delegations = [delegation('bob', 'carol', '2026-03-01', '2026-03-05')];
+  const inside = context({ delegations, today: '2026-03-05' });
+  const outside = context({ delegations, today: '2026-03-06' });
+  const def = chainOf([stepOf('dm', [{ kind: 'authorDepartmentHead' }]), stepOf('gm', [role('general_manager')])]);
+  const forBob = (extra = {}) => ballot('approve', 'carol', 'dm', { onBehalfOf: 'bob', ...extra });
+
+  it('within the dates the delegate decides in the principal’s seat, shown as such', () => {
+    const s = run(def, started(def, {}, inside), [forBob()], inside);
+    expect(s.decisions[0]).toMatchObject({ actorId: 'carol', principalId: 'bob', kind: 'approve' });
+    expect(timeline(def, s).steps[0]?.decisions[0]?.delegated).toBe(true);
+    expect(timeline(def, s).steps[0]?.seats[0]?.ballot?.actorId).toBe('carol');
+  });
+  it('outside the dates it is refused with its own reason, and without any delegation too', () => {
+    const s = started(def, {}, outside);
+    expect(decide(def, s, forBob(), outside)).toEqual({ ok: false, reason: 'delegationOutsideDates' });
+    expect(decide(def, s, ballot('approve', 'dave', 'dm', { onBehalfOf: 'bob' }), outside)).toEqual({ ok: false, reason: 'notDelegate' });
+    expect(actionsFor(def, s, { ...outside, userId: 'carol' }).seats).toMatchObject([{ principalId: 'bob', approve: { allowed: false, reason: 'delegationOutsideDates' } }]);
+  });
+  it('the principal still decides himself; one person, one ballot per step', () => {
+    const s = run(def, started(def, {}, inside), [ballot('approve', 'bob', 'dm')], inside);
+    expect(s.currentStepId).toBe('gm');
+    // gina holds no seat of the 会签 but acts for carol and dave: she casts one ballot.
+    const all = chainOf([stepOf('c', trio, { mode: 'all' })]);
+    const d2 = context({ delegations: [delegation('carol', 'gina', '2026-03-01', '2026-03-31'), delegation('dave', 'gina', '2026-03-01', '2026-03-31')] });
+    const s2 = run(all, started(all, {}, d2), [ballot('approve', 'gina', 'c', { onBehalfOf: 'carol' })], d2);
+    expect(decide(all, s2, ballot('approve', 'gina', 'c', { onBehalfOf: 'dave' }), d2)).toEqual({ ok: false, reason: 'alreadyDecided' });
+    expect(decide(all, s2, ballot('approve', 'carol', 'c'), d2)).toEqual({ ok: false, reason: 'alreadyDecided' });
+    expect(run(all, s2, [ballot('approve', 'dave', 'c')], d2).steps[0]?.status).toBe('active');
+  });
+  it('a delegate who sits at the step decides in their own seat, and may transfer the seat they hold for someone else', () => {
+    const def = chainOf([stepOf('c', trio, { mode: 'all' }, { transferTo: [role('committee')] })]);
+    const d = context({ delegations: [delegation('dave', 'carol', '2026-03-01', '2026-03-31')] });
+    const s = started(def, {}, d);
+    expect(decide(def, s, ballot('approve', 'carol', 'c', { onBehalfOf: 'dave' }), d)).toEqual({ ok: false, reason: 'delegateHoldsOwnSeat' });
+    const forDave = actionsFor(def, s, { ...d, userId: 'carol' }).seats.find((x) => x.principalId === 'dave');
+    expect(forDave).toMatchObject({ approve: { allowed: false, reason: 'delegateHoldsOwnSeat' }, transfer: { allowed: true, targets: ['gina'] } });
+    const t = run(def, s, [{ type: 'transfer', toUserId: 'gina', actorId: 'carol', onBehalfOf: 'dave', stepId: 'c', contentHash: 'h1', at: 't' }], d);
+    expect(t.decisions[0]).toMatchObject({ kind: 'transfer', actorId: 'carol', principalId: 'dave', transferTo: 'gina' });
+    const done = run(def, t, [ballot('approve', 'carol', 'c'), ballot('approve', 'gina', 'c'), ballot('approve', 'erin', 'c')], d);
+    expect(done.status).toBe('approved');
+  });
+  it('the author cannot approve through a delegation', () => {
+    const d = context({ delegations: [delegation('bob', 'alice', '2026-03-01', '2026-03-31')] });
+    expect(decide(def, started(def, {}, d), ballot('approve', 'alice', 'dm', { onBehalfOf: 'bob' }), d)).toEqual({ ok: false, reason: 'ownForm' });
+  });
+  it('actionsFor lists each seat the user acts for, and why not', () => {
+    const all = chainOf([stepOf('c', trio, { mode: 'all' })]);
+    const d = context({ delegations: [delegation('dave', 'gina', '2026-03-01', '2026-03-31'), delegation('erin', 'gina', '2026-01-01', '2026-01-31')] });
+    const a = actionsFor(all, started(all, {}, d), { ...d, userId: 'gina' });
+    expect(a.seats.map((x) => [x.principalId, x.delegation?.fromUserId ?? null, x.approve.allowed ? 'yes' : x.approve.reason])).toEqual([
+      ['dave', 'dave', 'yes'],
+      ['erin', 'erin', 'delegationOutsideDates'],
+    ]);
+    expect(a.noSeatBecause).toBeNull();
+  });
+});
+
+describe('distinct people', () => {
+  // carol holds legal and committee: two steps that need different people.
+  const def = chainOf([stepOf('legal', [role('legal')], { mode: 'sequential' }), stepOf('committee', [role('committee')], { mode: 'all' })]);
+
+  it('whoever filled one distinct-person step is left out of the next', () => {
+    const s = run(def, started(def), [ballot('approve', 'carol', 'legal'), ballot('approve', 'dave', 'legal')]);
+    expect(s.steps[1]?.seats.map((x) => x.userId)).toEqual(['erin', 'gina']);
+  });
+  it('delegation cannot make one person fill two steps', () => {
+    const d = context({ delegations: [delegation('erin', 'carol', '2026-03-01', '2026-03-31')] });
+    const s = run(def, started(def, {}, d), [ballot('approve', 'carol', 'legal'), ballot('approve', 'dave', 'legal')], d);
+    expect(decide(def, s, ballot('approve', 'carol', 'committee', { onBehalfOf: 'erin' }), d)).toEqual({ ok: false, reason: 'samePersonTwoSteps' });
+  });
+  it('transfer cannot either', () => {
+    const s = run(def, started(def), [ballot('approve', 'carol', 'legal'), ballot('approve', 'dave', 'legal')]);
+    const t = { type: 'transfer', toUserId: 'carol', actorId: 'erin', stepId: 'committee', contentHash: 'h1', at: 't' } as const;
+    expect(decide(def, s, t, context())).toEqual({ ok: false, reason: 'transferTargetNotEligible' });
+  });
+  it('steps that do not need different people ask the same person again', () => {
+    const loose = chainOf(def.steps.map((x) => ({ ...x, distinctPerson: false })));
+    const s = run(loose, started(loose), [ballot('approve', 'carol', 'legal'), ballot('approve', 'dave', 'legal')]);
+    expect(s.steps[1]?.seats.map((x) => x.userId)).toEqual(['carol', 'dave', 'erin', 'gina']);
+  });
+  it('a user who holds several roles of a step is asked once', () => {
+    const d = chainOf([stepOf('x', [role('legal'), role('committee'), { kind: 'user', userId: 'carol' }], { mode: 'all' })]);
+    expect(started(d).steps[0]?.seats.map((x) => x.userId)).toEqual(['carol', 'dave', 'erin', 'gina']);
+  });
+  it('the author is never a candidate, even by role', () => {
+    const d = chainOf([stepOf('x', [role('dept_manager')], { mode: 'any' })]);
+    const s = started(d, {}, context(), 'bob');
+    expect(s.steps[0]?.seats.map((x) => x.userId)).toEqual(['root']);
+    expect(actionsFor(d, s, { ...context(), userId: 'bob' }).noSeatBecause).toBe('ownForm');
+  });
+});
+
+describe('definitions are data and versioned', () => {
+  it('a running chain keeps its version; another version is refused', () => {
+    const s = started(three);
+    expect(s).toMatchObject({ definitionId: 'test-chain', definitionVersion: 1 });
+    expect(decide({ ...three, version: 2 }, s, ballot('approve', 'bob', 'dm'), context())).toEqual({ ok: false, reason: 'definitionMismatch' });
+  });
+  it('an invalid definition does not start, and says what is wrong', () => {
+    const bad = chainOf([stepOf('a', [], { mode: 'quorum', n: 0 }, { deadlineWorkingDays: 0 }), stepOf('a', [role('legal')])], { version: 0 });
+    expect(validateDefinition(bad).map((p) => p.problem).sort()).toEqual(['badDeadline', 'badVersion', 'duplicateStepId', 'noAssignee', 'quorumOutOfRange']);
+    expect(startChain(bad, { authorId: 'alice', form: {}, contentHash: 'h', at: 't' }, context())).toEqual({ ok: false, reason: 'definitionInvalid' });
+    expect(startChain(three, { authorId: 'nobody', form: {}, contentHash: 'h', at: 't' }, context())).toEqual({ ok: false, reason: 'unknownUser' });
+  });
+  it('the preview names the people of every step, in order, for this form', () => {
+    const p = previewChain(defaultChain('credit_limit_change'), { authorId: 'alice', form: { amountFen: 2_000_000_00 } }, context());
+    expect(p.map((x) => [x.stepId, x.candidates])).toEqual([
+      ['dept_manager', ['bob']], // the business department's holder of 部门经理
+      ['credit_head', ['gina']],
+      ['finance_manager', ['erin']],
+      ['general_manager', ['frank']],
+    ]);
+    // The legal department has no 部门经理: the preview says it would go to the administrator.
+    const small = previewChain(defaultChain('credit_limit_change'), { authorId: 'dave', form: { amountFen: 100_00 } }, context());
+    expect(small[0]).toMatchObject({ candidates: ['root'], escalation: { reason: 'noCandidates' } });
+    expect(small[3]).toMatchObject({ candidates: [], skipped: { condition: { kind: 'amountAbove' }, actual: 100_00 } });
+  });
+});
+
+describe('canonical JSON binds a decision to exactly that content', () => {
+  it('sorts keys at every depth and drops undefined', () => {
+    expect(canonicalJson({ b: 1, a: { d: [3, { z: null, y: '额度' }], c: true }, u: undefined })).toBe('{"a":{"c":true,"d":[3,{"y":"额度","z":null}]},"b":1}');
+    expect(canonicalJson({ x: 1, y: 2 })).toBe(canonicalJson({ y: 2, x: 1 }));
+  });
+  it.each([[Number.NaN], [Infinity], [new Date(0)], [() => 1]])('refuses %s', (bad) => {
+    expect(() => canonicalJson({ v: bad as never })).toThrow(TypeError);
+  });
+});
+
+describe('people who leave', () => {
+  it('a candidate deactivated after the step opened cannot decide, nor can their delegate', () => {
+    const def = chainOf([stepOf('legal', [role('legal')], { mode: 'any' })]);
+    const s = started(def);
+    const gone = context({
+      directory: { ...directory, users: directory.users.map((u) => (u.id === 'carol' ? { ...u, active: false } : u)) },
+      delegations: [delegation('carol', 'erin', '2026-03-01', '2026-03-31')],
+    });
+    expect(decide(def, s, ballot('approve', 'carol', 'legal'), gone)).toEqual({ ok: false, reason: 'inactiveUser' });
+    expect(decide(def, s, ballot('approve', 'erin', 'legal', { onBehalfOf: 'carol' }), gone)).toEqual({ ok: false, reason: 'inactiveUser' });
+    expect(run(def, s, [ballot('approve', 'dave', 'legal')], gone).status).toBe('approved');
+  });
+  it('when the administrator wrote the form and nobody else can take a step, it waits with no seat and the author may withdraw', () => {
+    const def = chainOf([stepOf('x', [role('co_department')])]);
+    const s = started(def, {}, context(), 'root');
+    expect(s.steps[0]).toMatchObject({ status: 'active', seats: [], escalation: { reason: 'noCandidates' } });
+    expect(pendingSeats(def, s)).toEqual([]);
+    expect(actionsFor(def, s, { ...context(), userId: 'root' }).withdraw).toEqual({ allowed: true });
   });
 });

@@ -230,7 +230,31 @@ export interface SearchGramsTable {
   customer_id: string;
 }
 
+export interface CalendarOverlayTable {
+  day: string;
+  kind: 'closed' | 'working';
+  note: string;
+  set_by: string;
+  set_at: string;
+}
+
+export interface CalendarRevisionTable {
+  id: number;
+  overlay_revision: number;
+}
+
+export interface CalendarYearsTable {
+  year: number;
+  /** The imported OfficialYear, as JSON. */
+  data: string;
+  imported_by: string;
+  imported_at: string;
+}
+
 export interface DB {
+  calendar_overlay: CalendarOverlayTable;
+  calendar_revision: CalendarRevisionTable;
+  calendar_years: CalendarYearsTable;
   customers: CustomersTable;
   customer_contacts: CustomerContactsTable;
   qualifications: QualificationsTable;

@@ -4,6 +4,7 @@ import type { HandlerMap, PartialHandlers } from '../host/handler';
 import { archiveHandlers } from './archive/handlers';
 import { auditHandlers } from './audit/handlers';
 import { authHandlers } from './auth/handlers';
+import { calendarHandlers } from './calendar/handlers';
 import { customerHandlers } from './customers/handlers';
 import { recordHandlers } from './records/handlers';
 import { departmentsHandlers } from './departments/handlers';
@@ -46,4 +47,5 @@ export const handlers: HandlerMap = mergeHandlers(
   documentHandlers,
   importHandlers,
   jobsHandlers,
+  calendarHandlers,
 );

@@ -3,6 +3,7 @@ import { approvalsMethods } from './approvals';
 import { archiveMethods } from './archive';
 import { auditMethods } from './audit';
 import { authMethods } from './auth';
+import { calendarMethods } from './calendar';
 import { creditLimitsMethods } from './creditLimits';
 import { customersMethods } from './customers';
 import { departmentsMethods } from './departments';
@@ -46,6 +47,7 @@ export const contract = mergeDomains(
   jobsMethods,
   approvalsMethods,
   creditLimitsMethods,
+  calendarMethods,
 ) satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -12,6 +12,7 @@ export const PERMISSIONS = [
   'customers.import', // import customers, contracts, transactions and payments from files
   'documents.read', // open electronic documents of a customer file
   'documents.write', // add documents and physical items to a customer file
+  'calendar.manage', // the company's closed and extra working days; importing a year's official holidays
   'approvals.manage', // edit approval chain definitions, see every delegation, set department heads
   'creditLimits.request', // ask for a customer's credit limit and term to change (授信额度调整)
 ] as const;
@@ -53,8 +54,8 @@ export interface DefaultRole {
 
 /** The default set of SPEC.md "Who uses it". Roles whose work is not built yet grant nothing. */
 export const DEFAULT_ROLES: readonly DefaultRole[] = [
-  { code: 'sysadmin', name: '系统管理员', permissions: ['users.manage', 'roles.manage', 'settings.manage', 'audit.read', 'approvals.manage'] },
-  // The grants below are also given to archives made before them, by migrations 0020 and 0040.
+  { code: 'sysadmin', name: '系统管理员', permissions: ['users.manage', 'roles.manage', 'settings.manage', 'audit.read', 'calendar.manage', 'approvals.manage'] },
+  // The grants below are also given to archives made before them, by migrations 0020, 0030 and 0040.
   { code: 'archivist', name: '档案管理员', permissions: ['customers.read', 'customers.verify', 'documents.read', 'documents.write'] },
   {
     code: 'credit_manager',

@@ -24,6 +24,7 @@ export const approvalsEnUS: ApprovalsMessages = {
     invalidReturnTarget: 'It can only be returned to the requester or to an earlier approved step',
     notAuthor: 'Only the requester can withdraw or resubmit',
     withdrawAfterDecision: 'An approver has already decided; it can no longer be withdrawn',
+    delegateHoldsOwnSeat: 'You are an approver of this step yourself: decide in your own seat; the seat you hold for someone else can be transferred',
   },
   kind: {
     new_customer_review: 'New customer credit review',

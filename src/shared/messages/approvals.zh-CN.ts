@@ -43,6 +43,7 @@ export const approvalsZhCN: ApprovalsMessages = {
     invalidReturnTarget: '只能退回给申请人或此前已同意的环节',
     notAuthor: '只有申请人本人可以撤回或重新提交',
     withdrawAfterDecision: '已有审批人作出决定，不能撤回',
+    delegateHoldsOwnSeat: '您本人也是该节点的审批人：请以本人身份审批，受托的席位可转交他人',
   },
   kind: {
     new_customer_review: '新增客户信用评审',

@@ -297,10 +297,18 @@ function chainOpenForSeats(state: ApprovalState): ApprovalRefusal | null {
 }
 
 /**
- * May `actorId` act in `principalId`'s seat at the open step now? Everything except the
- * content hash and the opinion, which depend on the event.
+ * May `actorId` act in `principalId`'s seat at the open step now, deciding (approve, reject,
+ * return) or handing the seat on (transfer)? Everything except the content hash and the
+ * opinion, which depend on the event.
  */
-function seatRefusal(definition: ApprovalDefinition, state: ApprovalState, context: ApprovalContext, actorId: UserId, principalId: UserId): ApprovalRefusal | null {
+function seatRefusal(
+  definition: ApprovalDefinition,
+  state: ApprovalState,
+  context: ApprovalContext,
+  actorId: UserId,
+  principalId: UserId,
+  action: 'decide' | 'transfer',
+): ApprovalRefusal | null {
   const closed = chainOpenForSeats(state);
   if (closed) return closed;
   const index = stepIndex(definition, state.currentStepId);
@@ -318,8 +326,11 @@ function seatRefusal(definition: ApprovalDefinition, state: ApprovalState, conte
     if (standing.standing === 'none') return 'notDelegate';
     if (standing.standing === 'outsideDates') return 'delegationOutsideDates';
   }
+  // One person, one ballot per step: a delegate with a seat of their own decides there, and
+  // may only hand on the seat they hold for someone else. A transfer is not a ballot.
+  if (action === 'decide' && actorId !== principalId && stepState.seats.some((s) => s.userId === actorId)) return 'delegateHoldsOwnSeat';
   const voters = votersAt(state, step.id);
-  if (voters.has(actorId) || voters.has(principalId)) return 'alreadyDecided';
+  if (voters.has(principalId) || (action === 'decide' && voters.has(actorId))) return 'alreadyDecided';
   if (step.distinctPerson) {
     const fillers = fillersOfOtherDistinctSteps(definition, state, step.id);
     if (fillers.has(actorId) || fillers.has(principalId)) return 'samePersonTwoSteps';
@@ -410,7 +421,7 @@ export function decide(definition: ApprovalDefinition, state: ApprovalState, eve
 
   if (event.stepId !== state.currentStepId && chainOpenForSeats(state) === null) return { ok: false, reason: 'stepNotActive' };
   const principalId = event.onBehalfOf ?? event.actorId;
-  const refusal = seatRefusal(definition, state, context, event.actorId, principalId);
+  const refusal = seatRefusal(definition, state, context, event.actorId, principalId, event.type === 'transfer' ? 'transfer' : 'decide');
   if (refusal) return { ok: false, reason: refusal };
   if (event.contentHash !== state.contentHash) return { ok: false, reason: 'staleContent' };
 
@@ -517,9 +528,10 @@ export function actionsFor(definition: ApprovalDefinition, state: ApprovalState,
     }
   }
   const seats = principals.map(({ principalId, delegation }): SeatActions => {
-    const refusal = seatRefusal(definition, state, context, userId, principalId);
+    const refusal = seatRefusal(definition, state, context, userId, principalId, 'decide');
+    const transferRefusal = seatRefusal(definition, state, context, userId, principalId, 'transfer');
     const returns = refusal ? [] : returnTargets(definition, state);
-    const transfers = refusal ? [] : transferTargets(definition, state, context, principalId);
+    const transfers = transferRefusal ? [] : transferTargets(definition, state, context, principalId);
     return {
       stepId: step.id,
       principalId,
@@ -527,11 +539,11 @@ export function actionsFor(definition: ApprovalDefinition, state: ApprovalState,
       approve: possibility(refusal),
       reject: possibility(refusal),
       return: { ...possibility(refusal), targets: returns },
-      transfer: { ...possibility(refusal ?? (transfers.length === 0 ? 'transferTargetNotEligible' : null)), targets: transfers },
+      transfer: { ...possibility(transferRefusal ?? (transfers.length === 0 ? 'transferTargetNotEligible' : null)), targets: transfers },
       opinionRequired: { approve: step.opinionRequired, reject: true, return: true },
     };
   });
-  const noSeatBecause = seats.length > 0 ? null : seatRefusal(definition, state, context, userId, userId);
+  const noSeatBecause = seats.length > 0 ? null : seatRefusal(definition, state, context, userId, userId, 'decide');
   return { ...base, seats, noSeatBecause };
 }
 

@@ -6,7 +6,8 @@
 //   actionsFor(definition, state, { ...context, userId }) -> AvailableActions
 //   timeline(definition, state, today?)                -> Timeline
 //   pendingSeats(definition, state), isOverdue(state, today), previewChain(...)
-//   validateDefinition(definition), canonicalJson(form)
+//   validateDefinition(definition), approvalDefinitionSchema (zod), canonicalJson(form)
+// Texts of every code: src/shared/messages/approvals.{zh-CN,en-US}.ts
 
 export * from './types';
 export {
@@ -29,3 +30,4 @@ export type { JsonValue } from './canonical-json';
 export { delegationStanding, LEADERSHIP_ROLE, resolveAssignees, skipReasonFor } from './directory';
 export { APPROVAL_ROLES, CREDIT_DEPARTMENT_CODE, CREDIT_LIMIT_GM_THRESHOLD_FEN, DEFAULT_CHAINS, defaultChain } from './defaults';
 export type { ApprovalRole } from './defaults';
+export { approvalDefinitionSchema, asApprovalDefinition, assigneeSchema, stepConditionSchema, stepDefinitionSchema, stepModeSchema } from './schema';

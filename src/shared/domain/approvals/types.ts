@@ -228,6 +228,7 @@ export const APPROVAL_REFUSALS = [
   'notYourTurn', // 依次: an earlier candidate decides first
   'ownForm', // the actor or the principal wrote the form
   'alreadyDecided', // this person already has a ballot at this step
+  'delegateHoldsOwnSeat', // the delegate sits at this step too: they decide in their own seat (and may transfer the other)
   'samePersonTwoSteps', // this person filled another step that needs a different person
   'staleContent', // the form changed since the actor looked at it
   'opinionRequired', // 意见 is required for this decision

@@ -484,6 +484,9 @@ export const enUS: Translation = {
       'creditLimits.resubmit': 'Credit limit change resubmitted',
       'creditLimits.get': 'Credit limit request viewed',
       'creditLimits.history': 'Credit limit history read',
+      'calendar.get': 'Working-day calendar viewed',
+      'calendar.setOverlay': 'Company working day changed',
+      'calendar.importYear': 'Official holidays imported',
     },
   },
   settings: {
@@ -520,6 +523,7 @@ export const enUS: Translation = {
     'documents.write': { name: 'Register documents', description: 'Upload electronic files; register physical items and where they are kept' },
     'approvals.manage': { name: 'Approval chains', description: 'Edit approval chains, set department heads and see every approval delegation' },
     'creditLimits.request': { name: 'Request credit limit changes', description: "Ask for a customer's credit limit and term to change (effective once approved)" },
+    'calendar.manage': { name: 'Manage the working-day calendar', description: "Set the company's closed days and extra working days; import next year's official holidays" },
   },
   customer: customerVocabularyEn,
   ...customerTextsEn,

@@ -37,6 +37,7 @@ const permissions = {
   'documents.write': { name: '登记档案材料', description: '上传电子文件，登记实物材料及其存放位置' },
   'approvals.manage': { name: '审批流程管理', description: '编辑审批流程、设置部门负责人，查看全部审批委托' },
   'creditLimits.request': { name: '申请授信额度调整', description: '为客户申请调整授信额度和信用期限（经审批后生效）' },
+  'calendar.manage': { name: '管理工作日历', description: '设置公司停工日和加班工作日，导入次年法定节假日安排' },
 } satisfies Record<Permission, { name: string; description: string }>;
 
 const actions = {
@@ -107,6 +108,9 @@ const actions = {
   'creditLimits.resubmit': '重新提交授信额度调整',
   'creditLimits.get': '查看授信额度调整申请',
   'creditLimits.history': '查阅授信额度记录',
+  'calendar.get': '查看工作日历',
+  'calendar.setOverlay': '修改公司工作日',
+  'calendar.importYear': '导入法定节假日安排',
 } satisfies Record<HostMethodName, string>;
 
 export const zhCN = {

@@ -1,0 +1,154 @@
+// The values of computed items, from the customer's records (weighted model, seed 000),
+// the file's qualifications (new-customer review, seed 003 appendix 1) and financial
+// statements (5C model, seed 004). A value the archive cannot give is null; the reviewer
+// then enters it and it is marked as entered.
+import type { QUALIFICATION_KINDS } from '../customers';
+import { onTimeFigures, settleSales, yearsBetween, type CreditToApply, type OnTimeFigures, type SaleToSettle } from '../receivables';
+import type { Indicator, ScoringModel } from './model';
+import type { ItemValue } from './score';
+
+export type IndicatorValues = Partial<Record<Indicator, number | null>>;
+
+export interface CustomerRecords {
+  sales: SaleToSettle[];
+  /** Payments and returns. */
+  credits: CreditToApply[];
+  creditEvents: { kind: 'bad_record' | 'litigation' | 'judgment' | 'blacklist' | 'management_change'; occurredOn: string }[];
+  feedback: { kind: 'complaint' | 'satisfaction'; occurredOn: string; score: number | null }[];
+  /** The first contract or sale; null: none recorded. */
+  cooperationSince: string | null;
+}
+
+/** The period a review looks at: from `from` to `asOf` (both days, inclusive). */
+export interface ReviewPeriod {
+  from: string;
+  asOf: string;
+}
+
+export interface WeightedIndicators {
+  values: IndicatorValues;
+  onTime: OnTimeFigures;
+}
+
+/**
+ * The seed-000 indicators of one customer. Linear in its records after one sort of the
+ * sales and one of the credits (the year-end round runs it for every customer).
+ */
+export function weightedIndicators(records: CustomerRecords, period: ReviewPeriod): WeightedIndicators {
+  const { from, asOf } = period;
+  const onTime = onTimeFigures(settleSales(records.sales, records.credits, asOf), from, asOf);
+  let amount = 0;
+  let count = 0;
+  let firstSale: string | null = null;
+  for (const s of records.sales) {
+    if (s.occurredOn > asOf) continue;
+    if (firstSale === null || s.occurredOn < firstSale) firstSale = s.occurredOn;
+    if (s.occurredOn < from) continue;
+    amount += s.amountFen;
+    count += 1;
+  }
+  let bad = 0;
+  let litigation = 0;
+  for (const e of records.creditEvents) {
+    if (e.occurredOn < from || e.occurredOn > asOf) continue;
+    if (e.kind === 'litigation') litigation += 1;
+    else if (e.kind === 'bad_record' || e.kind === 'blacklist' || e.kind === 'judgment') bad += 1;
+  }
+  let complaints = 0;
+  let surveys = 0;
+  let satisfaction = 0;
+  for (const f of records.feedback) {
+    if (f.occurredOn < from || f.occurredOn > asOf) continue;
+    if (f.kind === 'complaint') complaints += 1;
+    else if (f.score !== null) {
+      surveys += 1;
+      satisfaction += f.score;
+    }
+  }
+  const since = records.cooperationSince ?? firstSale;
+  return {
+    onTime,
+    values: {
+      on_time_rate: onTime.rateByAmount,
+      overdue_count: onTime.late.length,
+      transaction_amount: amount,
+      bad_record_count: bad,
+      litigation_count: litigation,
+      cooperation_years: since === null ? null : yearsBetween(since, asOf),
+      transaction_frequency: count,
+      satisfaction: surveys === 0 ? null : satisfaction / surveys,
+      complaint_count: complaints,
+    },
+  };
+}
+
+/** A customer's financial statements for one period (年报 / 季报), money in fen. */
+export interface FinancialStatement {
+  totalAssetsFen: number;
+  totalLiabilitiesFen: number;
+  currentAssetsFen: number;
+  inventoryFen: number;
+  currentLiabilitiesFen: number;
+  receivablesFen: number;
+  equityFen: number;
+  revenueFen: number;
+  costOfSalesFen: number;
+  netProfitFen: number;
+  /** Days the revenue and cost of sales cover (365 for a year). */
+  periodDays: number;
+}
+
+const ratio = (a: number, b: number, times = 1): number | null => (b > 0 ? (a * times) / b : null);
+
+/** seed 004's ratios; null where the divisor is zero or negative (the reviewer enters the value). */
+export function financialRatios(s: FinancialStatement): IndicatorValues {
+  return {
+    debt_ratio: ratio(s.totalLiabilitiesFen, s.totalAssetsFen, 100),
+    current_ratio: ratio(s.currentAssetsFen, s.currentLiabilitiesFen),
+    quick_ratio: ratio(s.currentAssetsFen - s.inventoryFen, s.currentLiabilitiesFen),
+    receivables_turnover_days: ratio(s.receivablesFen * s.periodDays, s.revenueFen),
+    inventory_turnover_days: ratio(s.inventoryFen * s.periodDays, s.costOfSalesFen),
+    sales_margin: ratio(s.netProfitFen, s.revenueFen, 100),
+    return_on_equity: ratio(s.netProfitFen, s.equityFen, 100),
+  };
+}
+
+export interface HeldQualification {
+  kind: (typeof QUALIFICATION_KINDS)[number];
+  validFrom: string | null;
+  validTo: string | null;
+}
+
+/** 1 for each kind the file holds valid on `asOf`, else 0; the years in business; the bad records on file. */
+export function admissionIndicators(qualifications: HeldQualification[], foundedOn: string | null, badRecordCount: number, asOf: string): IndicatorValues {
+  const held = new Set(qualifications.filter((q) => (q.validFrom === null || q.validFrom <= asOf) && (q.validTo === null || q.validTo >= asOf)).map((q) => q.kind));
+  const flag = (kind: HeldQualification['kind']) => (held.has(kind) ? 1 : 0);
+  return {
+    qualification_business_licence: flag('business_licence'),
+    qualification_tax_registration: flag('tax_registration'),
+    qualification_organisation_code: flag('organisation_code'),
+    qualification_special_permit: flag('special_permit'),
+    qualification_iso9000: flag('iso9000'),
+    qualification_iso20000: flag('iso20000'),
+    qualification_bank_credit_level: flag('bank_credit_level'),
+    qualification_tax_credit_level: flag('tax_credit_level'),
+    years_in_business: foundedOn === null ? null : yearsBetween(foundedOn, asOf),
+    bad_record_count: badRecordCount,
+  };
+}
+
+/**
+ * The values of a model's computed items: the archive's where it has one, else what the
+ * reviewer entered (marked so), else null (the form asks for it).
+ */
+export function itemValues(model: ScoringModel, archive: IndicatorValues, entered: Record<string, number>): Record<string, ItemValue | null> {
+  const values: Record<string, ItemValue | null> = {};
+  for (const item of model.items) {
+    if (item.kind !== 'computed') continue;
+    const fromArchive = archive[item.indicator];
+    if (fromArchive !== undefined && fromArchive !== null) values[item.code] = { value: fromArchive, source: 'archive' };
+    else if (entered[item.code] !== undefined) values[item.code] = { value: entered[item.code]!, source: 'entered' };
+    else values[item.code] = null;
+  }
+  return values;
+}
