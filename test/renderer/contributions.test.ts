@@ -8,6 +8,7 @@ describe('features contribute, the shell collects', () => {
   it('the customer file shows the tabs of every feature, in their order', () => {
     expect(CONTRIBUTIONS.customerFileTabs.map((tab) => tab.id)).toEqual([
       'basics',
+      'credit-limits',
       'contacts',
       'qualifications',
       'contracts',
@@ -23,15 +24,42 @@ describe('features contribute, the shell collects', () => {
   });
 
   it('the navigation and the home page list the pages in their order', () => {
-    expect(CONTRIBUTIONS.pages.map((page) => page.path)).toEqual(['/', '/customers', '/imports', '/users', '/roles', '/audit', '/settings', '/account']);
-    expect(CONTRIBUTIONS.homeCards.map((card) => card.id)).toEqual(['customers', 'imports', 'users', 'roles', 'audit', 'settings']);
+    expect(CONTRIBUTIONS.pages.map((page) => page.path)).toEqual([
+      '/',
+      '/customers',
+      '/approvals',
+      '/imports',
+      '/users',
+      '/roles',
+      '/audit',
+      '/approval-definitions',
+      '/calendar',
+      '/settings',
+      '/account',
+    ]);
+    expect(CONTRIBUTIONS.homeCards.map((card) => card.id)).toEqual(['customers', 'approvals', 'imports', 'users', 'roles', 'audit', 'settings']);
     expect([...CONTRIBUTIONS.auditTargets.keys()].sort()).toEqual(['customer', 'department', 'document', 'import', 'role', 'user']);
   });
 
+  it('the approval screens plug into the customer file, the account page and each form kind', () => {
+    expect(CONTRIBUTIONS.customerFileActions.map((action) => action.id)).toEqual(['credit-limit-request']);
+    expect(CONTRIBUTIONS.accountSections.map((section) => section.id)).toEqual(['delegation']);
+    expect([...CONTRIBUTIONS.approvalForms.keys()]).toEqual(['credit_limit_change']);
+    expect(CONTRIBUTIONS.components.approvalTimeline).toBeTypeOf('function');
+    expect(CONTRIBUTIONS.pages.find((page) => page.id === 'approvals')?.badge).toBeTypeOf('function');
+  });
+
+  it('a form kind or a shared component contributed twice is refused', () => {
+    const form: Feature = { id: 'form', approvalForms: [{ kind: 'credit_limit_change', component: Nothing }] };
+    expect(() => collect([...FEATURES, form])).toThrow(/approval form "credit_limit_change"/);
+    const timeline: Feature = { id: 'timeline', provides: { approvalTimeline: Nothing } };
+    expect(() => collect([...FEATURES, timeline])).toThrow(/shared component "approvalTimeline"/);
+  });
+
   it('a new feature adds a tab without the others knowing it', () => {
-    const extra: Feature = { id: 'approvals', customerFileTabs: [{ id: 'approvals', label: () => 'approvals', order: 95, component: Nothing }] };
+    const extra: Feature = { id: 'evaluations', customerFileTabs: [{ id: 'evaluations', label: () => 'evaluations', order: 95, component: Nothing }] };
     const ids = collect([...FEATURES, extra]).customerFileTabs.map((tab) => tab.id);
-    expect(ids.slice(-3)).toEqual(['documents', 'approvals', 'figures']);
+    expect(ids.slice(-3)).toEqual(['documents', 'evaluations', 'figures']);
   });
 
   it('the same page path or tab contributed twice is refused', () => {

@@ -2,6 +2,8 @@ import type { Icon } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { createContext, useContext, type ComponentType } from 'react';
 import type { CurrentUser, CustomerFile, MethodName } from '../../../shared/contract';
+import type { ChainDetail } from '../../../shared/contract/approvals';
+import type { ApprovalKind } from '../../../shared/domain/approvals';
 import { allowsAll } from '../api/permissions';
 
 // What a feature adds to the application. Each `features/<domain>/index.ts` exports one
@@ -26,6 +28,8 @@ export interface PageContribution {
   order: number;
   /** Pages below this one (a customer's file below the list), reached from it, not from the navigation. */
   children?: readonly { path: string; component: ComponentType }[];
+  /** Shown beside the navigation item (a count of what waits …); renders nothing when there is nothing to say. */
+  badge?: ComponentType;
 }
 
 export interface CustomerFileTabContribution {
@@ -33,7 +37,8 @@ export interface CustomerFileTabContribution {
   label: Text;
   /** Place among the tabs: lower first. */
   order: number;
-  component: ComponentType<{ file: CustomerFile }>;
+  /** `purpose` is the reading's 用途, for a tab that reads more credit information with it. */
+  component: ComponentType<{ file: CustomerFile; purpose: string }>;
   /** How many entries the tab holds, shown beside its label (nothing for 0). */
   count?: (file: CustomerFile) => number;
   /** The methods the tab needs beyond reading the file. */
@@ -58,20 +63,59 @@ export interface AuditTargetContribution {
   label: Text;
 }
 
+/** A button (or a few) in the customer file's header: start a form about this customer. */
+export interface CustomerFileActionContribution {
+  id: string;
+  order: number;
+  component: ComponentType<{ file: CustomerFile }>;
+  needs?: readonly MethodName[];
+}
+
+/** A section of 我的账户 (the user's own account page). */
+export interface AccountSectionContribution {
+  id: string;
+  order: number;
+  component: ComponentType;
+  needs?: readonly MethodName[];
+}
+
+/**
+ * How a kind of approval form shows its content on the chain's page (and, for its author,
+ * how it is edited and resubmitted when returned). The approvals feature knows no form.
+ */
+export interface ApprovalFormContribution {
+  kind: ApprovalKind;
+  component: ComponentType<{ detail: ChainDetail }>;
+}
+
+/** Components a feature offers to the others (a feature never imports another's files). */
+export interface SharedComponents {
+  /** The timeline of an approval chain, for a form's own page. */
+  approvalTimeline?: ComponentType<{ chainId: string }>;
+}
+
 export interface Feature {
   id: string;
   pages?: readonly PageContribution[];
   customerFileTabs?: readonly CustomerFileTabContribution[];
+  customerFileActions?: readonly CustomerFileActionContribution[];
+  accountSections?: readonly AccountSectionContribution[];
+  approvalForms?: readonly ApprovalFormContribution[];
   homeCards?: readonly HomeCardContribution[];
   auditTargets?: readonly AuditTargetContribution[];
+  provides?: SharedComponents;
 }
 
 /** Everything the features contribute, each list in its order. */
 export interface Contributions {
   pages: readonly PageContribution[];
   customerFileTabs: readonly CustomerFileTabContribution[];
+  customerFileActions: readonly CustomerFileActionContribution[];
+  accountSections: readonly AccountSectionContribution[];
+  approvalForms: ReadonlyMap<ApprovalKind, ApprovalFormContribution>;
   homeCards: readonly HomeCardContribution[];
   auditTargets: ReadonlyMap<string, AuditTargetContribution>;
+  components: SharedComponents;
 }
 
 const byOrder = <T extends { order: number }>(items: T[]): T[] => items.sort((a, b) => a.order - b.order);
@@ -81,13 +125,30 @@ export function collect(features: readonly Feature[]): Contributions {
   const pages = byOrder(features.flatMap((feature) => feature.pages ?? []));
   const customerFileTabs = byOrder(features.flatMap((feature) => feature.customerFileTabs ?? []));
   const homeCards = byOrder(features.flatMap((feature) => feature.homeCards ?? []));
+  const customerFileActions = byOrder(features.flatMap((feature) => feature.customerFileActions ?? []));
+  const accountSections = byOrder(features.flatMap((feature) => feature.accountSections ?? []));
+  const approvalForms = features.flatMap((feature) => feature.approvalForms ?? []);
   const targets = features.flatMap((feature) => feature.auditTargets ?? []);
+  const provided = features.flatMap((feature) => Object.keys(feature.provides ?? {}));
   assertUnique('page path', [...pages.map((page) => page.path), ...pages.flatMap((page) => (page.children ?? []).map((child) => child.path))]);
   assertUnique('page', pages.map((page) => page.id));
   assertUnique('customer file tab', customerFileTabs.map((tab) => tab.id));
   assertUnique('home card', homeCards.map((card) => card.id));
   assertUnique('audit target kind', targets.map((target) => target.kind));
-  return { pages, customerFileTabs, homeCards, auditTargets: new Map(targets.map((target) => [target.kind, target])) };
+  assertUnique('customer file action', customerFileActions.map((action) => action.id));
+  assertUnique('account section', accountSections.map((section) => section.id));
+  assertUnique('approval form', approvalForms.map((form) => form.kind));
+  assertUnique('shared component', provided);
+  return {
+    pages,
+    customerFileTabs,
+    customerFileActions,
+    accountSections,
+    approvalForms: new Map(approvalForms.map((form) => [form.kind, form])),
+    homeCards,
+    auditTargets: new Map(targets.map((target) => [target.kind, target])),
+    components: Object.assign({}, ...features.map((feature) => feature.provides ?? {})) as SharedComponents,
+  };
 }
 
 function assertUnique(what: string, names: readonly string[]): void {
@@ -98,7 +159,7 @@ function assertUnique(what: string, names: readonly string[]): void {
   }
 }
 
-const EMPTY: Contributions = { pages: [], customerFileTabs: [], homeCards: [], auditTargets: new Map() };
+const EMPTY: Contributions = collect([]);
 
 const ContributionsContext = createContext<Contributions>(EMPTY);
 

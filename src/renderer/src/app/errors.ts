@@ -1,6 +1,9 @@
 import type { TFunction } from 'i18next';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CALENDAR_REFUSALS } from '../../../shared/contract/calendar';
+import { CREDIT_LIMIT_REFUSALS } from '../../../shared/contract/creditLimits';
+import { APPROVAL_REFUSALS } from '../../../shared/domain/approvals';
 import { ApiError } from '../api/errors';
 
 /** Reasons the host gives in `details.reason` that say more than the code alone. */
@@ -39,6 +42,8 @@ export function errorText(t: TFunction, error: unknown): string {
     if (error.transport) return t('errorExtra.transport');
     const reason = errorReason(error);
     if (reason) return t(`errorReason.${reason}`);
+    const domainReason = domainRefusalText(t, detail(error, 'reason'));
+    if (domainReason) return domainReason;
     const field = conflictField(error);
     if (field) return t(`errorConflict.${field}`);
     const text = t(`error.${error.code}`);
@@ -51,4 +56,13 @@ export function errorText(t: TFunction, error: unknown): string {
 export function useErrorText(): (error: unknown) => string {
   const { t } = useTranslation();
   return useCallback((error: unknown) => errorText(t, error), [t]);
+}
+
+/** A refusal of a domain (approval chains, credit limits, the calendar) in its own words. */
+function domainRefusalText(t: TFunction, reason: string | null): string | null {
+  if (!reason) return null;
+  if ((APPROVAL_REFUSALS as readonly string[]).includes(reason)) return t(`approvalCodes.refusal.${reason as (typeof APPROVAL_REFUSALS)[number]}`);
+  if ((CREDIT_LIMIT_REFUSALS as readonly string[]).includes(reason)) return t(`creditLimitCodes.refusal.${reason as (typeof CREDIT_LIMIT_REFUSALS)[number]}`);
+  if ((CALENDAR_REFUSALS as readonly string[]).includes(reason)) return t(`calendar.refusal.${reason as (typeof CALENDAR_REFUSALS)[number]}`);
+  return null;
 }

@@ -1,3 +1,8 @@
+import { approvalsEnUS } from '../../../../shared/messages/approvals.en-US';
+import { creditLimitsEnUS } from '../../../../shared/messages/creditLimits.en-US';
+import { approvalsTextsEn } from './approvals.en-US';
+import { calendarTextsEn } from './calendar.en-US';
+import { creditLimitsTextsEn } from './creditLimits.en-US';
 import { customerTextsEn, customerValidationEn, customerVocabularyEn } from './customers.en-US';
 import type { Translation } from './zh-CN';
 
@@ -198,6 +203,9 @@ export const enUS: Translation = {
     account: 'My account',
     customers: 'Customer files',
     imports: 'Data import',
+    approvals: 'Approvals',
+    approvalDefinitions: 'Approval chains',
+    calendar: 'Working days',
     menu: 'Navigation',
     section: 'Functions',
   },
@@ -237,6 +245,7 @@ export const enUS: Translation = {
       settings: 'Change the company name and the auto-lock time.',
       customers: 'Find customers; read and enter their credit files: basics, contracts, sales and payments, credit events and documents.',
       imports: 'Import customers, contracts, sales and payments from CSV or XLSX exports of the finance system.',
+      approvals: 'Requests waiting for you, the ones you made and the ones you decided, with the progress of each.',
     },
   },
   users: {
@@ -527,6 +536,11 @@ export const enUS: Translation = {
   },
   customer: customerVocabularyEn,
   ...customerTextsEn,
+  approvals: approvalsTextsEn,
+  creditLimits: creditLimitsTextsEn,
+  calendar: calendarTextsEn,
+  approvalCodes: approvalsEnUS,
+  creditLimitCodes: creditLimitsEnUS,
   data: {
     role: {
       sysadmin: 'System administrator',

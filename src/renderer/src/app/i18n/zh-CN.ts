@@ -1,5 +1,10 @@
 import type { ErrorCode, HostMethodName } from '../../../../shared/contract';
 import type { Permission } from '../../../../shared/domain/permissions';
+import { approvalsZhCN } from '../../../../shared/messages/approvals.zh-CN';
+import { creditLimitsZhCN } from '../../../../shared/messages/creditLimits.zh-CN';
+import { approvalsTexts } from './approvals.zh-CN';
+import { calendarTexts } from './calendar.zh-CN';
+import { creditLimitsTexts } from './creditLimits.zh-CN';
 import { customerTexts, customerValidation, customerVocabulary } from './customers.zh-CN';
 
 // The reference language. en-US.ts must have exactly these keys (checked by its type).
@@ -294,6 +299,9 @@ export const zhCN = {
     account: '我的账户',
     customers: '客户档案',
     imports: '数据导入',
+    approvals: '审批',
+    approvalDefinitions: '审批流程',
+    calendar: '工作日历',
     menu: '导航菜单',
     section: '功能',
   },
@@ -333,6 +341,7 @@ export const zhCN = {
       settings: '修改单位名称和自动锁定时间。',
       customers: '查找客户，查阅和录入客户信用档案：基本信息、合同、交易付款、信用事件和档案材料。',
       imports: '从财务系统导出的 CSV、XLSX 文件批量导入客户、合同、交易和付款。',
+      approvals: '待我审批、我发起的和已办的申请，每张申请的审批进度。',
     },
   },
   users: {
@@ -538,6 +547,12 @@ export const zhCN = {
   permission: permissions,
   customer: customerVocabulary,
   ...customerTexts,
+  approvals: approvalsTexts,
+  creditLimits: creditLimitsTexts,
+  calendar: calendarTexts,
+  // Mapped to plain object types: i18next does not derive keys from an interface.
+  approvalCodes: approvalsZhCN as TranslationShape<typeof approvalsZhCN>,
+  creditLimitCodes: creditLimitsZhCN as TranslationShape<typeof creditLimitsZhCN>,
   data: {
     role: {
       sysadmin: '系统管理员',

@@ -101,6 +101,7 @@ function ShellLayout() {
                 href={`#${page.path}`}
                 label={page.label(t)}
                 leftSection={<page.icon size={18} stroke={1.6} />}
+                rightSection={page.badge ? <page.badge /> : undefined}
                 active={page.path === '/' ? location.pathname === '/' : location.pathname.startsWith(page.path)}
                 onClick={(event) => {
                   event.preventDefault();

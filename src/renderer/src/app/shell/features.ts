@@ -1,5 +1,8 @@
 import { collect, type Feature } from '../contributions';
+import { approvalsFeature } from '../../features/approvals';
 import { auditFeature } from '../../features/audit';
+import { calendarFeature } from '../../features/calendar';
+import { creditLimitsFeature } from '../../features/creditLimits';
 import { authFeature } from '../../features/auth';
 import { customersFeature } from '../../features/customers';
 import { documentsFeature } from '../../features/documents';
@@ -14,10 +17,13 @@ export const FEATURES: readonly Feature[] = [
   homeFeature,
   customersFeature,
   documentsFeature,
+  creditLimitsFeature,
+  approvalsFeature,
   importsFeature,
   usersFeature,
   rolesFeature,
   auditFeature,
+  calendarFeature,
   settingsFeature,
   authFeature,
 ];

@@ -1,6 +1,7 @@
 import { Badge, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../api/session';
+import { permitted, useContributions } from '../../app/contributions';
 import { useLabels } from '../../app/labels';
 import { PageHeader } from '../../app/ui/PageHeader';
 import { ChangePasswordForm } from './ChangePasswordForm';
@@ -9,6 +10,8 @@ export function AccountPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const labels = useLabels();
+  // What other domains add to the account (delegation of approvals …).
+  const sections = permitted(user, useContributions().accountSections);
   return (
     <>
       <PageHeader title={t('account.title')} subtitle={t('account.subtitle')} />
@@ -68,6 +71,11 @@ export function AccountPage() {
             <ChangePasswordForm />
           </Card>
         </Grid.Col>
+        {sections.map((section) => (
+          <Grid.Col key={section.id} span={12}>
+            <section.component />
+          </Grid.Col>
+        ))}
       </Grid>
     </>
   );

@@ -61,6 +61,10 @@ export function BasicsTab({ file }: { file: CustomerFile }) {
             <Field label={label('department')}>{labels.department(b.departmentName)}</Field>
             <Field label={label('confidentiality')}>{vocabulary.label('confidentiality', b.confidentiality)}</Field>
             <Field label={label('grade')}>{b.grade ?? t('customers.noGrade')}</Field>
+            <Field label={t('customerFile.basics.creditLimit')}>{b.creditLimitFen === null ? t('customerFile.basics.noCreditLimit') : vocabulary.money(b.creditLimitFen)}</Field>
+            <Field label={t('customerFile.basics.creditTerm')}>
+              {b.creditTermDays === null ? t('customerFile.basics.noCreditLimit') : t('customerFile.basics.termDays', { count: b.creditTermDays })}
+            </Field>
             <Field label={label('warning')}>{vocabulary.label('warning', b.warningState)}</Field>
             <Field label={label('createdAt')}>{labels.dateTime(b.createdAt)}</Field>
             <Field label={label('updatedAt')}>{labels.dateTime(b.updatedAt)}</Field>

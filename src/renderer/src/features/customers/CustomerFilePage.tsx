@@ -111,7 +111,7 @@ export function CustomerFilePage() {
           </Tabs.List>
           {tabs.map((contribution) => (
             <Tabs.Panel key={contribution.id} value={contribution.id} p="lg">
-              <contribution.component file={data} />
+              <contribution.component file={data} purpose={purpose} />
             </Tabs.Panel>
           ))}
         </Tabs>
@@ -140,6 +140,7 @@ function BackLink() {
 function FileHeader({ file, purpose }: { file: CustomerFile; purpose: string }) {
   const { t } = useTranslation();
   const vocabulary = useVocabulary();
+  const actions = permitted(useCurrentUser(), useContributions().customerFileActions);
   const basics = file.basics;
   const code = basics.kind === 'enterprise' ? basics.creditCode : basics.idNumber;
   return (
@@ -176,14 +177,32 @@ function FileHeader({ file, purpose }: { file: CustomerFile; purpose: string }) 
           <Badge variant="outline" color={basics.confidentiality === 'normal' ? 'gray' : 'red'}>
             {t('app.keyValue', { key: t('customerFile.basics.confidentiality'), value: vocabulary.label('confidentiality', basics.confidentiality) })}
           </Badge>
+          <Badge variant="light" color="teal" data-testid="file-credit-limit">
+            {t('app.keyValue', { key: t('customerFile.basics.creditLimit'), value: basics.creditLimitFen === null ? t('customerFile.basics.noCreditLimit') : vocabulary.money(basics.creditLimitFen) })}
+          </Badge>
+          <Badge variant="light" color="teal" data-testid="file-credit-term">
+            {t('app.keyValue', {
+              key: t('customerFile.basics.creditTerm'),
+              value: basics.creditTermDays === null ? t('customerFile.basics.noCreditLimit') : t('customerFile.basics.termDays', { count: basics.creditTermDays }),
+            })}
+          </Badge>
         </Group>
       </Stack>
-      <Group gap={6} wrap="nowrap" c="dimmed">
-        <IconEye size={14} />
-        <Text size="xs" c="dimmed" data-testid="reading-purpose">
-          {t('customerFile.purposeNote', { purpose })}
-        </Text>
-      </Group>
+      <Stack gap="xs" align="flex-end">
+        {actions.length > 0 && (
+          <Group gap="xs">
+            {actions.map((action) => (
+              <action.component key={action.id} file={file} />
+            ))}
+          </Group>
+        )}
+        <Group gap={6} wrap="nowrap" c="dimmed">
+          <IconEye size={14} />
+          <Text size="xs" c="dimmed" data-testid="reading-purpose">
+            {t('customerFile.purposeNote', { purpose })}
+          </Text>
+        </Group>
+      </Stack>
     </Group>
   );
 }

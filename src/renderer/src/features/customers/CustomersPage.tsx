@@ -26,7 +26,7 @@ import { useVocabulary } from '../../app/vocabulary';
 const PAGE_SIZE = 200;
 const ROW_HEIGHT = 52;
 const PREFETCH_ROWS = 60;
-const COLUMNS = 'minmax(240px, 2.4fr) minmax(190px, 1.3fr) minmax(110px, 1fr) minmax(120px, 1fr) 84px 92px 92px';
+const COLUMNS = 'minmax(240px, 2.4fr) minmax(190px, 1.3fr) minmax(110px, 1fr) minmax(120px, 1fr) 84px minmax(130px, 1fr) 92px 92px';
 
 type Criteria = Omit<Input<'customers.search'>, 'offset' | 'limit'>;
 type SearchPage = Output<'customers.search'>;
@@ -273,7 +273,7 @@ export function CustomersPage() {
                     borderRadius: 'var(--mantine-radius-sm) var(--mantine-radius-sm) 0 0',
                   }}
                 >
-                  {(['name', 'code', 'industry', 'department', 'grade', 'verification', 'warning'] as const).map((column) => (
+                  {(['name', 'code', 'industry', 'department', 'grade', 'creditLimit', 'verification', 'warning'] as const).map((column) => (
                     <Text key={column} role="columnheader" size="sm" fw={600} truncate="end">
                       {t(`customers.columns.${column}`)}
                     </Text>
@@ -298,6 +298,7 @@ export function CustomersPage() {
                               <Skeleton height={12} width="60%" />
                               <Skeleton height={12} width="60%" />
                               <Skeleton height={12} width={32} />
+                              <Skeleton height={12} width="60%" />
                               <Skeleton height={18} width={56} radius="xl" />
                               <Skeleton height={18} width={56} radius="xl" />
                             </Box>
@@ -398,6 +399,24 @@ function CustomerRow({
           </Text>
         )}
       </Box>
+      <Stack role="cell" gap={0} miw={0} data-testid="credit-limit-cell">
+        {customer.creditLimitFen === null ? (
+          <Text size="xs" c="dimmed">
+            {t('customerFile.basics.noCreditLimit')}
+          </Text>
+        ) : (
+          <>
+            <Text size="sm" truncate="end">
+              {vocabulary.money(customer.creditLimitFen)}
+            </Text>
+            {customer.creditTermDays !== null && (
+              <Text size="xs" c="dimmed">
+                {t('customerFile.basics.termDays', { count: customer.creditTermDays })}
+              </Text>
+            )}
+          </>
+        )}
+      </Stack>
       <Box role="cell">
         <Badge variant="light" color={customer.verification === 'verified' ? 'green' : 'orange'} data-testid="verification-badge">
           {vocabulary.label('verification', customer.verification)}
