@@ -1,9 +1,12 @@
 import type { HostMethodName } from '../../shared/contract';
 import { contract } from '../../shared/contract';
 import type { HandlerMap, PartialHandlers } from '../host/handler';
+import { approvalsHandlers } from './approvals/handlers';
+import { registerApprovalForm } from './approvals/forms';
 import { archiveHandlers } from './archive/handlers';
 import { auditHandlers } from './audit/handlers';
 import { authHandlers } from './auth/handlers';
+import { creditLimitForm, creditLimitHandlers } from './creditLimits/handlers';
 import { customerHandlers } from './customers/handlers';
 import { recordHandlers } from './records/handlers';
 import { departmentsHandlers } from './departments/handlers';
@@ -46,4 +49,9 @@ export const handlers: HandlerMap = mergeHandlers(
   documentHandlers,
   importHandlers,
   jobsHandlers,
+  approvalsHandlers,
+  creditLimitHandlers,
 );
+
+// The forms that go through approval chains tell the approvals service what to do on final approval.
+registerApprovalForm(creditLimitForm);
