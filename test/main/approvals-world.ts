@@ -66,7 +66,11 @@ export async function approvalWorld(temp: ReturnType<typeof useTempDirs>) {
     const error = await t.fail(session, method, input);
     expect(error.code, `${method} ${reason}`).toBe(code);
     expect((error.details as { reason?: string } | undefined)?.reason, `${method} ${reason}`).toBe(reason);
-    expect(fingerprint(t.dir), `${method} ${reason} wrote nothing`).toEqual(before);
+    // The database, its write-ahead log and the key slots are byte for byte the same (the
+    // WAL index, -shm, is shared memory that a read transaction may touch: not content).
+    const after = fingerprint(t.dir);
+    const changed = Object.keys({ ...before, ...after }).filter((f) => !f.endsWith('-shm') && after[f] !== before[f]);
+    expect(changed, `${method} ${reason} wrote nothing`).toEqual([]);
   }
 
   const audit = async (action: string, target?: string) => (await allAudit(t, t.admin)).filter((e) => e.action === action && e.outcome === 'ok' && (target === undefined || e.target === target));

