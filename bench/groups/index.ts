@@ -1,6 +1,7 @@
 import type { BenchGroup } from '../lib/types';
+import { approvals } from './approvals';
 import { customers } from './customers';
 import { storage } from './storage';
 
 /** Every group `npm run bench` runs, in order. Add a group here. */
-export const groups: BenchGroup[] = [storage, customers];
+export const groups: BenchGroup[] = [storage, customers, approvals];

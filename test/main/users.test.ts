@@ -56,6 +56,7 @@ describe('users.create', () => {
     // The permissions of both roles together.
     expect((await t.ok(session, 'auth.me', {})).permissions).toEqual([
       'audit.read',
+      'creditLimits.request',
       'customers.read',
       'customers.write',
       'documents.read',

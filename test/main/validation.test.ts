@@ -33,6 +33,7 @@ function unwrapped(schema: z.ZodType): z.ZodType {
     if (current instanceof z.ZodOptional || current instanceof z.ZodNullable) current = current.unwrap() as z.ZodType;
     else if (current instanceof z.ZodDefault) current = current.unwrap() as z.ZodType;
     else if (current instanceof z.ZodPipe) current = current.in as z.ZodType;
+    else if (current instanceof z.ZodReadonly) current = current.unwrap() as z.ZodType;
     else return current;
   }
 }
@@ -44,7 +45,12 @@ function fieldSchema(schema: z.ZodType, path: Path): z.ZodType {
     const inner = unwrapped(current);
     if (typeof key === 'number' && inner instanceof z.ZodArray) current = inner.element as z.ZodType;
     else if (typeof key === 'string' && inner instanceof z.ZodObject) current = (inner.shape as Record<string, z.ZodType>)[key]!;
-    else throw new Error(`no field at ${path.join('.')}`);
+    else if (typeof key === 'string' && inner instanceof z.ZodUnion) {
+      // A union (a decision, an assignee …): the first alternative that has the field.
+      const option = (inner.options as z.ZodType[]).map(unwrapped).find((o) => o instanceof z.ZodObject && key in (o.shape as object));
+      if (!option) throw new Error(`no field at ${path.join('.')}`);
+      current = ((option as z.ZodObject).shape as Record<string, z.ZodType>)[key]!;
+    } else throw new Error(`no field at ${path.join('.')}`);
   }
   return current;
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { contract } from '../../src/shared/contract';
+import { approvalsMethods } from '../../src/shared/contract/approvals';
 import { archiveMethods } from '../../src/shared/contract/archive';
 import { auditMethods } from '../../src/shared/contract/audit';
 import { authMethods } from '../../src/shared/contract/auth';
+import { creditLimitsMethods } from '../../src/shared/contract/creditLimits';
 import { customersMethods } from '../../src/shared/contract/customers';
 import { departmentsMethods } from '../../src/shared/contract/departments';
 import { documentsMethods } from '../../src/shared/contract/documents';
@@ -29,6 +31,8 @@ const DOMAINS = {
   documents: documentsMethods,
   imports: importsMethods,
   jobs: jobsMethods,
+  approvals: approvalsMethods,
+  creditLimits: creditLimitsMethods,
 };
 
 describe('the contract', () => {

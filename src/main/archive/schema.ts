@@ -21,6 +21,8 @@ export interface DepartmentsTable {
   /** Contracts of the department are numbered PREFIX-YEAR-NNNN (migration 0020). */
   contract_prefix: string | null;
   created_at: string;
+  /** 部门负责人 (migration 0040). */
+  head_user_id: string | null;
 }
 
 export interface RolesTable {
@@ -251,6 +253,109 @@ export interface CalendarYearsTable {
   imported_at: string;
 }
 
+export interface ApprovalDefinitionsTable {
+  id: string;
+  version: number;
+  kind: string;
+  /** The definition as JSON (ApprovalDefinition). */
+  body: string;
+  saved_at: string;
+  saved_by: string | null;
+}
+
+export interface ApprovalChainsTable {
+  id: string;
+  kind: string;
+  definition_id: string;
+  definition_version: number;
+  /** The definition's name, JSON LocalizedText. */
+  name: string;
+  author_id: string;
+  subject: string;
+  customer_id: string | null;
+  amount_fen: number | null;
+  status: 'running' | 'returned' | 'approved' | 'rejected' | 'withdrawn';
+  current_step_id: string | null;
+  /** JSON LocalizedText of the open step. */
+  current_step_name: string | null;
+  /** JSON Deadline of the open step. */
+  deadline: string | null;
+  deadline_day: string | null;
+  /** Canonical JSON of the form content; its sha256 is content_hash. */
+  content: string;
+  content_hash: string;
+  /** The engine's ApprovalState as JSON. */
+  state: string;
+  submitted_at: string;
+  updated_at: string;
+  closed_at: string | null;
+}
+
+export interface ApprovalSeatsTable {
+  user_id: string;
+  deadline_day: string | null;
+  chain_id: string;
+  step_id: string;
+  opened_at: string;
+}
+
+export interface ApprovalDecisionsTable {
+  chain_id: string;
+  seq: number;
+  step_id: string;
+  /** JSON LocalizedText. */
+  step_name: string;
+  kind: 'approve' | 'reject' | 'return' | 'transfer';
+  actor_id: string;
+  principal_id: string;
+  at: string;
+  opinion: string | null;
+  content_hash: string;
+  voided_reason: string | null;
+  voided_at: string | null;
+}
+
+export interface ApprovalDelegationsTable {
+  id: string;
+  from_user_id: string;
+  to_user_id: string;
+  from_day: string;
+  to_day: string;
+  created_at: string;
+  created_by: string;
+  ended_at: string | null;
+  ended_by: string | null;
+}
+
+export interface CreditLimitRequestsTable {
+  chain_id: string;
+  customer_id: string;
+  limit_fen: number;
+  term_days: number;
+  reason: string;
+  before_limit_fen: number | null;
+  before_term_days: number | null;
+  requested_by: string;
+  requested_at: string;
+  applied_at: string | null;
+}
+
+export interface CreditLimitHistoryTable {
+  id: string;
+  customer_id: string;
+  chain_id: string;
+  limit_fen: number;
+  term_days: number;
+  previous_limit_fen: number | null;
+  previous_term_days: number | null;
+  effective_on: string;
+  effective_at: string;
+  reason: string;
+  requested_by: string;
+  /** JSON: the counting approvals, step by step. */
+  approvals: string;
+}
+
 export interface DB {
   calendar_overlay: CalendarOverlayTable;
   calendar_revision: CalendarRevisionTable;
@@ -275,6 +380,13 @@ export interface DB {
   users: UsersTable;
   user_roles: UserRolesTable;
   audit_log: AuditLogTable;
+  approval_definitions: ApprovalDefinitionsTable;
+  approval_chains: ApprovalChainsTable;
+  approval_seats: ApprovalSeatsTable;
+  approval_decisions: ApprovalDecisionsTable;
+  approval_delegations: ApprovalDelegationsTable;
+  credit_limit_requests: CreditLimitRequestsTable;
+  credit_limit_history: CreditLimitHistoryTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -1,10 +1,13 @@
 import type { HostMethodName } from '../../shared/contract';
 import { contract } from '../../shared/contract';
 import type { HandlerMap, PartialHandlers } from '../host/handler';
+import { approvalsHandlers } from './approvals/handlers';
+import { registerApprovalForm } from './approvals/forms';
 import { archiveHandlers } from './archive/handlers';
 import { auditHandlers } from './audit/handlers';
 import { authHandlers } from './auth/handlers';
 import { calendarHandlers } from './calendar/handlers';
+import { creditLimitForm, creditLimitHandlers } from './creditLimits/handlers';
 import { customerHandlers } from './customers/handlers';
 import { recordHandlers } from './records/handlers';
 import { departmentsHandlers } from './departments/handlers';
@@ -48,4 +51,9 @@ export const handlers: HandlerMap = mergeHandlers(
   importHandlers,
   jobsHandlers,
   calendarHandlers,
+  approvalsHandlers,
+  creditLimitHandlers,
 );
+
+// The forms that go through approval chains tell the approvals service what to do on final approval.
+registerApprovalForm(creditLimitForm);

@@ -79,22 +79,22 @@ export const stepMode = z.discriminatedUnion('mode', [
 
 export const stepCondition = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('amountAbove'), fen: z.number().int().min(0).max(1e15) }),
-  z.strictObject({ kind: z.literal('gradeIn'), grades: z.array(z.string().trim().min(1).max(10)).min(1).max(20) }),
-  z.strictObject({ kind: z.literal('confidentialityIn'), levels: z.array(z.enum(CONFIDENTIALITY_LEVELS)).min(1).max(3) }),
-  z.strictObject({ kind: z.literal('authorDepartmentKindIn'), kinds: z.array(z.enum(DEPARTMENT_KINDS)).min(1).max(3) }),
-  z.strictObject({ kind: z.literal('authorDepartmentIn'), departmentCodes: z.array(z.string().trim().min(1).max(64)).min(1).max(50) }),
+  z.strictObject({ kind: z.literal('gradeIn'), grades: z.array(z.string().trim().min(1).max(10)).min(1).max(20).readonly() }),
+  z.strictObject({ kind: z.literal('confidentialityIn'), levels: z.array(z.enum(CONFIDENTIALITY_LEVELS)).min(1).max(3).readonly() }),
+  z.strictObject({ kind: z.literal('authorDepartmentKindIn'), kinds: z.array(z.enum(DEPARTMENT_KINDS)).min(1).max(3).readonly() }),
+  z.strictObject({ kind: z.literal('authorDepartmentIn'), departmentCodes: z.array(z.string().trim().min(1).max(64)).min(1).max(50).readonly() }),
 ]);
 
 export const stepDefinition = z.strictObject({
   id: z.string().trim().regex(/^[a-z][a-z0-9_]{0,63}$/, 'stepId'),
   name: localizedText,
-  who: z.array(assignee).min(1).max(20),
+  who: z.array(assignee).min(1).max(20).readonly(),
   how: stepMode,
-  when: z.array(stepCondition).max(10).optional(),
+  when: z.array(stepCondition).max(10).readonly().optional(),
   deadlineWorkingDays: z.number().int().min(1).max(365).optional(),
   opinionRequired: z.boolean(),
   distinctPerson: z.boolean(),
-  transferTo: z.array(assignee).max(20).optional(),
+  transferTo: z.array(assignee).max(20).readonly().optional(),
 });
 
 export const approvalDefinition = z.strictObject({
@@ -102,7 +102,7 @@ export const approvalDefinition = z.strictObject({
   version: z.number().int().min(1),
   kind: approvalKind,
   name: localizedText,
-  steps: z.array(stepDefinition).min(1).max(30),
+  steps: z.array(stepDefinition).min(1).max(30).readonly(),
   fileWithDepartment: z.string().trim().min(1).max(64).optional(),
 });
 export type ApprovalDefinitionDto = z.infer<typeof approvalDefinition>;
@@ -220,6 +220,14 @@ const possibility = z.discriminatedUnion('allowed', [
   z.strictObject({ allowed: z.literal(false), reason: approvalRefusal }),
 ]);
 
+/** A possibility with where it may go (return targets, transfer colleagues). */
+function possibilityWith<T extends z.ZodType>(targets: T) {
+  return z.discriminatedUnion('allowed', [
+    z.strictObject({ allowed: z.literal(true), targets }),
+    z.strictObject({ allowed: z.literal(false), reason: approvalRefusal, targets }),
+  ]);
+}
+
 const delegationRef = z.strictObject({ fromUserId: id, toUserId: id, fromDay: isoDay, toDay: isoDay });
 
 export const seatActions = z.strictObject({
@@ -229,8 +237,8 @@ export const seatActions = z.strictObject({
   delegation: delegationRef.nullable(),
   approve: possibility,
   reject: possibility,
-  return: z.intersection(possibility, z.strictObject({ targets: z.array(returnTarget) })),
-  transfer: z.intersection(possibility, z.strictObject({ targets: z.array(id) })),
+  return: possibilityWith(z.array(returnTarget)),
+  transfer: possibilityWith(z.array(id)),
   opinionRequired: z.strictObject({ approve: z.boolean(), reject: z.literal(true), return: z.literal(true) }),
 });
 

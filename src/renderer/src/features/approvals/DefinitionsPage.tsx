@@ -413,12 +413,12 @@ function ConditionEditor({ condition, departmentOptions, onChange, onRemove }: {
           />
         )}
         {condition.kind === 'gradeIn' && (
-          <MultiSelect data={['AAA', 'AA', 'A', 'B', 'C', 'D']} value={condition.grades} onChange={(grades) => grades.length && onChange({ kind: 'gradeIn', grades })} aria-label={t('approvalCodes.condition.gradeIn')} />
+          <MultiSelect data={['AAA', 'AA', 'A', 'B', 'C', 'D']} value={[...condition.grades]} onChange={(grades) => grades.length && onChange({ kind: 'gradeIn', grades })} aria-label={t('approvalCodes.condition.gradeIn')} />
         )}
         {condition.kind === 'confidentialityIn' && (
           <MultiSelect
             data={CONFIDENTIALITY_LEVELS.map((level) => ({ value: level, label: vocabulary.label('confidentiality', level) }))}
-            value={condition.levels}
+            value={[...condition.levels]}
             onChange={(levels) => levels.length && onChange({ kind: 'confidentialityIn', levels: levels as typeof condition.levels })}
             aria-label={t('approvalCodes.condition.confidentialityIn')}
           />
@@ -426,13 +426,13 @@ function ConditionEditor({ condition, departmentOptions, onChange, onRemove }: {
         {condition.kind === 'authorDepartmentKindIn' && (
           <MultiSelect
             data={DEPARTMENT_KINDS.map((kind) => ({ value: kind, label: t(`approvals.departmentKind.${kind}`) }))}
-            value={condition.kinds}
+            value={[...condition.kinds]}
             onChange={(kinds) => kinds.length && onChange({ kind: 'authorDepartmentKindIn', kinds: kinds as typeof condition.kinds })}
             aria-label={t('approvalCodes.condition.authorDepartmentKindIn')}
           />
         )}
         {condition.kind === 'authorDepartmentIn' && (
-          <MultiSelect data={departmentOptions} value={condition.departmentCodes} onChange={(codes) => codes.length && onChange({ kind: 'authorDepartmentIn', departmentCodes: codes })} aria-label={t('approvalCodes.condition.authorDepartmentIn')} />
+          <MultiSelect data={departmentOptions} value={[...condition.departmentCodes]} onChange={(codes) => codes.length && onChange({ kind: 'authorDepartmentIn', departmentCodes: codes })} aria-label={t('approvalCodes.condition.authorDepartmentIn')} />
         )}
       </div>
       <ActionIcon variant="subtle" color="red" mt={6} onClick={onRemove} aria-label={t('approvals.definitions.removeCondition')}>
