@@ -277,7 +277,7 @@ describe.skipIf(!haveChromium)('customer credit files e2e (Chromium via the brow
     await page.goto(host.url);
     await login(MANAGER);
     const nav = (await page.locator('[data-testid="main-nav"] a').allInnerTexts()).map((text) => text.trim());
-    expect(nav).toEqual(['首页', '客户档案', '数据导入', '我的账户']);
+    expect(nav).toEqual(['首页', '客户档案', '审批', '数据导入', '我的账户']);
     await screenshot('home-credit-manager');
 
     await page.getByRole('link', { name: '客户档案' }).click();
@@ -353,7 +353,7 @@ describe.skipIf(!haveChromium)('customer credit files e2e (Chromium via the brow
     await logout();
     await login(ARCHIVIST);
     const nav = (await page.locator('[data-testid="main-nav"] a').allInnerTexts()).map((text) => text.trim());
-    expect(nav).toEqual(['首页', '客户档案', '我的账户']);
+    expect(nav).toEqual(['首页', '客户档案', '审批', '我的账户']);
     await openFile(CUSTOMER.name, { type: '档案入库核验' });
     await page.getByTestId('verify-customer').click();
     const confirm = dialog();

@@ -123,7 +123,7 @@ describe.skipIf(!haveChromium)('foundation e2e (Chromium via the browser host)',
     await visible(page.getByTestId('home-greeting'));
     expect(await page.getByTestId('home-greeting').innerText()).toContain(ADMIN.displayName);
     expect(await page.getByTestId('company-name').innerText()).toBe(COMPANY);
-    expect(await navLabels()).toEqual(['首页', '用户管理', '角色与权限', '审计日志', '系统设置', '我的账户']);
+    expect(await navLabels()).toEqual(['首页', '审批', '用户管理', '角色与权限', '审计日志', '审批流程', '工作日历', '系统设置', '我的账户']);
     expect(await page.getByTestId('current-user-roles').innerText()).toContain('系统管理员');
     await screenshot('home-admin');
   });
@@ -226,7 +226,7 @@ describe.skipIf(!haveChromium)('foundation e2e (Chromium via the browser host)',
     await button('修改密码').click();
 
     await visible(page.getByTestId('home-greeting'));
-    expect(await navLabels()).toEqual(['首页', '审计日志', '我的账户']);
+    expect(await navLabels()).toEqual(['首页', '审批', '审计日志', '我的账户']);
     expect(await page.getByTestId('current-user-name').innerText()).toBe(AUDITOR.displayName);
     expect(await page.getByTestId('current-user-roles').innerText()).toContain('内部审计');
     await screenshot('home-auditor');
