@@ -63,6 +63,8 @@ describe.skipIf(!haveChromium)('approval chains e2e (Chromium via the browser ho
   let shot = 800;
   const screenshot = async (name: string, fullPage = true) => {
     shot += 1;
+    // Toasts of earlier steps close by themselves: the picture shows the screen, not them.
+    await expect.poll(() => page.locator('.mantine-Notification-root').count(), { timeout: 10_000 }).toBe(0);
     await page.waitForTimeout(400);
     await page.screenshot({ path: join(SHOTS, `${shot}-${name}.png`), fullPage });
   };
@@ -239,7 +241,10 @@ describe.skipIf(!haveChromium)('approval chains e2e (Chromium via the browser ho
     const preview = page.getByTestId('preview-result');
     await visible(preview);
     for (const name of ['李四', '孙七', '周八', '吴九']) await visible(preview.getByText(name));
-    await screenshot('chain-editor');
+    await page.mouse.wheel(0, -10_000);
+    await screenshot('chain-editor', false);
+    await preview.scrollIntoViewIfNeeded();
+    await screenshot('chain-preview', false);
     await logout();
   });
 
