@@ -262,7 +262,7 @@ describe.skipIf(!haveChromium)('foundation e2e (Chromium via the browser host)',
     await page.getByRole('link', { name: '首页' }).click();
     await page.getByText('English').filter({ visible: true }).click();
     await visible(page.getByRole('link', { name: 'Audit log' }));
-    expect(await navLabels()).toEqual(['Home', 'Audit log', 'My account']);
+    expect(await navLabels()).toEqual(['Home', 'Approvals', 'Audit log', 'My account']);
     expect(await page.getByTestId('current-user-roles').innerText()).toContain('Internal auditor');
     await screenshot('home-auditor-en');
     await page.getByRole('link', { name: 'Audit log' }).click();
