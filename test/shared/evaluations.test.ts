@@ -7,8 +7,9 @@ import {
   decide,
   finalResult,
   objectionOverdue,
-  objectionWindowEnd,
+  objectionWindow,
   visibleSheets,
+  viewFor,
   type EvaluationEvent,
   type EvaluationEventType,
   type EvaluationRefusalCode,
@@ -163,6 +164,8 @@ describe('a reviewer sees only their own sheet until they submit', () => {
     expect(visibleSheets(s, SM).map((x) => x.reviewer)).toEqual([SM]);
     expect(visibleSheets(s, AM).map((x) => x.reviewer)).toEqual([AM]);
     expect(visibleSheets(s, CM).map((x) => [x.reviewer, x.ratings])).toEqual([[AM, ratings('ABCD')]]);
+    expect(viewFor(s, SM).hiddenSheets).toEqual([{ reviewer: AM, submitted: true }]);
+    expect(JSON.stringify(viewFor(s, SM))).not.toContain('"coordination":"D"');
     s = step(s, SM, DAYS.submitted, { type: 'submit_sheet' });
     expect(visibleSheets(s, SM).map((x) => x.reviewer)).toEqual([AM, SM]);
     expect(visibleSheets(s, X).map((x) => x.reviewer)).toEqual([AM, SM]);
@@ -292,8 +295,9 @@ describe('公示 and 异议 on the 2026 calendar', () => {
     expect(refusal(final(), AM, '2026-11-02', late('2026-10-12'))).toBe('ok');
     expect(refusal(final(), AM, '2026-11-03', late('2026-10-12'))).toBe('outside_objection_window');
     expect(step(final(), AM, '2026-11-02', late('2026-10-12')).objections[0]).toMatchObject({ ground: 'within_learned_period', from: 'final' });
-    expect(objectionWindowEnd(final(), { calendar: officialCalendar }, '2026-10-12')).toBe('2026-11-02');
-    expect(objectionWindowEnd(published(), { calendar: officialCalendar }, null)).toBe(DAYS.publicationEnds);
+    expect(objectionWindow(final(), officialCalendar, '2026-10-12')).toEqual({ publicationEnds: null, learnedEnds: '2026-11-02', lastDay: '2026-11-02' });
+    expect(objectionWindow(published(), officialCalendar, null)).toEqual({ publicationEnds: DAYS.publicationEnds, learnedEnds: null, lastDay: DAYS.publicationEnds });
+    expect(objectionWindow(published(), officialCalendar, '2026-09-24').lastDay).toBe('2026-10-22');
     // The day of learning is neither before the publication nor in the future.
     expect(refusal(final(), AM, '2026-10-30', late('2026-09-01'))).toBe('learned_on_invalid');
     expect(refusal(final(), AM, '2026-10-30', late('2026-10-31'))).toBe('learned_on_invalid');
@@ -411,5 +415,23 @@ describe('seed 003 through the lifecycle: 70 and 90 make 80.0, B 良好', () => 
     s = step(s, AM, DAYS.started, { type: 'set_value', item: 'satisfaction', value: { value: 4, source: 'entered' } }, m);
     expect(s.values.satisfaction).toEqual({ value: 4, source: 'entered' });
     expect(refusal(s, CM, DAYS.started, { type: 'consolidate', override: null }, m)).toBe('ok');
+  });
+  it('an upheld objection on a computed item clears its value for re-entry and leaves the sheets as submitted', () => {
+    const m = WEIGHTED_MODEL;
+    const computed = m.items.filter((i) => i.kind === 'computed').map((i) => i.code);
+    const values = Object.fromEntries(computed.map((c) => [c, { value: c === 'satisfaction' ? 2 : 0, source: 'archive' as const }]));
+    let s = step(null, SM, DAYS.started, { ...startEvent(m), values } as EvaluationEvent, m);
+    for (const reviewer of [AM, SM]) s = step(s, reviewer, DAYS.started, { type: 'submit_sheet' }, m);
+    s = step(s, CM, DAYS.submitted, { type: 'consolidate', override: null }, m);
+    s = step(s, HOST, DAYS.submitted, approve(s), m);
+    s = step(s, AM, DAYS.objected, { ...OBJECTION, items: ['satisfaction'] } as EvaluationEvent, m);
+    s = step(s, CM, DAYS.answered, { type: 'answer_objection', objectionId: 'obj-1', upheld: true, answer: '满意度调查数据有误' }, m);
+    expect([s.status, s.values.satisfaction, s.sheets.every((x) => x.submittedOn !== null)]).toEqual(['reopened', null, true]);
+    expect(refusal(s, CM, DAYS.answered, { type: 'set_value', item: 'complaint_count', value: { value: 3, source: 'entered' } }, m)).toBe('item_not_reopened');
+    expect(refusal(s, CM, DAYS.answered, { type: 'consolidate', override: null }, m)).toBe('scoring_refused');
+    s = step(s, CM, DAYS.answered, { type: 'set_value', item: 'satisfaction', value: { value: 5, source: 'archive' } }, m);
+    s = step(s, CM, DAYS.answered, { type: 'consolidate', override: null }, m);
+    expect(s.decisions.map((d) => d.round)).toEqual([1, 2]);
+    expect(approvalContent(s)!.values).toContainEqual(['satisfaction', { value: 5, source: 'archive' }]);
   });
 });

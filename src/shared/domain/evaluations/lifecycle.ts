@@ -388,18 +388,22 @@ function chainOutcome(s: EvaluationState, e: EventOf<'chain_outcome'>, ctx: Eval
   }
 }
 
-/**
- * The last day an objection may be entered, given the day the customer learned of the
- * result (null: the publication period only). The later of the two windows.
- */
-export function objectionWindowEnd(s: EvaluationState, ctx: Pick<EvaluationContext, 'calendar'>, learnedOn: string | null): string | null {
+export interface ObjectionWindow {
+  /** The last day of the publication, while it runs (null once final). */
+  publicationEnds: string | null;
+  /** The 15th working day after the day the customer learned of the result (null: no such day given). */
+  learnedEnds: string | null;
+  /** The later of the two: the last day an objection may be entered (null: none possible). */
+  lastDay: string | null;
+}
+
+/** When an objection may be entered, given the day the customer learned of the result. */
+export function objectionWindow(s: EvaluationState, calendar: EvaluationContext['calendar'], learnedOn: string | null): ObjectionWindow {
   const publication = s.publications.at(-1);
-  if (!publication) return null;
-  const inPublication = s.status === 'published' || (s.status === 'objection' && openObjection(s)?.from === 'published') ? publication.deadline.day : null;
-  const learned = learnedOn === null ? null : workingDayDeadline(ctx.calendar, learnedOn, OBJECTION_WINDOW_WORKING_DAYS).day;
-  if (inPublication === null) return learned;
-  if (learned === null) return inPublication;
-  return learned > inPublication ? learned : inPublication;
+  const publicationEnds = publication && s.status === 'published' ? publication.deadline.day : null;
+  const learnedEnds = publication && learnedOn !== null ? workingDayDeadline(calendar, learnedOn, OBJECTION_WINDOW_WORKING_DAYS).day : null;
+  const lastDay = publicationEnds === null ? learnedEnds : learnedEnds === null || learnedEnds < publicationEnds ? publicationEnds : learnedEnds;
+  return { publicationEnds, learnedEnds, lastDay };
 }
 
 function enterObjection(model: ScoringModel, s: EvaluationState, e: EventOf<'enter_objection'>, ctx: EvaluationContext): EvaluationRefusal | null {
@@ -417,8 +421,9 @@ function enterObjection(model: ScoringModel, s: EvaluationState, e: EventOf<'ent
     if (!isDay(e.learnedOn)) return refuse('invalid_input');
     if (e.learnedOn < publication.startedOn || e.learnedOn > ctx.today) return refuse('learned_on_invalid');
   }
-  const withinPublication = s.status === 'published' && ctx.today <= publication.deadline.day;
-  const withinLearned = e.learnedOn !== null && ctx.today <= workingDayDeadline(ctx.calendar, e.learnedOn, OBJECTION_WINDOW_WORKING_DAYS).day;
+  const window = objectionWindow(s, ctx.calendar, e.learnedOn);
+  const withinPublication = window.publicationEnds !== null && ctx.today <= window.publicationEnds;
+  const withinLearned = window.learnedEnds !== null && ctx.today <= window.learnedEnds;
   if (!withinPublication && !withinLearned) return refuse('outside_objection_window');
   s.objections.push({
     id: e.objectionId,

@@ -16,6 +16,19 @@ export function visibleSheets(state: EvaluationState, viewer: UserId): Sheet[] {
   return state.sheets.filter((s) => s.reviewer === viewer || s.submittedOn !== null).map((s) => structuredClone(s));
 }
 
+/** The evaluation as `viewer` may see it: the sheets filtered by `visibleSheets`; of the others only who and whether submitted. */
+export interface EvaluationView extends Omit<EvaluationState, 'sheets'> {
+  sheets: Sheet[];
+  hiddenSheets: { reviewer: UserId; submitted: boolean }[];
+}
+
+export function viewFor(state: EvaluationState, viewer: UserId): EvaluationView {
+  const { sheets, ...rest } = structuredClone(state);
+  const visible = visibleSheets(state, viewer);
+  const shown = new Set(visible.map((s) => s.reviewer));
+  return { ...rest, sheets: visible, hiddenSheets: sheets.filter((s) => !shown.has(s.reviewer)).map((s) => ({ reviewer: s.reviewer, submitted: s.submittedOn !== null })) };
+}
+
 const byKey = <T>(a: [string, T], b: [string, T]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 
 /**
