@@ -407,6 +407,9 @@ describe('seed 003 through the lifecycle: 70 and 90 make 80.0, B 良好', () => 
     const m = WEIGHTED_MODEL;
     const computed = m.items.filter((i) => i.kind === 'computed').map((i) => i.code);
     const values = Object.fromEntries(computed.map((c) => [c, c === 'satisfaction' ? null : { value: 0, source: 'archive' as const }]));
+    expect(refusal(null, SM, DAYS.started, { ...startEvent(m), values: { ...values, satisfaction: { value: Number.NaN, source: 'entered' } } } as EvaluationEvent, m)).toBe('invalid_input');
+    expect(refusal(null, SM, DAYS.started, { ...startEvent(m), values: { ...values, no_such: null } } as EvaluationEvent, m)).toBe('unknown_item');
+    expect(refusal(null, SM, DAYS.started, { ...startEvent(m), limitBase: { averageMonthlySalesFen: -1 } } as EvaluationEvent, m)).toBe('invalid_input');
     let s = step(null, SM, DAYS.started, { ...startEvent(m), values } as EvaluationEvent, m);
     for (const reviewer of [AM, SM]) s = step(s, reviewer, DAYS.started, { type: 'submit_sheet' }, m);
     const refused = decide(m, s, { type: 'consolidate', override: null }, ctx(CM, DAYS.started));

@@ -187,7 +187,7 @@ function start(model: ScoringModel, e: EventOf<'start'>, ctx: EvaluationContext)
     const item = model.items.find((i) => i.code === code);
     if (!item) return no('unknown_item', code);
     if (item.kind !== 'computed') return no('not_a_computed_item', code);
-    if (value !== null && !Number.isFinite(value.value)) return no('invalid_input', code);
+    if (value !== null && (!Number.isFinite(value.value) || (value.source !== 'archive' && value.source !== 'entered'))) return no('invalid_input', code);
   }
   for (const item of model.items) if (item.kind === 'computed') values[item.code] = e.values?.[item.code] ?? null;
   const reviewers: EvaluationState['reviewers'] = [{ userId: e.accountManager, origin: 'account_manager' }];
