@@ -6,11 +6,12 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import type { CustomerSummary, Input, Output } from '../../../../shared/contract';
+import { contract, type CustomerSummary, type Input, type Output } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import type { ApiError } from '../../api/errors';
 import { queryKey, useArchiveQuery } from '../../api/hooks';
 import { useCurrentUser } from '../../api/session';
+import { schemaMaxLength } from '../../app/forms';
 import { useLabels } from '../../app/labels';
 import { allows } from '../../api/permissions';
 import { PageHeader } from '../../app/ui/PageHeader';
@@ -194,7 +195,7 @@ export function CustomersPage() {
             aria-label={t('customers.searchLabel')}
             value={text}
             onChange={(event) => setText(event.currentTarget.value)}
-            maxLength={100}
+            maxLength={schemaMaxLength(contract['customers.search'].input, 'text')}
             data-testid="customer-search"
           />
           <Group gap="sm" align="flex-end" wrap="wrap">
