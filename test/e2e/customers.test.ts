@@ -537,7 +537,7 @@ describe.skipIf(!haveChromium)('customer credit files e2e (Chromium via the brow
     await visible(viewer.getByTestId('pdf-rendered'));
     const watermark = viewer.getByTestId('watermark');
     const mark = (await watermark.getAttribute('aria-label')) ?? '';
-    expect(mark).toMatch(new RegExp(`^${MANAGER.displayName} \\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}:\\d{2} 查阅$`));
+    expect(mark).toMatch(new RegExp(`^${MANAGER.displayName} \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} 查阅$`));
     // The watermark is drawn over the page, many times.
     expect(await watermark.getByText(mark).count()).toBeGreaterThan(4);
     // pdf.js drew the page: the canvas holds dark pixels (the text).

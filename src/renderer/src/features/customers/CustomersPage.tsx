@@ -27,7 +27,9 @@ import { useVocabulary } from '../../app/vocabulary';
 const PAGE_SIZE = 200;
 const ROW_HEIGHT = 52;
 const PREFETCH_ROWS = 60;
-const COLUMNS = 'minmax(240px, 2.4fr) minmax(190px, 1.3fr) minmax(110px, 1fr) minmax(120px, 1fr) 84px 92px 92px';
+// Name, code, industry, department, grade, verification, warning. The verification column
+// holds its longest badge in either language ("TO BE VERIFIED") without cutting it off.
+const COLUMNS = 'minmax(240px, 2.4fr) minmax(190px, 1.3fr) minmax(110px, 1fr) minmax(120px, 1fr) 84px 132px 92px';
 
 type Criteria = Omit<Input<'customers.search'>, 'offset' | 'limit'>;
 type SearchPage = Output<'customers.search'>;
