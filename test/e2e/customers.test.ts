@@ -342,7 +342,9 @@ describe.skipIf(!haveChromium)('customer credit files e2e (Chromium via the brow
     expect(await page.getByTestId('entered-by').innerText()).toContain(MANAGER.displayName);
     expect(await page.getByTestId('verified-by').innerText()).toContain('尚未核验');
     await visible(page.getByTestId('verify-same-user'));
-    expect(await page.getByTestId('verify-customer').count()).toBe(0);
+    // The one who entered it cannot confirm it: the button is there, disabled, and says why.
+    expect(await page.getByTestId('verify-customer').isDisabled()).toBe(true);
+    expect(await page.getByTestId('verify-customer').getAttribute('data-refusal')).toBe('sameUser');
     await screenshot('file-basics-pending');
 
     await tab('联系人').click();
@@ -535,7 +537,7 @@ describe.skipIf(!haveChromium)('customer credit files e2e (Chromium via the brow
     await visible(viewer.getByTestId('pdf-rendered'));
     const watermark = viewer.getByTestId('watermark');
     const mark = (await watermark.getAttribute('aria-label')) ?? '';
-    expect(mark).toMatch(new RegExp(`^${MANAGER.displayName} \\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}:\\d{2} 查阅$`));
+    expect(mark).toMatch(new RegExp(`^${MANAGER.displayName} \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} 查阅$`));
     // The watermark is drawn over the page, many times.
     expect(await watermark.getByText(mark).count()).toBeGreaterThan(4);
     // pdf.js drew the page: the canvas holds dark pixels (the text).

@@ -18,14 +18,15 @@ import {
   WARNING_STATES,
 } from '../domain/customers';
 import { creditCodeProblem, idNumberProblem, normalizeCreditCode, normalizeIdNumber } from '../domain/identifiers';
+import { MAX_FEN } from '../domain/money';
 import { method } from './method';
 import { id, isoDay, isoMoment, text } from './schemas';
 
 // The customer credit file (SPEC §1): schemas and methods.
 // Validation messages that a user sees are translation keys (`validation.<key>`).
 
-/** Money in fen (分): a whole number, never floating point; up to 10^15 fen. */
-export const fen = z.number().int().min(0).max(1e15);
+/** Money in fen (分): a whole number, never floating point; up to MAX_FEN. */
+export const fen = z.number().int().min(0).max(MAX_FEN);
 export const positiveFen = fen.min(1);
 
 /** Optional free text: trimmed; empty becomes null. */

@@ -352,6 +352,7 @@ export const enUS: Translation = {
       department: 'Department',
       customer: 'Customer',
       document: 'Document',
+      import: 'Import',
     },
     detailKeys: {
       username: 'User name',

@@ -424,6 +424,7 @@ export const zhCN = {
       department: '部门',
       customer: '客户',
       document: '档案材料',
+      import: '数据导入',
     },
     detailKeys: {
       username: '用户名',

@@ -21,21 +21,24 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HashRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { useArchiveQuery } from '../../api/hooks';
-import { useCurrentUser } from '../../api/session';
 import { lockSession, logout } from '../../features/auth/actions';
 import { useLabels } from '../labels';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { EmptyBlock } from '../ui/States';
-import { pagesFor, PAGES } from './pages';
+import { useCurrentUser } from '../../api/session';
+import { ContributionsProvider, permitted } from '../contributions';
+import { CONTRIBUTIONS } from './features';
 
 /** Minutes of inactivity before the window locks itself, until the settings say otherwise. */
 const FALLBACK_IDLE_MINUTES = 15;
 
 export function Shell() {
   return (
-    <HashRouter>
-      <ShellLayout />
-    </HashRouter>
+    <ContributionsProvider value={CONTRIBUTIONS}>
+      <HashRouter>
+        <ShellLayout />
+      </HashRouter>
+    </ContributionsProvider>
   );
 }
 
@@ -44,7 +47,7 @@ function ShellLayout() {
   const user = useCurrentUser();
   const [opened, { toggle, close }] = useDisclosure(false);
   const settings = useArchiveQuery('settings.get', {});
-  const pages = pagesFor(user);
+  const pages = permitted(user, CONTRIBUTIONS.pages);
   const location = useLocation();
   const navigate = useNavigate();
 
@@ -96,7 +99,7 @@ function ShellLayout() {
               <NavLink
                 key={page.id}
                 href={`#${page.path}`}
-                label={t(`nav.${page.id}`)}
+                label={page.label(t)}
                 leftSection={<page.icon size={18} stroke={1.6} />}
                 active={page.path === '/' ? location.pathname === '/' : location.pathname.startsWith(page.path)}
                 onClick={(event) => {
@@ -125,7 +128,7 @@ function ShellLayout() {
       <AppShell.Main bg="var(--mantine-color-gray-0)">
         <Box maw={1280} mx="auto">
           <Routes>
-            {PAGES.flatMap((page) => [
+            {CONTRIBUTIONS.pages.flatMap((page) => [
               <Route key={page.id} path={page.path} element={pages.includes(page) ? <page.component /> : <Navigate to="/" replace />} />,
               ...(page.children ?? []).map((child) => (
                 <Route key={child.path} path={child.path} element={pages.includes(page) ? <child.component /> : <Navigate to="/" replace />} />

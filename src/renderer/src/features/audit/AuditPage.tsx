@@ -11,7 +11,7 @@ import { queryKey, useArchiveMutation, useArchiveQuery } from '../../api/hooks';
 import { useCurrentUser } from '../../api/session';
 import { useErrorText } from '../../app/errors';
 import { useLabels } from '../../app/labels';
-import { allows } from '../../app/shell/pages';
+import { allows } from '../../api/permissions';
 import { useAuditDescriber, type NameBook } from './describe';
 import { PageHeader } from '../../app/ui/PageHeader';
 import { EmptyBlock, ErrorState, LoadingState } from '../../app/ui/States';

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isErrorCode, type AuditEntry } from '../../../../shared/contract';
 import { isPermission } from '../../../../shared/domain/permissions';
+import { useContributions } from '../../app/contributions';
 import { useLabels, type Labels } from '../../app/labels';
 
 // An audit entry names things by id and records details as the host wrote them. For
@@ -56,9 +57,6 @@ const DETAIL_KEYS = [
   'amountFen',
 ] as const;
 type DetailKey = (typeof DETAIL_KEYS)[number];
-
-const TARGET_KINDS = ['user', 'role', 'department', 'customer', 'document'] as const;
-type TargetKind = (typeof TARGET_KINDS)[number];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -118,16 +116,17 @@ export interface AuditDescriber {
 export function useAuditDescriber(book: NameBook): AuditDescriber {
   const { t } = useTranslation();
   const labels = useLabels();
+  // What each kind of target is called comes from the feature that owns it.
+  const { auditTargets } = useContributions();
   return useMemo<AuditDescriber>(
     () => ({
       target(entry) {
         if (!entry.target) return null;
         const [kind, ...rest] = entry.target.split(':');
         const id = rest.join(':');
-        if (!kind || !(TARGET_KINDS as readonly string[]).includes(kind) || !UUID.test(id)) {
-          return { text: entry.target, full: entry.target };
-        }
-        return { text: `${t(`audit.targetKinds.${kind as TargetKind}`)} ${nameOf(book, id)}`, full: entry.target };
+        const known = kind === undefined ? undefined : auditTargets.get(kind);
+        if (!known || !UUID.test(id)) return { text: entry.target, full: entry.target };
+        return { text: `${known.label(t)} ${nameOf(book, id)}`, full: entry.target };
       },
       details(entry) {
         const details = entry.details;
@@ -137,6 +136,6 @@ export function useAuditDescriber(book: NameBook): AuditDescriber {
         return describeDetails(t, labels, book, details as Record<string, unknown>);
       },
     }),
-    [t, labels, book],
+    [t, labels, book, auditTargets],
   );
 }

@@ -8,24 +8,13 @@ import type { CustomerFile } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import type { ApiError } from '../../api/errors';
 import { queryKey } from '../../api/hooks';
+import { useCurrentUser } from '../../api/session';
+import { permitted, useContributions } from '../../app/contributions';
+import { PurposeModal } from '../../app/ui/PurposeModal';
 import { ErrorState, LoadingState } from '../../app/ui/States';
-import { BasicsTab } from './BasicsTab';
-import { DocumentsTab } from './DocumentsTab';
-import { FiguresTab } from './FiguresTab';
-import { PurposeModal } from './PurposeModal';
-import {
-  ContactsTab,
-  ContractsTab,
-  CreditEventsTab,
-  CreditReportsTab,
-  FeedbackTab,
-  QualificationsTab,
-  TradeTab,
-} from './RecordTabs';
-import { useVocabulary } from './vocabulary';
-
-const TABS = ['basics', 'contacts', 'qualifications', 'contracts', 'trade', 'events', 'feedback', 'reports', 'documents', 'figures'] as const;
-type Tab = (typeof TABS)[number];
+import { useVocabulary } from '../../app/vocabulary';
+/** The tab a file opens on. */
+const FIRST_TAB = 'basics';
 
 /**
  * One customer's credit file. It is read with a purpose (用途), asked every time the file
@@ -39,14 +28,16 @@ export function CustomerFilePage() {
   const navigate = useNavigate();
   const handed = (location.state as { purpose?: unknown } | null)?.purpose;
   const [purpose, setPurpose] = useState<string | null>(typeof handed === 'string' ? handed : null);
-  const [tab, setTab] = useState<Tab>('basics');
+  const [tab, setTab] = useState<string>(FIRST_TAB);
+  // The tabs are what the features contribute: this page knows none of them by name.
+  const tabs = permitted(useCurrentUser(), useContributions().customerFileTabs);
 
   // The purpose handed over is used once: the history entry forgets it, so that coming
   // back to this entry later asks again.
   useEffect(() => {
     if (typeof handed === 'string') {
       setPurpose(handed);
-      setTab('basics');
+      setTab(FIRST_TAB);
       navigate(location.pathname, { replace: true, state: null });
     }
   }, [location.key]);
@@ -87,17 +78,6 @@ export function CustomerFilePage() {
   }
 
   const data = file.data;
-  const counts: Partial<Record<Tab, number>> = {
-    contacts: data.contacts.length,
-    qualifications: data.qualifications.length,
-    contracts: data.contracts.length,
-    trade: data.transactions.length + data.payments.length,
-    events: data.creditEvents.length,
-    feedback: data.feedback.length,
-    reports: data.creditReports.length,
-    documents: data.documents.length,
-  };
-
   return (
     <Stack gap="md">
       <BackLink />
@@ -105,57 +85,35 @@ export function CustomerFilePage() {
       <Card withBorder radius="md" padding={0}>
         <Tabs
           value={tab}
-          onChange={(value) => value && setTab(value as Tab)}
+          onChange={(value) => value && setTab(value)}
           keepMounted={false}
           styles={{ tab: { paddingInline: 'var(--mantine-spacing-sm)' } }}
         >
           <Tabs.List px="md" pt="xs">
-            {TABS.map((name) => (
-              <Tabs.Tab
-                key={name}
-                value={name}
-                rightSection={
-                  counts[name] ? (
-                    <Badge size="xs" variant="light" color="gray" circle={counts[name] < 10}>
-                      {counts[name]}
-                    </Badge>
-                  ) : undefined
-                }
-              >
-                {t(`customerFile.tabs.${name}`)}
-              </Tabs.Tab>
-            ))}
+            {tabs.map((contribution) => {
+              const count = contribution.count?.(data) ?? 0;
+              return (
+                <Tabs.Tab
+                  key={contribution.id}
+                  value={contribution.id}
+                  rightSection={
+                    count ? (
+                      <Badge size="xs" variant="light" color="gray" circle={count < 10}>
+                        {count}
+                      </Badge>
+                    ) : undefined
+                  }
+                >
+                  {contribution.label(t)}
+                </Tabs.Tab>
+              );
+            })}
           </Tabs.List>
-          <Tabs.Panel value="basics" p="lg">
-            <BasicsTab file={data} />
-          </Tabs.Panel>
-          <Tabs.Panel value="contacts" p="lg">
-            <ContactsTab file={data} />
-          </Tabs.Panel>
-          <Tabs.Panel value="qualifications" p="lg">
-            <QualificationsTab file={data} />
-          </Tabs.Panel>
-          <Tabs.Panel value="contracts" p="lg">
-            <ContractsTab file={data} />
-          </Tabs.Panel>
-          <Tabs.Panel value="trade" p="lg">
-            <TradeTab file={data} />
-          </Tabs.Panel>
-          <Tabs.Panel value="events" p="lg">
-            <CreditEventsTab file={data} />
-          </Tabs.Panel>
-          <Tabs.Panel value="feedback" p="lg">
-            <FeedbackTab file={data} />
-          </Tabs.Panel>
-          <Tabs.Panel value="reports" p="lg">
-            <CreditReportsTab file={data} />
-          </Tabs.Panel>
-          <Tabs.Panel value="documents" p="lg">
-            <DocumentsTab file={data} />
-          </Tabs.Panel>
-          <Tabs.Panel value="figures" p="lg">
-            <FiguresTab file={data} />
-          </Tabs.Panel>
+          {tabs.map((contribution) => (
+            <Tabs.Panel key={contribution.id} value={contribution.id} p="lg">
+              <contribution.component file={data} />
+            </Tabs.Panel>
+          ))}
         </Tabs>
       </Card>
     </Stack>

@@ -6,18 +6,19 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import type { CustomerSummary, Input, Output } from '../../../../shared/contract';
+import { contract, type CustomerSummary, type Input, type Output } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import type { ApiError } from '../../api/errors';
 import { queryKey, useArchiveQuery } from '../../api/hooks';
 import { useCurrentUser } from '../../api/session';
+import { schemaMaxLength } from '../../app/forms';
 import { useLabels } from '../../app/labels';
-import { allows } from '../../app/shell/pages';
+import { allows } from '../../api/permissions';
 import { PageHeader } from '../../app/ui/PageHeader';
 import { EmptyBlock, ErrorState, LoadingState } from '../../app/ui/States';
 import { CustomerFormModal } from './CustomerFormModal';
-import { PurposeModal } from './PurposeModal';
-import { useVocabulary } from './vocabulary';
+import { PurposeModal } from '../../app/ui/PurposeModal';
+import { useVocabulary } from '../../app/vocabulary';
 
 // 客户档案: the list of customers. It stays smooth at 100,000 rows: only the rows in view
 // are in the DOM (virtualised), and rows come from the host in pages of PAGE_SIZE by
@@ -26,7 +27,9 @@ import { useVocabulary } from './vocabulary';
 const PAGE_SIZE = 200;
 const ROW_HEIGHT = 52;
 const PREFETCH_ROWS = 60;
-const COLUMNS = 'minmax(240px, 2.4fr) minmax(190px, 1.3fr) minmax(110px, 1fr) minmax(120px, 1fr) 84px 92px 92px';
+// Name, code, industry, department, grade, verification, warning. The verification column
+// holds its longest badge in either language ("TO BE VERIFIED") without cutting it off.
+const COLUMNS = 'minmax(240px, 2.4fr) minmax(190px, 1.3fr) minmax(110px, 1fr) minmax(120px, 1fr) 84px 132px 92px';
 
 type Criteria = Omit<Input<'customers.search'>, 'offset' | 'limit'>;
 type SearchPage = Output<'customers.search'>;
@@ -194,7 +197,7 @@ export function CustomersPage() {
             aria-label={t('customers.searchLabel')}
             value={text}
             onChange={(event) => setText(event.currentTarget.value)}
-            maxLength={100}
+            maxLength={schemaMaxLength(contract['customers.search'].input, 'text')}
             data-testid="customer-search"
           />
           <Group gap="sm" align="flex-end" wrap="wrap">

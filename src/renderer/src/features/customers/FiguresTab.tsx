@@ -4,7 +4,7 @@ import { IconAlertTriangle, IconCalendarTime, IconCash, IconClockExclamation, Ic
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerFile } from '../../../../shared/contract';
-import { useVocabulary } from './vocabulary';
+import { useVocabulary } from '../../app/vocabulary';
 
 // 信用指标: the figures the host derives from the file's sales, returns and payments
 // (src/shared/domain/receivables.ts), for today.

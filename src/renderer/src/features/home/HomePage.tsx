@@ -5,11 +5,8 @@ import { useNavigate } from 'react-router-dom';
 import { useArchiveQuery } from '../../api/hooks';
 import { useCurrentUser } from '../../api/session';
 import { useLabels } from '../../app/labels';
-import { pagesFor, type PageId } from '../../app/shell/pages';
+import { permitted, useContributions } from '../../app/contributions';
 import { ErrorState, LoadingState } from '../../app/ui/States';
-
-/** Pages that are functions to describe on the home page (not home itself, not the account). */
-const FUNCTION_PAGES: readonly PageId[] = ['customers', 'imports', 'users', 'roles', 'audit', 'settings'];
 
 function greetingKey(hour: number): 'home.greetingMorning' | 'home.greetingAfternoon' | 'home.greetingEvening' {
   if (hour < 12) return 'home.greetingMorning';
@@ -24,7 +21,7 @@ export function HomePage() {
   const navigate = useNavigate();
   const settings = useArchiveQuery('settings.get', {});
   const now = new Date();
-  const functions = pagesFor(user).filter((page) => (FUNCTION_PAGES as readonly string[]).includes(page.id));
+  const functions = permitted(user, useContributions().homeCards);
 
   if (settings.isPending) return <LoadingState />;
   if (settings.isError) return <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />;
@@ -65,22 +62,22 @@ export function HomePage() {
               </Text>
             ) : (
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-                {functions.map((page) => (
-                  <Paper key={page.id} withBorder radius="md" p="md">
+                {functions.map((card) => (
+                  <Paper key={card.id} withBorder radius="md" p="md">
                     <Stack gap="sm" h="100%" justify="space-between">
                       <Group gap="sm" wrap="nowrap" align="flex-start">
                         <ThemeIcon variant="light" size="lg" radius="md">
-                          <page.icon size={20} />
+                          <card.icon size={20} />
                         </ThemeIcon>
                         <Stack gap={2}>
-                          <Text fw={600}>{t(`nav.${page.id}`)}</Text>
+                          <Text fw={600}>{card.title(t)}</Text>
                           <Text size="sm" c="dimmed">
-                            {t(`home.pages.${page.id as 'users'}`)}
+                            {card.description(t)}
                           </Text>
                         </Stack>
                       </Group>
                       <Group justify="flex-end">
-                        <Button size="xs" variant="light" rightSection={<IconArrowRight size={14} />} onClick={() => navigate(page.path)}>
+                        <Button size="xs" variant="light" rightSection={<IconArrowRight size={14} />} onClick={() => navigate(card.path)}>
                           {t('home.open')}
                         </Button>
                       </Group>

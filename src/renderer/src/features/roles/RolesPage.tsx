@@ -6,7 +6,7 @@ import type { Role } from '../../../../shared/contract';
 import { useArchiveQuery } from '../../api/hooks';
 import { useCurrentUser } from '../../api/session';
 import { useLabels } from '../../app/labels';
-import { allows } from '../../app/shell/pages';
+import { allows } from '../../api/permissions';
 import { PageHeader } from '../../app/ui/PageHeader';
 import { EmptyBlock, ErrorState, LoadingState } from '../../app/ui/States';
 import { RolePermissionsModal } from './RolePermissionsModal';

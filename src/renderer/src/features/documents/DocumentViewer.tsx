@@ -7,8 +7,8 @@ import { call } from '../../api/client';
 import { base64ToBytes } from '../../app/files';
 import { useLabels } from '../../app/labels';
 import { ErrorState } from '../../app/ui/States';
-import { Field } from './BasicsTab';
-import { useVocabulary } from './vocabulary';
+import { Field } from '../../app/ui/Field';
+import { useVocabulary } from '../../app/vocabulary';
 
 // The document viewer: the content is decrypted by the host and arrives as base64; here it
 // becomes bytes and an object URL in this page's memory only (nothing is written to disk;

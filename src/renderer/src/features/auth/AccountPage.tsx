@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../api/session';
 import { useLabels } from '../../app/labels';
 import { PageHeader } from '../../app/ui/PageHeader';
-import { ChangePasswordForm } from '../auth/ChangePasswordForm';
+import { ChangePasswordForm } from './ChangePasswordForm';
 
 export function AccountPage() {
   const { t } = useTranslation();

@@ -15,8 +15,8 @@ import {
   TRANSACTION_KINDS,
   VERIFICATION_STATES,
   WARNING_STATES,
-} from '../../../../shared/domain/customers';
-import { formatFen } from './money';
+} from '../../../shared/domain/customers';
+import { formatFen } from '../../../shared/domain/money';
 
 // The coded lists of the customer file, labelled in the interface language
 // (translation keys `customer.<list>.<code>`).

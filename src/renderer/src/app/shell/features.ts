@@ -1,0 +1,25 @@
+import { collect, type Feature } from '../contributions';
+import { auditFeature } from '../../features/audit';
+import { authFeature } from '../../features/auth';
+import { customersFeature } from '../../features/customers';
+import { documentsFeature } from '../../features/documents';
+import { homeFeature } from '../../features/home';
+import { importsFeature } from '../../features/imports';
+import { rolesFeature } from '../../features/roles';
+import { settingsFeature } from '../../features/settings';
+import { usersFeature } from '../../features/users';
+
+/** The features of the application. A new domain adds its feature here, and nothing else in the shell. */
+export const FEATURES: readonly Feature[] = [
+  homeFeature,
+  customersFeature,
+  documentsFeature,
+  importsFeature,
+  usersFeature,
+  rolesFeature,
+  auditFeature,
+  settingsFeature,
+  authFeature,
+];
+
+export const CONTRIBUTIONS = collect(FEATURES);

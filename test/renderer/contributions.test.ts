@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { collect, type Feature } from '../../src/renderer/src/app/contributions';
+import { CONTRIBUTIONS, FEATURES } from '../../src/renderer/src/app/shell/features';
+
+const Nothing = () => null;
+
+describe('features contribute, the shell collects', () => {
+  it('the customer file shows the tabs of every feature, in their order', () => {
+    expect(CONTRIBUTIONS.customerFileTabs.map((tab) => tab.id)).toEqual([
+      'basics',
+      'contacts',
+      'qualifications',
+      'contracts',
+      'trade',
+      'events',
+      'feedback',
+      'reports',
+      'documents',
+      'figures',
+    ]);
+    const documents = FEATURES.find((feature) => feature.id === 'documents');
+    expect(documents?.customerFileTabs?.map((tab) => tab.id)).toEqual(['documents']);
+  });
+
+  it('the navigation and the home page list the pages in their order', () => {
+    expect(CONTRIBUTIONS.pages.map((page) => page.path)).toEqual(['/', '/customers', '/imports', '/users', '/roles', '/audit', '/settings', '/account']);
+    expect(CONTRIBUTIONS.homeCards.map((card) => card.id)).toEqual(['customers', 'imports', 'users', 'roles', 'audit', 'settings']);
+    expect([...CONTRIBUTIONS.auditTargets.keys()].sort()).toEqual(['customer', 'department', 'document', 'import', 'role', 'user']);
+  });
+
+  it('a new feature adds a tab without the others knowing it', () => {
+    const extra: Feature = { id: 'approvals', customerFileTabs: [{ id: 'approvals', label: () => 'approvals', order: 95, component: Nothing }] };
+    const ids = collect([...FEATURES, extra]).customerFileTabs.map((tab) => tab.id);
+    expect(ids.slice(-3)).toEqual(['documents', 'approvals', 'figures']);
+  });
+
+  it('the same page path or tab contributed twice is refused', () => {
+    const twice: Feature = { id: 'twice', customerFileTabs: [{ id: 'documents', label: () => 'again', order: 1, component: Nothing }] };
+    expect(() => collect([...FEATURES, twice])).toThrow(/customer file tab "documents"/);
+    const path: Feature = { id: 'path', pages: [{ id: 'other', path: '/customers/:id', icon: (() => null) as never, label: () => '', needs: [], component: Nothing, order: 1 }] };
+    expect(() => collect([...FEATURES, path])).toThrow(/page path "\/customers\/:id"/);
+  });
+});
