@@ -15,6 +15,8 @@ import {
   readKeySlots,
   resealSlot,
   unlockSlot,
+  unlockSlotUpgrading,
+  withSlot,
   writeKeySlots,
   type KdfCost,
   type KeySlot,
@@ -118,12 +120,14 @@ export async function openArchive(
   const secret = kind === 'recovery' ? canonicalRecoveryCode(given) : given;
   const current = readKeySlots(paths.slots);
   const slot = findSlot(current, kind, name);
-  const key = slot ? unlockSlot(current.archiveId, slot, secret) : null;
-  if (slot && key) {
+  const unlocked = slot ? unlockSlotUpgrading(current.archiveId, slot, secret) : null;
+  if (slot && unlocked) {
     try {
-      const archive = await openWithKey(io, current.archiveId, key);
+      const archive = await openWithKey(io, current.archiveId, unlocked.key);
       rmSync(paths.slotsNext, { force: true }); // a rotation that never reached the database
-      return { archive, slot };
+      // A slot of an older version opens this once more and is bound to its owner from now on.
+      if (unlocked.upgraded) writeKeySlots(paths.slots, withSlot(current, unlocked.upgraded));
+      return { archive, slot: unlocked.upgraded ?? slot };
     } catch (e) {
       if (!(e instanceof ArchiveError && e.code === 'WRONG_PASSWORD' && existsSync(paths.slotsNext))) throw e;
     }
@@ -215,8 +219,10 @@ export class KeySlotKeeper {
   verifyPassword(archive: OpenArchive, username: string, password: string): boolean {
     const file = this.read();
     const slot = findSlot(file, 'user', username);
-    const key = slot ? unlockSlot(file.archiveId, slot, password) : null;
-    return key !== null && key.equals(archive.key);
+    const unlocked = slot ? unlockSlotUpgrading(file.archiveId, slot, password) : null;
+    if (!unlocked || !unlocked.key.equals(archive.key)) return false;
+    if (unlocked.upgraded) writeKeySlots(this.paths.slots, withSlot(file, unlocked.upgraded));
+    return true;
   }
 
   /** Check the recovery code against the recovery slot. */
