@@ -8,6 +8,7 @@ import { recoveryCode as recoveryCodeSchema } from '../../shared/contract/schema
 import { applyWorkingPragmas, openEncrypted, rekey, type SqliteDatabase } from './database';
 import { ArchiveDialect } from './dialect';
 import {
+  deriveForNothing,
   findSlot,
   KEYSLOTS_FILE,
   KEYSLOTS_NEXT_FILE,
@@ -120,6 +121,7 @@ export async function openArchive(
   const secret = kind === 'recovery' ? canonicalRecoveryCode(given) : given;
   const current = readKeySlots(paths.slots);
   const slot = findSlot(current, kind, name);
+  if (!slot) deriveForNothing(secret, io.kdfCost);
   const unlocked = slot ? unlockSlotUpgrading(current.archiveId, slot, secret) : null;
   if (slot && unlocked) {
     try {
@@ -138,6 +140,7 @@ export async function openArchive(
   // A key rotation was interrupted after the database was rekeyed: the next slots hold the key.
   const next = readKeySlots(paths.slotsNext);
   const nextSlot = findSlot(next, kind, name);
+  if (!nextSlot) deriveForNothing(secret, io.kdfCost);
   const nextKey = nextSlot ? unlockSlot(next.archiveId, nextSlot, secret) : null;
   if (!nextSlot || !nextKey) throw wrong;
   const archive = await openWithKey(io, next.archiveId, nextKey);
@@ -219,6 +222,7 @@ export class KeySlotKeeper {
   verifyPassword(archive: OpenArchive, username: string, password: string): boolean {
     const file = this.read();
     const slot = findSlot(file, 'user', username);
+    if (!slot) deriveForNothing(password, this.io.kdfCost);
     const unlocked = slot ? unlockSlotUpgrading(file.archiveId, slot, password) : null;
     if (!unlocked || !unlocked.key.equals(archive.key)) return false;
     if (unlocked.upgraded) writeKeySlots(this.paths.slots, withSlot(file, unlocked.upgraded));

@@ -85,9 +85,47 @@ type Sealed = z.infer<typeof sealed>;
 const b64 = (b: Buffer) => b.toString('base64');
 const unb64 = (s: string) => Buffer.from(s, 'base64');
 
+/**
+ * What a slot may ask of the key derivation. The file is not trusted: a slot asking for
+ * N = 2^30 would make every login allocate 128 GiB and hang. Out of range is "damaged".
+ * N up to 2^20 and N·r up to 2^22 (512 MiB, four times the default); p up to 4; a salt
+ * of 16 to 64 bytes.
+ */
+export const KDF_BOUNDS = { minLog2N: 10, maxLog2N: 20, maxNr: 2 ** 22, maxR: 32, maxP: 4, minSalt: 16, maxSalt: 64 } as const;
+
+function assertKdfInBounds(params: KdfParams): void {
+  const { N, r, p, salt } = params;
+  const b = KDF_BOUNDS;
+  const log2N = Math.log2(N);
+  const saltBytes = salt.length <= 100 && /^[A-Za-z0-9+/]*={0,2}$/.test(salt) ? unb64(salt).length : -1;
+  const ok =
+    Number.isInteger(log2N) &&
+    log2N >= b.minLog2N &&
+    log2N <= b.maxLog2N &&
+    Number.isInteger(r) &&
+    r >= 1 &&
+    r <= b.maxR &&
+    N * r <= b.maxNr &&
+    Number.isInteger(p) &&
+    p >= 1 &&
+    p <= b.maxP &&
+    saltBytes >= b.minSalt &&
+    saltBytes <= b.maxSalt;
+  if (!ok) throw new ArchiveError('CORRUPT', 'a key slot is damaged: its key-derivation parameters are out of range');
+}
+
 function kdf(secret: string, params: KdfParams): Buffer {
+  assertKdfInBounds(params);
   const { N, r, p } = params;
   return scryptSync(secret.normalize('NFC'), unb64(params.salt), 32, { N, r, p, maxmem: 256 * N * r + 64 * 1024 * 1024 });
+}
+
+/**
+ * The work of a wrong password, for a name that has no slot: the same derivation at the
+ * cost new slots get, so the time of an answer does not tell which names exist.
+ */
+export function deriveForNothing(secret: string, cost: KdfCost): void {
+  kdf(secret, { method: 'scrypt', version: 1, ...cost, salt: b64(randomBytes(16)) });
 }
 
 function seal(key: Buffer, plain: Buffer, aad: string): Sealed {
