@@ -75,7 +75,29 @@ async function init(values: Record<string, string | undefined>): Promise<number>
 interface CheckResult {
   schema: { ok: boolean; applied: string[]; expected: string[] };
   integrity: { ok: boolean; problems: string[] };
-  audit: { ok: boolean; checked: number; firstBad: { seq: number; reason: string } | null };
+  audit: {
+    ok: boolean;
+    checked: number;
+    firstBad: { seq: number; reason: string } | null;
+    head: { state: 'ok' | 'unanchored' | 'missing' | 'invalid' | 'cut'; seq: number | null; vouched: number };
+  };
+}
+
+/** The head kept outside the database, in words: a cut log or a missing head is never "all good". */
+function describeHead(h: CheckResult['audit']['head']): string {
+  const vouched = h.vouched > 0 ? `最后可确认的记录 last entry vouched for: #${h.vouched}` : '没有可确认的记录 no entry can be vouched for';
+  switch (h.state) {
+    case 'ok':
+      return `✓ 审计链头 audit head: 与库外链头一致 matches the head kept outside the archive (#${h.seq}); ${vouched}`;
+    case 'unanchored':
+      return '✓ 审计链头 audit head: 尚未建立（旧档案，下次写入时建立） not kept yet (an older archive; kept from its next write)';
+    case 'missing':
+      return `✗ 审计链头 audit head: 链头文件缺失 head missing — 无法确认最新记录未被删除 the newest entries cannot be vouched for; ${vouched} (by the chain alone)`;
+    case 'invalid':
+      return `✗ 审计链头 audit head: 链头文件损坏或被伪造 head damaged or forged; ${vouched} (by the chain alone)`;
+    case 'cut':
+      return `✗ 审计链头 audit head: 日志被截短 log cut short — 链头记载至 the head records #${h.seq}; ${vouched}`;
+  }
 }
 
 async function verify(values: Record<string, string | undefined>): Promise<number> {
@@ -112,6 +134,7 @@ async function verify(values: Record<string, string | undefined>): Promise<numbe
       `${mark(c.audit.ok)} 审计链 audit chain: ${c.audit.checked} 条 entries verified` +
         (c.audit.firstBad ? ` — entry #${c.audit.firstBad.seq} fails (${c.audit.firstBad.reason})` : ''),
     );
+    console.log(describeHead(c.audit.head));
     return c.schema.ok && c.integrity.ok && c.audit.ok ? 0 : 1;
   } finally {
     await host.close();

@@ -18,6 +18,7 @@ import {
   type ArchiveIo,
   type OpenArchive,
 } from '../archive/archive';
+import { anchorAuditHead, chainEnd } from '../archive/audit-head';
 import { DEFAULT_KDF_COST } from '../archive/keyslots';
 import type { DB } from '../archive/schema';
 import { appendAudit, type AuditEvent } from '../services/audit/log';
@@ -175,9 +176,21 @@ export function createArchiveHost(options: ArchiveHostOptions): ArchiveHost {
     return record;
   }
 
+  /** After a commit that added audit entries: the head outside the database follows. */
+  function anchor(open: OpenArchive, before: ReturnType<typeof chainEnd>): void {
+    try {
+      anchorAuditHead(open, before);
+    } catch (e) {
+      // The call has committed; a head left behind is reported by verify, not lost silently.
+      console.error('[archive host] audit head:', (e as Error)?.message);
+    }
+  }
+
   async function recordDenial(actor: Actor, method: string): Promise<void> {
     if (!archive) return;
-    await archive.db.transaction().execute((trx) =>
+    const open = archive;
+    const before = chainEnd(open.sqlite);
+    await open.db.transaction().execute((trx) =>
       appendAudit(trx, {
         at: clock.now().toISOString(),
         userId: actor.userId,
@@ -186,6 +199,7 @@ export function createArchiveHost(options: ArchiveHostOptions): ArchiveHost {
         outcome: 'denied',
       }),
     );
+    anchor(open, before);
   }
 
   async function dispatch(token: string | null, method: string, rawInput: unknown): Promise<unknown> {
@@ -232,6 +246,8 @@ export function createArchiveHost(options: ArchiveHostOptions): ArchiveHost {
     const beforeCommit: (() => void)[] = [];
     const audit: AuditNote = {};
     const flushed = pendingAudit.length;
+    const appends = flushed > 0 || spec.writes || spec.readsCredit || spec.logsRead;
+    const before = appends ? chainEnd(open.sqlite) : null;
     const value = await open.db.transaction().execute(async (trx: Transaction<DB>) => {
       for (const event of pendingAudit.slice(0, flushed)) await appendAudit(trx, event);
       const ctx: CallContext<HostMethodName> = {
@@ -274,6 +290,7 @@ export function createArchiveHost(options: ArchiveHostOptions): ArchiveHost {
     });
     pendingAudit.splice(0, flushed);
     for (const fn of afterCommit) await fn();
+    if (appends) anchor(open, before);
     if (record && token && sessions.has(token) && !sessions.get(token)!.locked) {
       sessions.get(token)!.lastActivityMs = clock.now().getTime();
     }

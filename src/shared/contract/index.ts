@@ -45,11 +45,7 @@ export const contract = {
     output: z.strictObject({
       schema: z.strictObject({ ok: z.boolean(), applied: z.array(z.string()), expected: z.array(z.string()) }),
       integrity: z.strictObject({ ok: z.boolean(), problems: z.array(z.string()) }),
-      audit: z.strictObject({
-        ok: z.boolean(),
-        checked: z.number().int(),
-        firstBad: z.strictObject({ seq: z.number().int(), reason: z.enum(['hash', 'link', 'gap']) }).nullable(),
-      }),
+      audit: s.auditVerdict,
     }),
     permission: 'audit.read',
     writes: true, // the check itself is on record
@@ -153,11 +149,7 @@ export const contract = {
   'audit.actions': method({ input: s.empty, output: z.array(z.string()), permission: 'audit.read' }),
   'audit.verify': method({
     input: s.empty,
-    output: z.strictObject({
-      ok: z.boolean(),
-      checked: z.number().int(),
-      firstBad: z.strictObject({ seq: z.number().int(), reason: z.enum(['hash', 'link', 'gap']) }).nullable(),
-    }),
+    output: s.auditVerdict,
     permission: 'audit.read',
     writes: true, // the verification itself is on record
   }),

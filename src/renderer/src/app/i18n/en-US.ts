@@ -414,6 +414,9 @@ export const enUS: Translation = {
       hash: 'content does not match its hash',
       link: 'link to the previous entry is broken',
       gap: 'numbering has a gap; entries may have been deleted',
+      cut: 'the log is shorter than the head kept outside the archive; the newest entries were deleted or rewritten',
+      headMissing: 'the head file kept outside the archive is missing; the newest entries cannot be vouched for',
+      headInvalid: 'the head file kept outside the archive is damaged or forged',
     },
     actionNames: {
       'archive.status': 'Archive status',
