@@ -1,4 +1,4 @@
-import { Kysely } from 'kysely';
+import { Kysely, type Transaction } from 'kysely';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,6 +27,8 @@ import { assertNotNewer, migrateToLatest } from './migrate';
 import type { DB } from './schema';
 
 export const DB_FILE = 'archive.db';
+/** meta key: a committed change asked for a new database key (see finishPendingRotation). */
+const PENDING_ROTATION = 'pending_key_rotation';
 const PARTIAL_DB_FILE = 'archive.db.partial';
 
 export interface ArchivePaths {
@@ -268,18 +270,42 @@ export class KeySlotKeeper {
    * rekeyed. A crash after these and before `promoteNextSlots` leaves both slot files;
    * opening then finds the key in the next ones and promotes them.
    */
-  rekeyWithout(archive: OpenArchive, userId: string): void {
+  rekeyWithout(archive: OpenArchive, userId: string | null): void {
     const file = this.read();
     const newKey = randomBytes(32);
     const next: KeySlotFile = {
       ...file,
       keyVersion: file.keyVersion + 1,
-      slots: file.slots.filter((s) => s.userId !== userId).map((s) => resealSlot(file.archiveId, s, newKey)),
+      slots: file.slots
+        .filter((s) => userId === null || s.userId !== userId)
+        .map((s) => resealSlot(file.archiveId, s, newKey)),
     };
     writeKeySlots(this.paths.slotsNext, next);
     rekey(archive.sqlite, newKey);
     archive.key.fill(0);
     archive.key = newKey;
+  }
+
+  /**
+   * Ask, inside a transaction, for the key to change once it has committed. The request
+   * is in the database, so a crash before the rotation ran is finished at the next open.
+   */
+  static async requestRotation(trx: Transaction<DB>): Promise<void> {
+    await trx
+      .insertInto('meta')
+      .values({ key: PENDING_ROTATION, value: '1' })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .execute();
+  }
+
+  /** Rotate the key if a committed change asked for it (and it has not run yet). */
+  finishPendingRotation(archive: OpenArchive): boolean {
+    const pending = archive.sqlite.prepare(`SELECT 1 FROM meta WHERE key = '${PENDING_ROTATION}'`).get();
+    if (!pending) return false;
+    this.rekeyWithout(archive, null);
+    this.promoteNextSlots();
+    archive.sqlite.prepare(`DELETE FROM meta WHERE key = '${PENDING_ROTATION}'`).run();
+    return true;
   }
 
   /** The last step of a rotation: the next slots become the slots. */

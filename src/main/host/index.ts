@@ -110,6 +110,7 @@ export function createArchiveHost(options: ArchiveHostOptions): ArchiveHost {
 
   async function adopt(opened: OpenArchive): Promise<OpenArchive> {
     archive = opened;
+    slots.finishPendingRotation(opened); // a deactivation's rotation a crash interrupted
     idleLockMs = (await idleLockMinutesOf(opened.db)) * 60_000;
     return opened;
   }

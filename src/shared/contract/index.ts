@@ -109,7 +109,7 @@ export const contract = {
     writes: true,
   }),
   'users.deactivate': method({
-    input: z.strictObject({ id: s.id, rotateKey: z.boolean() }),
+    input: z.strictObject({ id: s.id, rotateKey: z.boolean().default(true) }), // rotating is the default
     output: s.user,
     permission: 'users.manage',
     writes: true,
