@@ -1,10 +1,11 @@
 // The administrator's command line: the same host as the app, in plain Node.
-//   npm run cli -- init   --archive DIR --admin NAME [--company NAME] [--display-name NAME]
+//   npm run cli -- init   --archive DIR --admin NAME [--company NAME] [--display-name NAME] [--recovery-file FILE]
 //   npm run cli -- verify --archive DIR --user NAME
 //   npm run cli -- import --archive DIR --user NAME --kind customers|contracts|transactions|payments FILE
 //   npm run cli -- search --archive DIR --user NAME TEXT
 // Passwords come from the environment variable ARCHIVE_PASSWORD or from standard input,
 // never from the command line (it would be visible to other users and in shell history).
+import { closeSync, fchmodSync, fsyncSync, openSync, rmSync, writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import type { ErrorBody } from '../../shared/contract';
@@ -13,7 +14,7 @@ import { importCommand, searchCommand } from './imports';
 import { readSecret } from './secret';
 
 const USAGE = `用法 Usage:
-  npm run cli -- init   --archive DIR --admin NAME [--company NAME] [--display-name NAME]
+  npm run cli -- init   --archive DIR --admin NAME [--company NAME] [--display-name NAME] [--recovery-file FILE]
   npm run cli -- verify --archive DIR --user NAME
   npm run cli -- import --archive DIR --user NAME --kind customers|contracts|transactions|payments FILE(.csv|.xlsx)
   npm run cli -- search --archive DIR --user NAME TEXT
@@ -45,11 +46,29 @@ function describe(error: ErrorBody): string {
   return `${zh[error.code] ?? '操作失败'} (${error.code}: ${error.message})${details}`;
 }
 
+/**
+ * The file the recovery code goes to (--recovery-file): made before the archive, new
+ * (an existing file is never overwritten) and readable by its owner only (mode 0600).
+ */
+function createRecoveryFile(path: string): number {
+  try {
+    const fd = openSync(path, 'wx', 0o600);
+    fchmodSync(fd, 0o600); // whatever the umask
+    return fd;
+  } catch (e) {
+    const why = (e as NodeJS.ErrnoException).code === 'EEXIST' ? '文件已存在 the file exists' : (e as Error).message;
+    throw new CliError(`无法创建恢复码文件 cannot create the recovery code file ${path}: ${why}`);
+  }
+}
+
 async function init(values: Record<string, string | undefined>): Promise<number> {
   const dir = resolve(values.archive!);
   const username = values.admin;
   if (!username) throw new CliError('缺少 --admin NAME (missing --admin NAME)');
+  const recoveryFile = values['recovery-file'] !== undefined ? resolve(values['recovery-file']) : null;
   const password = await readSecret('管理员密码 Administrator password: ');
+  const fd = recoveryFile ? createRecoveryFile(recoveryFile) : null;
+  let written = false;
   const host = createArchiveHost({ dir });
   try {
     const r = await host.call(null, 'archive.setup', {
@@ -59,15 +78,31 @@ async function init(values: Record<string, string | undefined>): Promise<number>
     if (!r.ok) throw new CliError(describe(r.error));
     const { recoveryCode, session } = r.value as { recoveryCode: string; session: string };
     await host.call(session, 'auth.logout', {});
+    if (fd !== null) {
+      writeSync(fd, `${recoveryCode}\n`);
+      fsyncSync(fd);
+      written = true;
+    }
     console.log(`档案库已创建 Archive created: ${dir}`);
     console.log('');
-    console.log('恢复码（只显示这一次，请抄写并妥善保管）');
-    console.log('Recovery code (shown this once: write it down and keep it safe):');
-    console.log('');
-    console.log(`    ${recoveryCode}`);
+    if (recoveryFile) {
+      console.log(`恢复码已写入文件（仅所有者可读，权限 0600），请抄写或转存到安全处后删除该文件：`);
+      console.log(`The recovery code was written to a file only its owner can read (mode 0600); keep it somewhere safe, then delete the file:`);
+      console.log('');
+      console.log(`    ${recoveryFile}`);
+    } else {
+      console.log('恢复码（只显示这一次，请抄写并妥善保管）');
+      console.log('Recovery code (shown this once: write it down and keep it safe):');
+      console.log('');
+      console.log(`    ${recoveryCode}`);
+    }
     console.log('');
     return 0;
   } finally {
+    if (fd !== null) {
+      closeSync(fd);
+      if (!written) rmSync(recoveryFile!, { force: true });
+    }
     await host.close();
   }
 }
@@ -152,6 +187,7 @@ async function main(argv: string[]): Promise<number> {
       user: { type: 'string' },
       company: { type: 'string' },
       'display-name': { type: 'string' },
+      'recovery-file': { type: 'string' },
       password: { type: 'string' },
       kind: { type: 'string' },
     },
