@@ -147,6 +147,12 @@ export const contract = {
     permission: 'audit.read',
   }),
   'audit.actions': method({ input: s.empty, output: z.array(z.string()), permission: 'audit.read' }),
+  /** An export saved from the window (the desktop shell's download handler records it). */
+  'audit.recordExport': method({
+    input: z.strictObject({ fileName: s.text(255), mimeType: z.string().max(100), bytes: z.number().int().nonnegative() }),
+    output: z.null(),
+    writes: true,
+  }),
   'audit.verify': method({
     input: s.empty,
     output: s.auditVerdict,

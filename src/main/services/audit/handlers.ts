@@ -41,6 +41,13 @@ export const auditHandlers: PartialHandlers = {
     },
   },
 
+  'audit.recordExport': {
+    async run({ input, audit }) {
+      audit.details = { fileName: input.fileName, mimeType: input.mimeType, bytes: input.bytes };
+      return null;
+    },
+  },
+
   'audit.verify': {
     async run({ host, audit }) {
       const verdict = verifyAudit(host.archive()!);

@@ -441,6 +441,7 @@ export const enUS: Translation = {
       'settings.update': 'Settings changed',
       'audit.list': 'Audit log read',
       'audit.actions': 'Audit actions listed',
+      'audit.recordExport': 'Export saved',
       'audit.verify': 'Audit chain verified',
       'customers.search': 'Customers searched',
       'customers.facets': 'Customer filters listed',

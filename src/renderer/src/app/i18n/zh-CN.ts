@@ -60,6 +60,7 @@ const actions = {
   'settings.update': '修改设置',
   'audit.list': '查阅审计日志',
   'audit.actions': '查询审计操作类型',
+  'audit.recordExport': '保存导出文件',
   'audit.verify': '校验审计日志链',
   'customers.search': '查找客户',
   'customers.facets': '查询客户筛选项',
