@@ -360,7 +360,7 @@ export function createArchiveHost(options: ArchiveHostOptions): ArchiveHost {
           const error = toErrorBody(e);
           if (error.code === 'INTERNAL') console.error(`[archive host] ${method}:`, (e as Error)?.message);
           if (method === 'auth.login' || method === 'auth.recover') recordFailedLogin(method, input, error);
-          if (method === 'auth.unlock' && token && sessions.has(token)) {
+          if ((method === 'auth.unlock' || method === 'auth.changePassword') && token && sessions.has(token)) {
             recordFailedLogin(method, { username: sessions.get(token)!.username }, error);
           }
           await closeIfUnused().catch(() => undefined);
