@@ -150,7 +150,7 @@ describe('VALIDATION', () => {
         'users.create roleIds: missing',
         'archive.setup admin.password: missing',
         'auth.recover recoveryCode: missing',
-        'users.deactivate rotateKey: missing',
+        'users.deactivate id: missing',
         'settings.update idleLockMinutes: missing',
       ]),
     );

@@ -46,11 +46,7 @@ export const contract = {
     output: z.strictObject({
       schema: z.strictObject({ ok: z.boolean(), applied: z.array(z.string()), expected: z.array(z.string()) }),
       integrity: z.strictObject({ ok: z.boolean(), problems: z.array(z.string()) }),
-      audit: z.strictObject({
-        ok: z.boolean(),
-        checked: z.number().int(),
-        firstBad: z.strictObject({ seq: z.number().int(), reason: z.enum(['hash', 'link', 'gap']) }).nullable(),
-      }),
+      audit: s.auditVerdict,
     }),
     permission: 'audit.read',
     writes: true, // the check itself is on record
@@ -114,7 +110,7 @@ export const contract = {
     writes: true,
   }),
   'users.deactivate': method({
-    input: z.strictObject({ id: s.id, rotateKey: z.boolean() }),
+    input: z.strictObject({ id: s.id, rotateKey: z.boolean().default(true) }), // rotating is the default
     output: s.user,
     permission: 'users.manage',
     writes: true,
@@ -152,13 +148,15 @@ export const contract = {
     permission: 'audit.read',
   }),
   'audit.actions': method({ input: s.empty, output: z.array(z.string()), permission: 'audit.read' }),
+  /** An export saved from the window (the desktop shell's download handler records it). */
+  'audit.recordExport': method({
+    input: z.strictObject({ fileName: s.text(255), mimeType: z.string().max(100), bytes: z.number().int().nonnegative() }),
+    output: z.null(),
+    writes: true,
+  }),
   'audit.verify': method({
     input: s.empty,
-    output: z.strictObject({
-      ok: z.boolean(),
-      checked: z.number().int(),
-      firstBad: z.strictObject({ seq: z.number().int(), reason: z.enum(['hash', 'link', 'gap']) }).nullable(),
-    }),
+    output: s.auditVerdict,
     permission: 'audit.read',
     writes: true, // the verification itself is on record
   }),

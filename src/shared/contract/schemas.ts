@@ -103,4 +103,21 @@ export const auditEntry = z.strictObject({
 });
 export type AuditEntry = z.infer<typeof auditEntry>;
 
+/**
+ * The audit chain walked in order and compared with its head kept outside the database.
+ * `firstBad.seq` is the first entry not vouched for; `head.vouched` the last one that is.
+ */
+export const auditVerdict = z.strictObject({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  firstBad: z
+    .strictObject({ seq: z.number().int(), reason: z.enum(['hash', 'link', 'gap', 'cut', 'headMissing', 'headInvalid']) })
+    .nullable(),
+  head: z.strictObject({
+    state: z.enum(['ok', 'unanchored', 'missing', 'invalid', 'cut']),
+    seq: z.number().int().nullable(),
+    vouched: z.number().int(),
+  }),
+});
+
 export const session = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'session');

@@ -5,7 +5,7 @@ import { DEFAULT_DEPARTMENTS, DEFAULT_ROLES, SYSADMIN_ROLE } from '../../../shar
 import { isInitialized } from '../../archive/archive';
 import { appliedMigrations } from '../../archive/migrate';
 import { MIGRATION_NAMES } from '../../archive/migrations';
-import { verifyChain } from '../audit/log';
+import { verifyAudit } from '../audit/log';
 import type { PartialHandlers } from '../../host/handler';
 import { writeSettings } from '../settings/handlers';
 import { currentUserOf, findUserByName } from '../users/queries';
@@ -44,13 +44,13 @@ export const archiveHandlers: PartialHandlers = {
         .filter((line) => line !== 'ok');
       const fk = sqlite.pragma('foreign_key_check') as unknown[];
       if (fk.length > 0) problems.push(`${fk.length} foreign key violation(s)`);
-      const chain = verifyChain(sqlite);
+      const chain = verifyAudit(host.archive()!);
       const result = {
         schema: { ok: schemaOk, applied, expected: MIGRATION_NAMES },
         integrity: { ok: problems.length === 0, problems: problems.slice(0, 20) },
         audit: chain,
       };
-      audit.details = { schema: schemaOk, integrity: problems.length === 0, audit: chain.ok, firstBad: chain.firstBad };
+      audit.details = { schema: schemaOk, integrity: problems.length === 0, audit: chain.ok, firstBad: chain.firstBad, head: chain.head };
       return result;
     },
   },

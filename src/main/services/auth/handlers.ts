@@ -109,9 +109,14 @@ export const authHandlers: PartialHandlers = {
   'auth.changePassword': {
     async run({ input, db, actor, host, now, beforeCommit }) {
       const archive = host.archive()!;
+      // The current password asked again is a password try like a login: throttled with the
+      // user's logins, so a session left open does not let anyone guess at leisure.
+      host.loginThrottle.check(actor!.username);
       if (!host.slots.verifyPassword(archive, actor!.username, input.currentPassword)) {
+        host.loginThrottle.failed(actor!.username);
         throw new ArchiveError('WRONG_PASSWORD', 'the current password is wrong', { field: 'currentPassword' });
       }
+      host.loginThrottle.succeeded(actor!.username);
       if (input.currentPassword === input.newPassword) {
         throw new ArchiveError('VALIDATION', 'the new password must differ from the current one', [
           { path: ['newPassword'], code: 'same_as_current', message: 'same as current password' },

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { ArchiveError } from '../../../shared/contract/errors';
+import { KeySlotKeeper } from '../../archive/archive';
 import { loginNameKey } from '../../archive/keyslots';
 import type { DB } from '../../archive/schema';
 import type { PartialHandlers } from '../../host/handler';
@@ -103,7 +104,7 @@ export const userHandlers: PartialHandlers = {
   },
 
   'users.deactivate': {
-    async run({ input, db, host, now, actor, audit, afterCommit }) {
+    async run({ input, db, host, now, actor, audit, afterCommit, beforeCommit }) {
       if (input.id === actor!.userId) {
         throw new ArchiveError('CONFLICT', 'you cannot deactivate yourself', { reason: 'self' });
       }
@@ -114,12 +115,20 @@ export const userHandlers: PartialHandlers = {
       audit.target = `user:${input.id}`;
       audit.details = { rotateKey: input.rotateKey };
       const archive = host.archive()!;
+      // One step with the database change: the slot goes before the commit (if the file
+      // cannot be written, nothing changes), and the rotation asked for is on record in the
+      // same transaction, so a crash before it ran is finished at the next open.
+      if (input.rotateKey) await KeySlotKeeper.requestRotation(db);
+      beforeCommit(() => host.slots.removeUser(user.id));
       afterCommit(() => {
         host.endSessionsOf(user.id);
-        // The database says the user is inactive either way; the slot goes as well, and
-        // with rotation the database key changes so that an old copy of it opens nothing.
-        if (input.rotateKey) host.slots.rotateKeyWithout(archive, user.id);
-        else host.slots.removeUser(user.id);
+        if (!input.rotateKey) return;
+        try {
+          host.slots.finishPendingRotation(archive);
+        } catch (e) {
+          // Committed already: the request stays in the database and runs at the next open.
+          console.error('[archive host] key rotation postponed to the next open:', (e as Error)?.message);
+        }
       });
       return { ...user, active: false };
     },

@@ -415,6 +415,9 @@ export const enUS: Translation = {
       hash: 'content does not match its hash',
       link: 'link to the previous entry is broken',
       gap: 'numbering has a gap; entries may have been deleted',
+      cut: 'the log is shorter than the head kept outside the archive; the newest entries were deleted or rewritten',
+      headMissing: 'the head file kept outside the archive is missing; the newest entries cannot be vouched for',
+      headInvalid: 'the head file kept outside the archive is damaged or forged',
     },
     actionNames: {
       'archive.status': 'Archive status',
@@ -439,6 +442,7 @@ export const enUS: Translation = {
       'settings.update': 'Settings changed',
       'audit.list': 'Audit log read',
       'audit.actions': 'Audit actions listed',
+      'audit.recordExport': 'Export saved',
       'audit.verify': 'Audit chain verified',
       'customers.search': 'Customers searched',
       'customers.facets': 'Customer filters listed',
