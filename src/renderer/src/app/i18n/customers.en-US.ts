@@ -182,6 +182,14 @@ export const customerTextsEn: TranslationShape<typeof customerTexts> = {
     noMatch: 'No customer matches',
     noMatchHint: 'Try another word, or clear the filters.',
     noGrade: 'Not rated',
+    /** Which text of the customer the search text matched. */
+    matched: {
+      name: 'Matched name',
+      contact: 'Matched contact',
+      code: 'Matched code',
+      contractNumber: 'Matched contract no.',
+      documentTitle: 'Matched document title',
+    },
     individual: 'Individual',
     loadingRow: 'Loading…',
     open: 'Open file',
