@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m0010 from './0010-foundation';
 import * as m0020 from './0020-customers';
 import * as m0025 from './0025-customer-pinyin';
+import * as m0026 from './0026-role-names';
 
 // The ordered list of migrations, imported statically: a bundled app has no
 // migration folder to read. Numbered with gaps; never renamed or edited once shipped.
@@ -9,6 +10,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0010-foundation': m0010,
   '0020-customers': m0020,
   '0025-customer-pinyin': m0025,
+  '0026-role-names': m0026,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);
