@@ -490,6 +490,8 @@ export const customerMethods = {
       problems: z.array(importProblem),
       /** More problems than listed. */
       moreProblems: z.number().int(),
+      /** The file row the header was read from (1 unless a title stands above it). */
+      headerRow: z.number().int(),
       columns: z.array(z.string()),
       sample: z.array(z.array(z.string())),
     }),

@@ -516,6 +516,7 @@ export const customerTextsEn: TranslationShape<typeof customerTexts> = {
     rows: 'Data rows',
     problemsCount: 'Problems',
     columns: 'Columns recognised',
+    headerRow: 'The header was taken from row {{row}} of the file; the title and blank rows above it are not imported.',
     sample: 'First rows',
     problemsTitle_one: '{{count, number}} problem found: nothing has been written',
     problemsTitle_other: '{{count, number}} problems found: nothing has been written',

@@ -524,6 +524,7 @@ export const customerTexts = {
     rows: '数据行数',
     problemsCount: '问题数',
     columns: '识别的列',
+    headerRow: '表头取自文件第 {{row}} 行，其上的标题行和空行不作为数据导入。',
     sample: '前几行预览',
     problemsTitle_one: '发现 {{count, number}} 处问题，所有数据均未写入',
     problemsTitle_other: '发现 {{count, number}} 处问题，所有数据均未写入',
