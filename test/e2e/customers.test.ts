@@ -514,6 +514,8 @@ describeInChromium('customer credit files e2e', () => {
 
     // A search says which field matched: here a contact's name.
     await page.getByTestId('customer-search').fill('联系人37');
+    // The count reads the same as before: wait for the new result's badge.
+    await visible(customerRow('舟山翠微海洋渔业有限公司').locator('[data-testid="search-match"][data-matched="contact"]'));
     await total('找到 1 位客户');
     expect(await customerRow('舟山翠微海洋渔业有限公司').getByTestId('search-match').innerText()).toBe('联系人匹配');
     await screenshot('customers-search-contact');
