@@ -44,7 +44,7 @@ describe('users.create', () => {
       username: 'Zheng.He',
       displayName: '郑和',
       departmentName: '营销中心',
-      roleNames: ['客户经理', '内部审计'],
+      roleNames: ['客户经理', '内部审计员'],
       active: true,
       mustChangePassword: true,
       createdAt: '2026-11-02T01:00:00.000Z',
@@ -126,7 +126,7 @@ describe('users.update', () => {
       departmentId: department('audit'),
       roleIds: [role('auditor')],
     });
-    expect(updated).toMatchObject({ displayName: '何审计', departmentName: '内部审计', roleNames: ['内部审计'], username: REVIEWER.username });
+    expect(updated).toMatchObject({ displayName: '何审计', departmentName: '内部审计', roleNames: ['内部审计员'], username: REVIEWER.username });
     expect((await t.ok(session, 'auth.me', {})).permissions).toEqual(['audit.read']);
     await t.ok(session, 'audit.list', {});
     const { entries } = await t.ok(t.admin, 'audit.list', { action: 'users.update' });

@@ -24,6 +24,7 @@ import {
   type KeySlotFile,
 } from './keyslots';
 import { assertNotNewer, migrateToLatest } from './migrate';
+import { fillMissingSortKeys } from './sort-keys';
 import type { DB } from './schema';
 
 export const DB_FILE = 'archive.db';
@@ -92,6 +93,7 @@ async function openWithKey(io: ArchiveIo, archiveId: string, key: Buffer): Promi
     assertNotNewer(sqlite); // before anything that could change the file
     applyWorkingPragmas(sqlite);
     await migrateToLatest(sqlite);
+    fillMissingSortKeys(sqlite);
     const row = sqlite.prepare(`SELECT value FROM meta WHERE key = 'archive_id'`).get() as { value: string } | undefined;
     if (row?.value !== archiveId) {
       throw new ArchiveError('CORRUPT', 'the key slots belong to another archive');

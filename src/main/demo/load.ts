@@ -10,6 +10,7 @@ import type { ArchiveHost } from '../host';
 import type { ImportKind } from '../../shared/domain/customers';
 import type { ErrorBody } from '../../shared/contract';
 import { contractsCsv, customersCsv, paymentRow, paymentsFile, transactionRow, transactionsFile, type CsvFile } from './csv';
+import { CUSTOMERS_WITH_DOCUMENTS, documentsOf } from './documents';
 import { DocumentNumbers, recordsOf, tradeOf, type DemoCustomer, type DemoPlan, type DemoTransaction } from './generate';
 
 export interface DemoUser {
@@ -286,6 +287,28 @@ export async function loadDemo(options: LoadOptions): Promise<LoadResult> {
     }
   }
   step('records');
+
+  // ---- Documents to open in the viewer: a licence scan and a signed contract for a few customers.
+  {
+    const withFiles = handled.filter((c) => c.contracts.length > 0).slice(0, CUSTOMERS_WITH_DOCUMENTS);
+    log(`电子档案 Documents for ${withFiles.length} customers`);
+    for (const [box, c] of withFiles.entries()) {
+      for (const d of documentsOf(c, box + 1)) {
+        await call(as.account[c.department], 'documents.add', {
+          customerId: ids[c.index]!,
+          category: d.category,
+          title: d.title,
+          archiveNo: null,
+          retention: d.retention,
+          confidentiality: d.confidentiality,
+          file: { name: d.file.name, mime: d.file.mime, contentBase64: d.file.bytes.toString('base64') },
+          location: d.location,
+        });
+        count('documents');
+      }
+    }
+  }
+  step('documents');
 
   // ---- Contracts: the newest contract of some customers is entered by hand by the
   // account manager; the ledger of the rest is imported by the service manager.

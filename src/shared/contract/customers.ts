@@ -124,6 +124,9 @@ export const customerSummary = z.strictObject({
   verification: z.enum(VERIFICATION_STATES),
 });
 export type CustomerSummary = z.infer<typeof customerSummary>;
+/** Which of a customer's texts a search's text matched (null: no text given). */
+export const SEARCH_MATCHES = ['name', 'contact', 'code', 'contractNumber', 'documentTitle'] as const;
+export type SearchMatch = (typeof SEARCH_MATCHES)[number];
 
 export const customerBasics = z.strictObject({
   id,
@@ -295,7 +298,7 @@ export const customerMethods = {
       offset: z.number().int().min(0).max(10_000_000).default(0),
       limit: z.number().int().min(1).max(500).default(100),
     }),
-    output: z.strictObject({ total: z.number().int(), rows: z.array(customerSummary) }),
+    output: z.strictObject({ total: z.number().int(), rows: z.array(customerSummary.extend({ matched: z.enum(SEARCH_MATCHES).nullable() })) }),
     permission: 'customers.read',
     logsRead: true, // criteria and number of results are recorded
   }),
@@ -488,6 +491,8 @@ export const customerMethods = {
       problems: z.array(importProblem),
       /** More problems than listed. */
       moreProblems: z.number().int(),
+      /** The file row the header was read from (1 unless a title stands above it). */
+      headerRow: z.number().int(),
       columns: z.array(z.string()),
       sample: z.array(z.array(z.string())),
     }),

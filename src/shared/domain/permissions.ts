@@ -50,26 +50,30 @@ export interface DefaultRole {
   permissions: readonly Permission[];
 }
 
-/** The default set of SPEC.md "Who uses it". Roles whose work is not built yet grant nothing. */
+/**
+ * The default set of SPEC.md "Who uses it". Roles whose work is not built yet grant nothing.
+ * A role is named for what its holder does, never like a department (migration 0026 renamed
+ * the ones that were).
+ */
 export const DEFAULT_ROLES: readonly DefaultRole[] = [
   { code: 'sysadmin', name: '系统管理员', permissions: ['users.manage', 'roles.manage', 'settings.manage', 'audit.read', 'calendar.manage'] },
   // The grants below are also given to archives made before them, by migration 0020.
   { code: 'archivist', name: '档案管理员', permissions: ['customers.read', 'customers.verify', 'documents.read', 'documents.write'] },
   {
     code: 'credit_manager',
-    name: '信用管理部门',
+    name: '信用经理',
     permissions: ['customers.read', 'customers.write', 'customers.verify', 'customers.import', 'documents.read', 'documents.write'],
   },
   { code: 'account_manager', name: '客户经理', permissions: ['customers.read', 'customers.write', 'documents.read', 'documents.write'] },
   { code: 'service_manager', name: '客服经理', permissions: ['customers.read', 'customers.write', 'customers.import', 'documents.read'] },
   { code: 'reviewer', name: '评审人', permissions: [] },
   { code: 'dept_manager', name: '部门经理', permissions: [] },
-  { code: 'legal', name: '法律事务', permissions: [] },
+  { code: 'legal', name: '法务专员', permissions: [] },
   { code: 'general_affairs_manager', name: '综合部经理', permissions: [] },
   { code: 'finance_manager', name: '计划财务部经理', permissions: [] },
   { code: 'marketing_vp', name: '营销中心副总', permissions: [] },
   { code: 'general_manager', name: '总经理', permissions: [] },
-  { code: 'auditor', name: '内部审计', permissions: ['audit.read'] },
+  { code: 'auditor', name: '内部审计员', permissions: ['audit.read'] },
 ];
 
 export const SYSADMIN_ROLE = 'sysadmin';

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { ArchiveError } from '../../../shared/contract/errors';
+import { pinyinSortKey } from '../../../shared/domain/pinyin';
 import { dayOf } from '../../../shared/domain/receivables';
 import { changedKeyFields, verifyRefusal, type KeyData } from '../../../shared/domain/verification';
 import type { DB } from '../../archive/schema';
@@ -108,6 +109,7 @@ export const customerHandlers: PartialHandlers = {
           warning_state: 'none',
           verification: 'pending',
           search_text: '',
+          sort_key: pinyinSortKey(input.name),
           entered_by: actor!.userId,
           entered_at: at,
           verified_by: null,

@@ -121,8 +121,8 @@ export interface ColumnMap {
 
 export class UnknownColumns extends Error {}
 
-/** Match the header row to the kind's columns; missing and repeated columns are problems of row 1. */
-export function mapColumns(kind: ImportKind, header: readonly string[], problems: ProblemList): ColumnMap {
+/** Match the header row to the kind's columns; missing and repeated columns are problems of the header's row. */
+export function mapColumns(kind: ImportKind, header: readonly string[], problems: ProblemList, headerRow = 1): ColumnMap {
   const columns = IMPORT_COLUMNS[kind];
   const index: Record<string, number> = Object.fromEntries(columns.map((c) => [c.key, -1]));
   const names: Record<string, string> = Object.fromEntries(columns.map((c) => [c.key, c.header]));
@@ -133,14 +133,14 @@ export function mapColumns(kind: ImportKind, header: readonly string[], problems
     if (!col) return;
     matched++;
     if (index[col.key]! >= 0) {
-      problems.add(1, text, 'column.duplicate', text);
+      problems.add(headerRow, text, 'column.duplicate', text);
       return;
     }
     index[col.key] = i;
     names[col.key] = text;
   });
   if (matched === 0) throw new UnknownColumns(`no column of a ${kind} file`);
-  const missing = (col: ImportColumn) => problems.add(1, col.header, 'column.missing', null);
+  const missing = (col: ImportColumn) => problems.add(headerRow, col.header, 'column.missing', null);
   for (const col of columns) if (col.required && index[col.key] === -1) missing(col);
   // Who the record belongs to: a credit code (or ID number), or for contracts a name.
   const byKey = (key: string) => columns.find((c) => c.key === key)!;
@@ -189,7 +189,7 @@ export async function checkSheet<K extends ImportKind>(
   options: CheckOptions,
 ): Promise<CheckResult<K>> {
   const problems = new ProblemList();
-  const columns = mapColumns(kind, sheet.header, problems);
+  const columns = mapColumns(kind, sheet.header, problems, sheet.headerRow);
   sheet.header.forEach((h, i) => {
     if (!problems.columnOrder.has(h)) problems.columnOrder.set(h, i);
   });

@@ -7,6 +7,7 @@ import type { PartialHandlers } from '../../host/handler';
 import type { JobHandle } from '../../host/jobs';
 import { checkSheet, UnknownColumns, type CheckResult } from './check';
 import { readSheet, UnreadableFile, type ImportFormat, type Sheet } from './files';
+import { columnNamed } from './kinds';
 import { loadLookups } from './lookups';
 import { templateOf } from './template';
 import { writeRecords } from './write';
@@ -28,7 +29,7 @@ export interface ImportFile {
 
 async function sheetOf(file: ImportFile): Promise<Sheet> {
   try {
-    return await readSheet(file.format, Buffer.from(file.contentBase64, 'base64'));
+    return await readSheet(file.format, Buffer.from(file.contentBase64, 'base64'), (text) => columnNamed(file.kind, text) !== undefined);
   } catch (e) {
     if (e instanceof UnreadableFile) throw unreadable(file, e.message);
     throw e;
@@ -54,20 +55,21 @@ export interface CheckRun {
   job?: JobHandle;
 }
 
-/** Read and check a whole file against the archive. */
-export async function checkFile(file: ImportFile, run: CheckRun): Promise<CheckResult> {
+/** Read and check a whole file against the archive; says which row its header was found on. */
+export async function checkFile(file: ImportFile, run: CheckRun): Promise<CheckResult & { headerRow: number }> {
   run.job?.update('reading');
   const sheet = await sheetOf(file);
   run.job?.checkpoint();
   const lookups = await loadLookups(run.db);
   run.job?.update('checking', 0, sheet.estimatedRows);
   try {
-    return await checkSheet(file.kind, sheet, lookups, {
+    const checked = await checkSheet(file.kind, sheet, lookups, {
       keepRecords: run.keepRecords,
       defaultDepartmentId: await departmentOf(run.db, run.userId),
       progress: (done, total) => run.job?.update('checking', done, total),
       checkpoint: () => run.job?.checkpoint(),
     });
+    return Object.assign(checked, { headerRow: sheet.headerRow });
   } catch (e) {
     if (e instanceof UnknownColumns) throw unreadable(file, 'no header names a column of this kind');
     throw e;
@@ -120,7 +122,7 @@ export const importHandlers: PartialHandlers = {
     async run({ db, input, actor }) {
       const checked = await checkFile(input, { db, userId: actor!.userId, keepRecords: false });
       const { problems, moreProblems } = checked.problems.first(LISTED_PROBLEMS);
-      return { rows: checked.rows, problems, moreProblems, columns: checked.columns.fileHeader, sample: checked.sample };
+      return { rows: checked.rows, problems, moreProblems, headerRow: checked.headerRow, columns: checked.columns.fileHeader, sample: checked.sample };
     },
   },
 

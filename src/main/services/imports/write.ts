@@ -1,6 +1,7 @@
 import type { CompiledQuery, Insertable, Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { ImportKind } from '../../../shared/domain/customers';
+import { pinyinSortKey } from '../../../shared/domain/pinyin';
 import type { DB } from '../../archive/schema';
 import { gramsOf, searchTextOf } from '../customers/grams';
 import type { ContractRecord, CustomerRecord, PaymentRecord, RecordOf, TransactionRecord } from './check';
@@ -92,6 +93,7 @@ const CUSTOMER_COLUMNS = [
   'warning_state',
   'verification',
   'search_text',
+  'sort_key',
   'entered_by',
   'entered_at',
   'verified_by',
@@ -102,6 +104,7 @@ const CUSTOMER_COLUMNS = [
 
 async function writeCustomers(env: WriteEnv, records: CustomerRecord[]): Promise<void> {
   const ids = records.map(() => uuidv7());
+  const sortKeys = records.map((r) => pinyinSortKey(r.name));
   await insertRows(env, 'customers', CUSTOMER_COLUMNS, records, (r, i) => [
     ids[i],
     r.kind,
@@ -124,6 +127,7 @@ async function writeCustomers(env: WriteEnv, records: CustomerRecord[]): Promise
     'none',
     'pending', // imported key data still needs a second person's confirmation (双人核验)
     searchTextOf([r.name, ...r.contacts.map((c) => c.name)]),
+    sortKeys[i],
     env.userId,
     env.at,
     null,
@@ -137,10 +141,10 @@ async function writeCustomers(env: WriteEnv, records: CustomerRecord[]): Promise
   records.forEach((r, i) => {
     for (const c of r.contacts) contactRows.push([uuidv7(), ids[i], c.role, c.name, c.phone, c.email, env.at]);
     // Searchable at once: the same fragments customers.create indexes.
-    for (const gram of gramsOf([r.name, ...r.contacts.map((c) => c.name)])) gramRows.push([gram, r.name, ids[i]]);
+    for (const gram of gramsOf([r.name, ...r.contacts.map((c) => c.name)])) gramRows.push([gram, sortKeys[i], ids[i]]);
   });
   await insertRows(env, 'customer_contacts', ['id', 'customer_id', 'role', 'name', 'phone', 'email', 'created_at'], contactRows, (r) => r);
-  await insertRows(env, 'search_grams', ['gram', 'name', 'customer_id'], gramRows, (r) => r);
+  await insertRows(env, 'search_grams', ['gram', 'sort_key', 'customer_id'], gramRows, (r) => r);
 }
 
 async function writeContracts(env: WriteEnv, records: ContractRecord[]): Promise<void> {

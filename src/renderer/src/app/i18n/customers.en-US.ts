@@ -182,6 +182,14 @@ export const customerTextsEn: TranslationShape<typeof customerTexts> = {
     noMatch: 'No customer matches',
     noMatchHint: 'Try another word, or clear the filters.',
     noGrade: 'Not rated',
+    /** Which text of the customer the search text matched. */
+    matched: {
+      name: 'Matched name',
+      contact: 'Matched contact',
+      code: 'Matched code',
+      contractNumber: 'Matched contract no.',
+      documentTitle: 'Matched document title',
+    },
     individual: 'Individual',
     loadingRow: 'Loading…',
     open: 'Open file',
@@ -508,6 +516,7 @@ export const customerTextsEn: TranslationShape<typeof customerTexts> = {
     rows: 'Data rows',
     problemsCount: 'Problems',
     columns: 'Columns recognised',
+    headerRow: 'The header was taken from row {{row}} of the file; the title and blank rows above it are not imported.',
     sample: 'First rows',
     problemsTitle_one: '{{count, number}} problem found: nothing has been written',
     problemsTitle_other: '{{count, number}} problems found: nothing has been written',

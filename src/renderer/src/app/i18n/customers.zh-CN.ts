@@ -183,6 +183,14 @@ export const customerTexts = {
     noMatch: '没有符合条件的客户',
     noMatchHint: '请换一个关键词，或清除筛选条件。',
     noGrade: '未评级',
+    /** Which text of the customer the search text matched. */
+    matched: {
+      name: '名称匹配',
+      contact: '联系人匹配',
+      code: '编码匹配',
+      contractNumber: '合同编号匹配',
+      documentTitle: '文档标题匹配',
+    },
     individual: '个人',
     loadingRow: '正在加载…',
     open: '打开档案',
@@ -516,6 +524,7 @@ export const customerTexts = {
     rows: '数据行数',
     problemsCount: '问题数',
     columns: '识别的列',
+    headerRow: '表头取自文件第 {{row}} 行，其上的标题行和空行不作为数据导入。',
     sample: '前几行预览',
     problemsTitle_one: '发现 {{count, number}} 处问题，所有数据均未写入',
     problemsTitle_other: '发现 {{count, number}} 处问题，所有数据均未写入',

@@ -6,7 +6,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { contract, type CustomerSummary, type Input, type Output } from '../../../../shared/contract';
+import { contract, type Input, type Output } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import type { ApiError } from '../../api/errors';
 import { queryKey, useArchiveQuery } from '../../api/hooks';
@@ -33,6 +33,8 @@ const COLUMNS = 'minmax(240px, 2.4fr) minmax(190px, 1.3fr) minmax(110px, 1fr) mi
 
 type Criteria = Omit<Input<'customers.search'>, 'offset' | 'limit'>;
 type SearchPage = Output<'customers.search'>;
+/** A customer as the search gives it: with the field its text matched. */
+type CustomerSummary = SearchPage['rows'][number];
 
 /** ID numbers are personal: the list shows their first six and last four characters only. */
 function maskIdNumber(id: string): string {
@@ -380,6 +382,11 @@ function CustomerRow({
         <Text size="sm" fw={500} truncate="end" title={customer.name}>
           {customer.name}
         </Text>
+        {customer.matched ? (
+          <Badge size="xs" variant="outline" color="gray" style={{ flexShrink: 0 }} data-testid="search-match" data-matched={customer.matched}>
+            {t(`customers.matched.${customer.matched}`)}
+          </Badge>
+        ) : null}
       </Group>
       <Text role="cell" size="sm" ff="monospace" truncate="end">
         {code ?? '—'}
