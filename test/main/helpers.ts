@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, expect } from 'vitest';
 import { openArchive, type ArchiveIo, type OpenArchive } from '../../src/main/archive/archive';
 import { findSlot, KEYSLOTS_FILE, readKeySlots, unlockSlot, type KeySlotFile } from '../../src/main/archive/keyslots';
-import type { AuditEntry, Envelope, Input, MethodName, Output, User } from '../../src/shared/contract';
+import type { AuditEntry, Envelope, ErrorBody, Input, MethodName, Output, User } from '../../src/shared/contract';
 import { createArchiveHost, type ArchiveHost } from '../../src/main/host';
 import type { Clock } from '../../src/main/host/types';
 
@@ -41,7 +41,7 @@ export interface TestHost {
   /** Call and expect success; returns the value. */
   ok<M extends MethodName>(session: string | null, method: M, input: Input<M>): Promise<Output<M>>;
   /** Call and expect a refusal; returns the error. */
-  fail(session: string | null, method: string, input: unknown): Promise<{ code: string; message: string; details?: unknown }>;
+  fail(session: string | null, method: string, input: unknown): Promise<ErrorBody>;
 }
 
 export function testHost(dir: string, clock = new FrozenClock()): TestHost {
@@ -58,7 +58,7 @@ export function testHost(dir: string, clock = new FrozenClock()): TestHost {
     async fail(session, method, input) {
       const r = await host.call(session, method, input);
       expect(r.ok, `${method} should have been refused`).toBe(false);
-      return (r as { ok: false; error: { code: string; message: string; details?: unknown } }).error;
+      return (r as { ok: false; error: ErrorBody }).error;
     },
   };
 }

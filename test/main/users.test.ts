@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { closeArchive, KeySlotKeeper } from '../../src/main/archive/archive';
+import { refusalText } from '../../src/shared/messages';
 import {
   ADMIN,
   addUser,
@@ -202,7 +203,7 @@ describe('users.deactivate', () => {
     expect(listed).toMatchObject({ active: false });
     expect(await t.fail(t.admin, 'users.deactivate', { id: user.id, rotateKey: false })).toMatchObject({
       code: 'CONFLICT',
-      details: { reason: 'inactive' },
+      details: { reason: 'alreadyInactive' },
     });
   });
 
@@ -243,6 +244,8 @@ describe('roles.update', () => {
     for (const permissions of [[], ['users.manage'], ['roles.manage', 'settings.manage', 'audit.read']] as const) {
       const error = await t.fail(t.admin, 'roles.update', { id: role('sysadmin'), permissions: [...permissions] });
       expect(error, permissions.join()).toMatchObject({ code: 'CONFLICT', details: { reason: 'sysadminKeeps' } });
+      // The administrator reads why, not that some user name is taken.
+      expect(refusalText('zh-CN', error)).toBe('系统管理员角色必须保留“用户管理”和“角色权限管理”两项权限，以免档案无人管理。');
     }
     expect(await snapshot(t)).toEqual(before);
     // What it may lose, it may lose.

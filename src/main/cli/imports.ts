@@ -4,11 +4,12 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
-import type { CustomerSummary, ErrorBody, ImportProblem } from '../../shared/contract';
+import type { CustomerSummary, ImportProblem, JobPhase } from '../../shared/contract';
 import { IMPORT_KINDS, MAX_IMPORT_BYTES, type ImportKind } from '../../shared/domain/customers';
 import { createArchiveHost, type ArchiveHost } from '../host';
-import { problemMessageZh } from '../services/imports/messages';
 import { readSecret } from './secret';
+import { errorLine, phaseText, problemLine } from './text';
+
 
 /** A command that could not run: exit code 2 unless said otherwise. */
 export class CommandError extends Error {
@@ -20,19 +21,6 @@ export class CommandError extends Error {
   }
 }
 
-const PHASES_ZH: Record<string, string> = {
-  reading: '读取',
-  checking: '检查',
-  writing: '写入',
-  done: '完成',
-  cancelled: '已取消',
-  failed: '失败',
-};
-
-function failure(error: ErrorBody): string {
-  return `操作失败 (${error.code}: ${error.message})`;
-}
-
 async function loggedIn<T>(values: Record<string, string | undefined>, work: (host: ArchiveHost, session: string) => Promise<T>): Promise<T> {
   const dir = resolve(values.archive!);
   const username = values.user;
@@ -41,7 +29,7 @@ async function loggedIn<T>(values: Record<string, string | undefined>, work: (ho
   const host = createArchiveHost({ dir });
   try {
     const login = await host.call(null, 'auth.login', { username, password });
-    if (!login.ok) throw new CommandError(login.error.code === 'WRONG_PASSWORD' ? `用户名或密码错误 (${login.error.code})` : failure(login.error));
+    if (!login.ok) throw new CommandError(errorLine(login.error));
     const { session } = login.value as { session: string };
     try {
       return await work(host, session);
@@ -51,14 +39,6 @@ async function loggedIn<T>(values: Record<string, string | undefined>, work: (ho
   } finally {
     await host.close();
   }
-}
-
-/** One line per problem, in Chinese, naming the row. */
-export function problemLine(p: ImportProblem): string {
-  const where = p.row <= 1 ? '表头' : `第 ${p.row} 行`;
-  const column = p.column ? `「${p.column}」` : '';
-  const value = p.value !== null ? `：${p.value}` : '';
-  return `${where}${column} ${problemMessageZh(p.code)} (${p.code})${value}`;
 }
 
 export async function importCommand(values: Record<string, string | undefined>, positionals: string[]): Promise<number> {
@@ -79,9 +59,9 @@ export async function importCommand(values: Record<string, string | undefined>, 
     let last = '';
     const report = async () => {
       const r = await host.call(session, 'jobs.progress', { jobId });
-      const p = r.ok ? (r.value as { phase: string; done: number; total: number } | null) : null;
+      const p = r.ok ? (r.value as { phase: JobPhase; done: number; total: number } | null) : null;
       if (!p) return;
-      const line = `${PHASES_ZH[p.phase] ?? p.phase} ${p.phase} ${p.done}/${p.total}`;
+      const line = `${phaseText(p.phase)} ${p.phase} ${p.done}/${p.total}`;
       if (line !== last) process.stderr.write(`进度 progress: ${line}\n`);
       last = line;
     };
@@ -110,7 +90,7 @@ export async function importCommand(values: Record<string, string | undefined>, 
       process.stderr.write(`无法读取该文件，或其表头与所选类型不符 (the file cannot be read as a ${kind} file)\n`);
       return 1;
     }
-    process.stderr.write(`${failure(r.error)}；未写入任何数据 (nothing was written)\n`);
+    process.stderr.write(`${errorLine(r.error)}；未写入任何数据 (nothing was written)\n`);
     return 1;
   });
 }
@@ -120,7 +100,7 @@ export async function searchCommand(values: Record<string, string | undefined>, 
   if (!text) throw new CommandError('请给出要查找的内容 (give the TEXT to search for)');
   return loggedIn(values, async (host, session) => {
     const r = await host.call(session, 'customers.search', { text, limit: 500 });
-    if (!r.ok) throw new CommandError(failure(r.error));
+    if (!r.ok) throw new CommandError(errorLine(r.error));
     const { total, rows } = r.value as { total: number; rows: CustomerSummary[] };
     for (const c of rows) console.log([c.name, c.creditCode ?? c.idNumber ?? '', c.departmentName, c.grade ?? '-'].join('\t'));
     process.stderr.write(`共 ${total} 个客户 (${total} customer(s))${total > rows.length ? `，显示前 ${rows.length} 个 (first ${rows.length} shown)` : ''}\n`);

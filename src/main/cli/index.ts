@@ -7,10 +7,10 @@
 // never from the command line (it would be visible to other users and in shell history).
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import type { ErrorBody } from '../../shared/contract';
 import { createArchiveHost } from '../host';
 import { importCommand, searchCommand } from './imports';
 import { readSecret } from './secret';
+import { errorLine } from './text';
 
 const USAGE = `用法 Usage:
   npm run cli -- init   --archive DIR --admin NAME [--company NAME] [--display-name NAME]
@@ -30,21 +30,6 @@ class CliError extends Error {
   }
 }
 
-function describe(error: ErrorBody): string {
-  const zh: Partial<Record<ErrorBody['code'], string>> = {
-    WRONG_PASSWORD: '用户名或密码错误',
-    NOT_INITIALIZED: '该文件夹中没有档案库',
-    ALREADY_INITIALIZED: '该文件夹中已有档案库',
-    NEWER_VERSION: '该档案库由更新版本的程序写入，请先升级程序',
-    CORRUPT: '档案库无法读取',
-    FORBIDDEN: '没有权限',
-    RATE_LIMITED: '密码错误次数过多，请稍后再试',
-    VALIDATION: '输入不符合要求',
-  };
-  const details = error.code === 'VALIDATION' ? ` ${JSON.stringify(error.details)}` : '';
-  return `${zh[error.code] ?? '操作失败'} (${error.code}: ${error.message})${details}`;
-}
-
 async function init(values: Record<string, string | undefined>): Promise<number> {
   const dir = resolve(values.archive!);
   const username = values.admin;
@@ -56,7 +41,7 @@ async function init(values: Record<string, string | undefined>): Promise<number>
       companyName: values.company ?? '未命名单位',
       admin: { username, displayName: values['display-name'] ?? username, password },
     });
-    if (!r.ok) throw new CliError(describe(r.error));
+    if (!r.ok) throw new CliError(errorLine(r.error));
     const { recoveryCode, session } = r.value as { recoveryCode: string; session: string };
     await host.call(session, 'auth.logout', {});
     console.log(`档案库已创建 Archive created: ${dir}`);
@@ -89,16 +74,16 @@ async function verify(values: Record<string, string | undefined>): Promise<numbe
     if (!login.ok) {
       // An archive from a newer version is a failed check, not a usage error.
       if (login.error.code === 'NEWER_VERSION') {
-        console.log(`✗ 架构版本 schema version: ${describe(login.error)}`);
+        console.log(`✗ 架构版本 schema version: ${errorLine(login.error)}`);
         return 1;
       }
-      throw new CliError(describe(login.error));
+      throw new CliError(errorLine(login.error));
     }
     console.log(`✓ 打开档案库 archive opened with ${username}'s key slot`);
     const { session } = login.value as { session: string };
     const r = await host.call(session, 'archive.check', {});
     await host.call(session, 'auth.logout', {});
-    if (!r.ok) throw new CliError(describe(r.error));
+    if (!r.ok) throw new CliError(errorLine(r.error));
     const c = r.value as CheckResult;
     const mark = (ok: boolean) => (ok ? '✓' : '✗');
     console.log(

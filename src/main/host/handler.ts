@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import type { HostMethodName, Output, ParsedInput } from '../../shared/contract';
+import type { AuditAction, AuditTarget, HostMethodName, Output, ParsedInput } from '../../shared/contract';
 import type { Permission } from '../../shared/domain/permissions';
 import type { KeySlotKeeper, OpenArchive } from '../archive/archive';
 import type { DB } from '../archive/schema';
@@ -64,8 +64,8 @@ export interface LoginThrottle {
 /** What the router records in the audit entry of this call; handlers add to it. */
 export interface AuditNote {
   /** The action name; defaults to the method name. */
-  action?: string;
-  target?: string | null;
+  action?: AuditAction;
+  target?: AuditTarget | null;
   details?: Record<string, unknown>;
   /** For calls that establish who the actor is (setup, login, recover). */
   actor?: { userId: string; username: string };

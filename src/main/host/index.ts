@@ -175,7 +175,7 @@ export function createArchiveHost(options: ArchiveHostOptions): ArchiveHost {
     return record;
   }
 
-  async function recordDenial(actor: Actor, method: string): Promise<void> {
+  async function recordDenial(actor: Actor, method: HostMethodName): Promise<void> {
     if (!archive) return;
     await archive.db.transaction().execute((trx) =>
       appendAudit(trx, {
@@ -282,7 +282,7 @@ export function createArchiveHost(options: ArchiveHostOptions): ArchiveHost {
   }
 
   /** A failed login when the archive is closed is kept until the next open, then written. */
-  function recordFailedLogin(method: string, input: unknown, error: ErrorBody): void {
+  function recordFailedLogin(method: 'auth.login' | 'auth.recover' | 'auth.unlock', input: unknown, error: ErrorBody): void {
     if (error.code !== 'WRONG_PASSWORD' && error.code !== 'WRONG_RECOVERY_CODE' && error.code !== 'RATE_LIMITED') return;
     const username = typeof (input as { username?: unknown })?.username === 'string' ? (input as { username: string }).username.slice(0, 32) : null;
     // Kept in memory only until the next open; a flood of wrong passwords must not grow it

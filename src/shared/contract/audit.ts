@@ -4,11 +4,26 @@ import { auditEntry, empty, id, isoMoment } from './schemas';
 
 // The audit trail: reading it and verifying its hash chain.
 
+/** How the hash chain can be broken at an entry. */
+export const chainBreaks = z.enum(['hash', 'link', 'gap']);
+export type ChainBreak = z.infer<typeof chainBreaks>;
+
+/**
+ * What an audit entry can be about: its target is `<kind>:<id>` (`customer:0190…`). A
+ * domain whose calls name a new kind of thing adds it here, and its text in messages/audit.
+ */
+export const auditTargetKinds = z.enum(['user', 'role', 'department', 'customer', 'document', 'import']);
+export type AuditTargetKind = z.infer<typeof auditTargetKinds>;
+export type AuditTarget = `${AuditTargetKind}:${string}`;
+
+/** Actions on record that are not a method of the contract. */
+export const OTHER_AUDIT_ACTIONS = ['auth.failures_not_itemised'] as const;
+
 /** The result of verifying the hash chain. */
 export const chainCheck = z.strictObject({
   ok: z.boolean(),
   checked: z.number().int(),
-  firstBad: z.strictObject({ seq: z.number().int(), reason: z.enum(['hash', 'link', 'gap']) }).nullable(),
+  firstBad: z.strictObject({ seq: z.number().int(), reason: chainBreaks }).nullable(),
 });
 
 export const auditMethods = {

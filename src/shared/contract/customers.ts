@@ -26,6 +26,10 @@ import { fen, id, isoMoment, optionalDay, optionalText, person, purpose, text } 
 
 // The customer (SPEC §1): its key data, its file as read, search and 双人核验.
 
+/** Refusals of customers (`details.reason`). */
+export const customersReasons = z.enum(['creditCodeTaken', 'idNumberTaken', 'alreadyVerified', 'sameUser']);
+export type CustomersReason = z.infer<typeof customersReasons>;
+
 const customerFields = {
   kind: z.enum(CUSTOMER_KINDS),
   name: text(100),

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { archiveMethods } from './archive';
-import { auditMethods } from './audit';
+import { auditMethods, OTHER_AUDIT_ACTIONS } from './audit';
 import { authMethods } from './auth';
 import { customersMethods } from './customers';
 import { departmentsMethods } from './departments';
@@ -16,6 +16,10 @@ import { shellMethods } from './shell';
 import { usersMethods } from './users';
 
 export * from './errors';
+export * from './reasons';
+export type { AuditTarget, AuditTargetKind, ChainBreak } from './audit';
+export type { ImportProblemCode } from './imports';
+export type { JobPhase } from './jobs';
 export type { Access, MethodSpec } from './method';
 export * as schemas from './schemas';
 export * as customerSchemas from './customers';
@@ -52,6 +56,11 @@ export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
 export type Output<M extends MethodName> = z.output<Contract[M]['output']>;
 
 export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+export const HOST_METHOD_NAMES = METHOD_NAMES.filter((m): m is HostMethodName => contract[m].handledBy === 'host');
+
+/** What an audit entry records as its action: the host method called, or one of a few others. */
+export type AuditAction = HostMethodName | (typeof OTHER_AUDIT_ACTIONS)[number];
+export const AUDIT_ACTIONS: readonly AuditAction[] = [...HOST_METHOD_NAMES, ...OTHER_AUDIT_ACTIONS];
 
 export function isMethodName(value: unknown): value is MethodName {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(contract, value);

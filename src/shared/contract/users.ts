@@ -3,6 +3,10 @@ import { method } from './method';
 import { displayName, empty, id, password, user, username } from './schemas';
 
 // User accounts.
+/** Refusals of users (`details.reason`). */
+export const usersReasons = z.enum(['usernameTaken', 'self', 'alreadyInactive', 'lastAdministrator']);
+export type UsersReason = z.infer<typeof usersReasons>;
+
 const roleIds = z.array(id).min(1).max(20);
 
 export const usersMethods = {

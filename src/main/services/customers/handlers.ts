@@ -36,7 +36,11 @@ async function assertUniqueIdentifiers(
     let q = db.selectFrom('customers').select(['id', 'name']).where(column, '=', value);
     if (exceptId) q = q.where('id', '!=', exceptId);
     const other = await q.executeTakeFirst();
-    if (other) throw new ArchiveError('CONFLICT', `this ${field} is already in the archive`, { field, customerId: other.id });
+    if (other) throw new ArchiveError('CONFLICT', `this ${field} is already in the archive`, {
+        reason: field === 'creditCode' ? 'creditCodeTaken' : 'idNumberTaken',
+        field,
+        customerId: other.id,
+      });
   }
 }
 

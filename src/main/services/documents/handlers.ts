@@ -47,7 +47,7 @@ export const documentHandlers: PartialHandlers = {
       let archiveNo = input.archiveNo;
       if (archiveNo !== null) {
         const taken = await db.selectFrom('documents').select('id').where('archive_no', '=', archiveNo).executeTakeFirst();
-        if (taken) throw new ArchiveError('CONFLICT', 'this archive number is taken', { field: 'archiveNo' });
+        if (taken) throw new ArchiveError('CONFLICT', 'this archive number is taken', { reason: 'archiveNoTaken', field: 'archiveNo' });
       } else {
         archiveNo = await nextArchiveNo(db, customer.department_id, input.retention, now);
       }

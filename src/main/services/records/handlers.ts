@@ -98,7 +98,7 @@ export const recordHandlers: PartialHandlers = {
       await assertDepartment(db, input.departmentId);
       const contractNo = input.contractNo ?? (await nextContractNo(db, input.departmentId, input.signedOn.slice(0, 4)));
       const taken = await db.selectFrom('contracts').select('id').where('contract_no', '=', contractNo).executeTakeFirst();
-      if (taken) throw new ArchiveError('CONFLICT', 'this contract number is taken', { field: 'contractNo' });
+      if (taken) throw new ArchiveError('CONFLICT', 'this contract number is taken', { reason: 'contractNoTaken', field: 'contractNo' });
       const id = uuidv7();
       await db
         .insertInto('contracts')

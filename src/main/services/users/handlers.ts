@@ -37,7 +37,7 @@ export const userHandlers: PartialHandlers = {
       const key = loginNameKey(input.username);
       const names = await db.selectFrom('users').select('username').execute();
       if (names.some((u) => loginNameKey(u.username) === key)) {
-        throw new ArchiveError('CONFLICT', 'this user name is taken', { field: 'username' });
+        throw new ArchiveError('CONFLICT', 'this user name is taken', { reason: 'usernameTaken', field: 'username' });
       }
       const id = uuidv7();
       const at = now.toISOString();
@@ -108,7 +108,7 @@ export const userHandlers: PartialHandlers = {
         throw new ArchiveError('CONFLICT', 'you cannot deactivate yourself', { reason: 'self' });
       }
       const user = await getUser(db, input.id);
-      if (!user.active) throw new ArchiveError('CONFLICT', 'this user is already deactivated', { reason: 'inactive' });
+      if (!user.active) throw new ArchiveError('CONFLICT', 'this user is already deactivated', { reason: 'alreadyInactive' });
       await db.updateTable('users').set({ active: 0, updated_at: now.toISOString() }).where('id', '=', input.id).execute();
       await assertAnAdministratorRemains(db);
       audit.target = `user:${input.id}`;

@@ -1,7 +1,8 @@
 import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isErrorCode, type AuditEntry } from '../../../../shared/contract';
+import { isErrorCode, isRefusalReason, type AuditEntry, type AuditTargetKind } from '../../../../shared/contract';
+import { auditTargetKinds, chainBreaks } from '../../../../shared/contract/audit';
 import { isPermission } from '../../../../shared/domain/permissions';
 import { useLabels, type Labels } from '../../app/labels';
 
@@ -57,8 +58,7 @@ const DETAIL_KEYS = [
 ] as const;
 type DetailKey = (typeof DETAIL_KEYS)[number];
 
-const TARGET_KINDS = ['user', 'role', 'department', 'customer', 'document'] as const;
-type TargetKind = (typeof TARGET_KINDS)[number];
+const TARGET_KINDS: readonly string[] = auditTargetKinds.options;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -83,6 +83,7 @@ function valueText(t: TFunction, labels: Labels, book: NameBook, key: string, va
   if (typeof value === 'string') {
     if (UUID.test(value)) return nameOf(book, value);
     if (key === 'reason' && isErrorCode(value)) return t(`error.${value}`);
+    if (key === 'reason' && isRefusalReason(value)) return t(`errorReason.${value}`);
     if (isPermission(value)) return labels.permission(value);
     return value;
   }
@@ -92,7 +93,8 @@ function valueText(t: TFunction, labels: Labels, book: NameBook, key: string, va
   if (typeof value === 'object') {
     const record = value as Record<string, unknown>;
     if (key === 'firstBad' && typeof record.seq === 'number' && typeof record.reason === 'string') {
-      const reason = ['hash', 'link', 'gap'].includes(record.reason) ? t(`audit.reason.${record.reason as 'hash'}`) : record.reason;
+      const known = chainBreaks.safeParse(record.reason);
+      const reason = known.success ? t(`audit.reason.${known.data}`) : record.reason;
       return t('audit.firstBadAt', { seq: record.seq, reason });
     }
     return `{ ${describeDetails(t, labels, book, record)} }`;
@@ -124,10 +126,10 @@ export function useAuditDescriber(book: NameBook): AuditDescriber {
         if (!entry.target) return null;
         const [kind, ...rest] = entry.target.split(':');
         const id = rest.join(':');
-        if (!kind || !(TARGET_KINDS as readonly string[]).includes(kind) || !UUID.test(id)) {
+        if (!kind || !TARGET_KINDS.includes(kind) || !UUID.test(id)) {
           return { text: entry.target, full: entry.target };
         }
-        return { text: `${t(`audit.targetKinds.${kind as TargetKind}`)} ${nameOf(book, id)}`, full: entry.target };
+        return { text: `${t(`audit.targetKinds.${kind as AuditTargetKind}`)} ${nameOf(book, id)}`, full: entry.target };
       },
       details(entry) {
         const details = entry.details;
