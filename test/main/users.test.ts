@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { closeArchive, KeySlotKeeper } from '../../src/main/archive/archive';
+import { DEFAULT_DEPARTMENTS, DEFAULT_ROLES } from '../../src/shared/domain/permissions';
 import { refusalText } from '../../src/shared/messages';
 import {
   ADMIN,
@@ -9,6 +10,7 @@ import {
   freshArchive,
   login,
   openWithRecoveryCode,
+  predictableId,
   readSlots,
   testHost,
   useTempDirs,
@@ -31,6 +33,16 @@ async function snapshot(t: TestHost & { admin: string }) {
 }
 
 describe('users.create', () => {
+  it('gives new records the ids of the host\u2019s id source, in order', async () => {
+    const t = await freshArchive(temp);
+    // Setup takes the administrator's id first, then one per department and role.
+    expect((await t.ok(t.admin, 'auth.me', {})).id).toBe(predictableId(1));
+    const departments = await t.ok(t.admin, 'departments.list', {});
+    expect(departments.map((d) => d.id)).toEqual(DEFAULT_DEPARTMENTS.map((_, i) => predictableId(2 + i)));
+    const { user } = await addUser(t, t.admin, REVIEWER);
+    expect(user.id).toBe(predictableId(2 + DEFAULT_DEPARTMENTS.length + DEFAULT_ROLES.length));
+  });
+
   it('creates a user with department and roles, who must replace the given password', async () => {
     const t = await freshArchive(temp);
     const { role, department } = await directory(t, t.admin);

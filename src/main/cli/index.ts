@@ -7,7 +7,8 @@
 // never from the command line (it would be visible to other users and in shell history).
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { createArchiveHost } from '../host';
+import { ArchiveError } from '../../shared/contract';
+import { createArchiveHost, send } from '../host';
 import { importCommand, searchCommand } from './imports';
 import { readSecret } from './secret';
 import { errorLine } from './text';
@@ -30,6 +31,11 @@ class CliError extends Error {
   }
 }
 
+/** A refusal of the host, as a command that could not run. */
+function refused(e: unknown): never {
+  throw e instanceof ArchiveError ? new CliError(errorLine(e.toBody())) : e;
+}
+
 async function init(values: Record<string, string | undefined>): Promise<number> {
   const dir = resolve(values.archive!);
   const username = values.admin;
@@ -37,13 +43,11 @@ async function init(values: Record<string, string | undefined>): Promise<number>
   const password = await readSecret('管理员密码 Administrator password: ');
   const host = createArchiveHost({ dir });
   try {
-    const r = await host.call(null, 'archive.setup', {
+    const { recoveryCode, session } = await send(host, null, 'archive.setup', {
       companyName: values.company ?? '未命名单位',
       admin: { username, displayName: values['display-name'] ?? username, password },
-    });
-    if (!r.ok) throw new CliError(errorLine(r.error));
-    const { recoveryCode, session } = r.value as { recoveryCode: string; session: string };
-    await host.call(session, 'auth.logout', {});
+    }).catch(refused);
+    await send(host, session, 'auth.logout', {});
     console.log(`档案库已创建 Archive created: ${dir}`);
     console.log('');
     console.log('恢复码（只显示这一次，请抄写并妥善保管）');
@@ -57,12 +61,6 @@ async function init(values: Record<string, string | undefined>): Promise<number>
   }
 }
 
-interface CheckResult {
-  schema: { ok: boolean; applied: string[]; expected: string[] };
-  integrity: { ok: boolean; problems: string[] };
-  audit: { ok: boolean; checked: number; firstBad: { seq: number; reason: string } | null };
-}
-
 async function verify(values: Record<string, string | undefined>): Promise<number> {
   const dir = resolve(values.archive!);
   const username = values.user;
@@ -70,21 +68,20 @@ async function verify(values: Record<string, string | undefined>): Promise<numbe
   const password = await readSecret(`${username} 的密码 password: `);
   const host = createArchiveHost({ dir });
   try {
-    const login = await host.call(null, 'auth.login', { username, password });
-    if (!login.ok) {
+    let session: string;
+    try {
+      ({ session } = await send(host, null, 'auth.login', { username, password }));
+    } catch (e) {
       // An archive from a newer version is a failed check, not a usage error.
-      if (login.error.code === 'NEWER_VERSION') {
-        console.log(`✗ 架构版本 schema version: ${errorLine(login.error)}`);
+      if (e instanceof ArchiveError && e.code === 'NEWER_VERSION') {
+        console.log(`✗ 架构版本 schema version: ${errorLine(e.toBody())}`);
         return 1;
       }
-      throw new CliError(errorLine(login.error));
+      return refused(e);
     }
     console.log(`✓ 打开档案库 archive opened with ${username}'s key slot`);
-    const { session } = login.value as { session: string };
-    const r = await host.call(session, 'archive.check', {});
-    await host.call(session, 'auth.logout', {});
-    if (!r.ok) throw new CliError(errorLine(r.error));
-    const c = r.value as CheckResult;
+    const c = await send(host, session, 'archive.check', {}).catch(refused);
+    await send(host, session, 'auth.logout', {});
     const mark = (ok: boolean) => (ok ? '✓' : '✗');
     console.log(
       `${mark(c.schema.ok)} 架构版本 schema version: ${c.schema.applied.at(-1) ?? '(none)'}` +

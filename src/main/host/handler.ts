@@ -5,7 +5,7 @@ import type { KeySlotKeeper, OpenArchive } from '../archive/archive';
 import type { DB } from '../archive/schema';
 import type { AuditEvent } from '../services/audit/log';
 import type { JobRegistry } from './jobs';
-import type { Clock } from './types';
+import type { Clock, IdSource } from './types';
 
 /** Who is calling: resolved from the session by the router, never taken from the input. */
 export interface Actor {
@@ -29,6 +29,8 @@ export interface SessionRecord {
  */
 export interface HostServices {
   readonly clock: Clock;
+  /** Ids of new records: handlers take them from here, never make their own. */
+  readonly ids: IdSource;
   readonly dir: string;
   readonly slots: KeySlotKeeper;
   /** The open archive, if any. */

@@ -26,9 +26,10 @@ import { callerState } from '../services/users/queries';
 import { idleLockMinutesOf } from '../services/settings/handlers';
 import type { Actor, AuditNote, CallContext, Handler, HostServices, LoginThrottle, SessionRecord } from './handler';
 import { createJobRegistry } from './jobs';
-import { systemClock, type ArchiveHost, type ArchiveHostOptions } from './types';
+import { systemClock, uuidIds, type ArchiveHost, type ArchiveHostOptions } from './types';
 
-export type { ArchiveHost, ArchiveHostOptions, Clock } from './types';
+export type { ArchiveHost, ArchiveHostOptions, Clock, IdSource } from './types';
+export { send } from './send';
 
 /** After this many consecutive wrong passwords for a name, each further try must wait. */
 const FREE_ATTEMPTS = 3;
@@ -82,6 +83,7 @@ function toErrorBody(e: unknown): ErrorBody {
 
 export function createArchiveHost(options: ArchiveHostOptions): ArchiveHost {
   const clock = options.clock ?? systemClock;
+  const ids = options.ids ?? uuidIds;
   const io: ArchiveIo = { dir: options.dir, nativeBinding: options.nativeBinding, kdfCost: options.kdfCost ?? DEFAULT_KDF_COST };
   const slots = new KeySlotKeeper(io);
   const sessions = new Map<string, SessionRecord>();
@@ -115,6 +117,7 @@ export function createArchiveHost(options: ArchiveHostOptions): ArchiveHost {
 
   const services: HostServices = {
     clock,
+    ids,
     dir: options.dir,
     slots,
     archive: () => archive,

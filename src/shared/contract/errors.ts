@@ -51,6 +51,13 @@ export class ArchiveError<C extends ErrorCode = ErrorCode> extends Error {
     this.details = details;
   }
 
+  /** The refusal a body carries, as the host threw it. */
+  static fromBody(body: ErrorBody): ArchiveError {
+    const error = new ArchiveError<ErrorCode>(body.code, body.message);
+    (error as { details?: unknown }).details = body.details;
+    return error;
+  }
+
   toBody(): ErrorBody {
     return this.details === undefined
       ? { code: this.code, message: this.message }

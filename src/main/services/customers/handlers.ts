@@ -1,5 +1,4 @@
 import type { Transaction } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
 import { ArchiveError } from '../../../shared/contract/errors';
 import { dayOf } from '../../../shared/domain/receivables';
 import type { DB } from '../../archive/schema';
@@ -95,10 +94,10 @@ export const customerHandlers: PartialHandlers = {
   },
 
   'customers.create': {
-    async run({ db, input, actor, now, audit }) {
+    async run({ db, input, actor, now, audit, host }) {
       await assertDepartment(db, input.departmentId);
       await assertUniqueIdentifiers(db, input);
-      const id = uuidv7();
+      const id = host.ids.next();
       const at = now.toISOString();
       await db
         .insertInto('customers')
@@ -120,7 +119,7 @@ export const customerHandlers: PartialHandlers = {
       if (input.contacts.length > 0) {
         await db
           .insertInto('customer_contacts')
-          .values(input.contacts.map((c) => ({ id: uuidv7(), customer_id: id, role: c.role, name: c.name, phone: c.phone, email: c.email, created_at: at })))
+          .values(input.contacts.map((c) => ({ id: host.ids.next(), customer_id: id, role: c.role, name: c.name, phone: c.phone, email: c.email, created_at: at })))
           .execute();
       }
       await reindexCustomer(db, id);

@@ -1,5 +1,4 @@
 import type { CompiledQuery, Insertable, Transaction } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
 import type { ImportKind } from '../../../shared/domain/customers';
 import type { DB } from '../../archive/schema';
 import { gramsOf, searchTextOf } from '../customers/grams';
@@ -17,6 +16,8 @@ export interface WriteEnv {
   db: Transaction<DB>;
   importId: string;
   userId: string;
+  /** Ids of the new rows. */
+  newId(): string;
   /** The moment of the import (created_at, entered_at). */
   at: string;
   /** Rows written so far (of the file's records). */
@@ -101,7 +102,7 @@ const CUSTOMER_COLUMNS = [
 ] as const satisfies readonly (keyof Insertable<DB['customers']>)[];
 
 async function writeCustomers(env: WriteEnv, records: CustomerRecord[]): Promise<void> {
-  const ids = records.map(() => uuidv7());
+  const ids = records.map(() => env.newId());
   await insertRows(env, 'customers', CUSTOMER_COLUMNS, records, (r, i) => [
     ids[i],
     r.kind,
@@ -135,7 +136,7 @@ async function writeCustomers(env: WriteEnv, records: CustomerRecord[]): Promise
   const contactRows: unknown[][] = [];
   const gramRows: unknown[][] = [];
   records.forEach((r, i) => {
-    for (const c of r.contacts) contactRows.push([uuidv7(), ids[i], c.role, c.name, c.phone, c.email, env.at]);
+    for (const c of r.contacts) contactRows.push([env.newId(), ids[i], c.role, c.name, c.phone, c.email, env.at]);
     // Searchable at once: the same fragments customers.create indexes.
     for (const gram of gramsOf([r.name, ...r.contacts.map((c) => c.name)])) gramRows.push([gram, r.name, ids[i]]);
   });
@@ -150,7 +151,7 @@ async function writeContracts(env: WriteEnv, records: ContractRecord[]): Promise
     ['id', 'customer_id', 'department_id', 'contract_no', 'title', 'amount_fen', 'signed_on', 'start_on', 'end_on', 'status', 'import_id', 'created_at'],
     records,
     (r) => [
-    uuidv7(),
+    env.newId(),
     r.customer_id,
     r.department_id,
     r.contract_no,
@@ -173,7 +174,7 @@ async function writeTransactions(env: WriteEnv, records: TransactionRecord[]): P
     'transactions',
     ['id', 'customer_id', 'contract_id', 'kind', 'doc_no', 'amount_fen', 'occurred_on', 'due_on', 'import_id', 'created_at'],
     records,
-    (r) => [uuidv7(), r.customer_id, r.contract_id, r.kind, r.doc_no, r.amount_fen, r.occurred_on, r.due_on, env.importId, env.at],
+    (r) => [env.newId(), r.customer_id, r.contract_id, r.kind, r.doc_no, r.amount_fen, r.occurred_on, r.due_on, env.importId, env.at],
     env.progress,
   );
 }
@@ -184,7 +185,7 @@ async function writePayments(env: WriteEnv, records: PaymentRecord[]): Promise<v
     'payments',
     ['id', 'customer_id', 'contract_id', 'amount_fen', 'paid_on', 'ref', 'import_id', 'created_at'],
     records,
-    (r) => [uuidv7(), r.customer_id, r.contract_id, r.amount_fen, r.paid_on, r.ref, env.importId, env.at],
+    (r) => [env.newId(), r.customer_id, r.contract_id, r.amount_fen, r.paid_on, r.ref, env.importId, env.at],
     env.progress,
   );
 }

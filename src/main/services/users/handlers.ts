@@ -1,5 +1,4 @@
 import type { Transaction } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
 import { ArchiveError } from '../../../shared/contract/errors';
 import { loginNameKey } from '../../archive/keyslots';
 import type { DB } from '../../archive/schema';
@@ -39,7 +38,7 @@ export const userHandlers: PartialHandlers = {
       if (names.some((u) => loginNameKey(u.username) === key)) {
         throw new ArchiveError('CONFLICT', 'this user name is taken', { reason: 'usernameTaken', field: 'username' });
       }
-      const id = uuidv7();
+      const id = host.ids.next();
       const at = now.toISOString();
       await db
         .insertInto('users')
