@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect } from 'vitest';
-import { openArchive, type ArchiveIo, type OpenArchive } from '../../src/main/archive/archive';
+import { closeArchive, openArchive, type ArchiveIo, type OpenArchive } from '../../src/main/archive/archive';
 import { findSlot, KEYSLOTS_FILE, readKeySlots, unlockSlot, type KeySlotFile } from '../../src/main/archive/keyslots';
 import type { AuditEntry, ErrorBody, HostMethodName, Input, Output, User } from '../../src/shared/contract';
 import { ArchiveError } from '../../src/shared/contract';
@@ -230,4 +230,34 @@ export async function freshArchive(
   temp.track(t.host);
   const { session, recoveryCode } = await setUpArchive(t);
   return Object.assign(t, { admin: session, recoveryCode });
+}
+
+/** The code of the role made for the walks of permissions and validation: it grants nothing. */
+export const NO_RIGHTS_ROLE = 'test_no_rights';
+
+/**
+ * A new archive that also holds a role granting no permission at all — made for tests
+ * that walk every method as a user without rights, so that they do not depend on a
+ * real role (whose rights grow as features come). The role is written as data, the way
+ * an archive holds any role, while no host has the archive open.
+ */
+export async function freshArchiveWithNoRightsRole(
+  temp: ReturnType<typeof useTempDirs>,
+  clock = new FrozenClock(),
+): Promise<TestHost & { admin: string; recoveryCode: string }> {
+  const first = await freshArchive(temp, clock);
+  await first.host.close();
+  const open = await openWithRecoveryCode(first.dir, first.recoveryCode);
+  try {
+    await open.db
+      .insertInto('roles')
+      .values({ id: new CountingIds(first.dir).next(), code: NO_RIGHTS_ROLE, name: '无权限（测试）', builtin: 0, created_at: clock.now().toISOString() })
+      .execute();
+  } finally {
+    await closeArchive(open);
+  }
+  const t = testHost(first.dir, clock);
+  temp.track(t.host);
+  const admin = await login(t, ADMIN.username, ADMIN.password);
+  return Object.assign(t, { admin, recoveryCode: first.recoveryCode });
 }
