@@ -169,7 +169,9 @@ export async function createArchive(io: ArchiveIo, spec: NewArchiveSpec): Promis
   mkdirSync(io.dir, { recursive: true });
   removeDbFiles(paths.partial);
   if (existsSync(paths.db)) {
-    throw new ArchiveError('CONFLICT', 'an archive database without key slots is in this folder; it is left untouched');
+    throw new ArchiveError('CONFLICT', 'an archive database without key slots is in this folder; it is left untouched', {
+      reason: 'keySlotsMissing',
+    });
   }
 
   const key = randomBytes(32);

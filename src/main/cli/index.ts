@@ -8,10 +8,11 @@
 import { closeSync, fchmodSync, fsyncSync, openSync, rmSync, writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import type { ErrorBody } from '../../shared/contract';
-import { createArchiveHost } from '../host';
+import { ArchiveError } from '../../shared/contract';
+import { createArchiveHost, send } from '../host';
 import { importCommand, searchCommand } from './imports';
 import { readSecret } from './secret';
+import { errorLine } from './text';
 
 const USAGE = `用法 Usage:
   npm run cli -- init   --archive DIR --admin NAME [--company NAME] [--display-name NAME] [--recovery-file FILE]
@@ -31,19 +32,9 @@ class CliError extends Error {
   }
 }
 
-function describe(error: ErrorBody): string {
-  const zh: Partial<Record<ErrorBody['code'], string>> = {
-    WRONG_PASSWORD: '用户名或密码错误',
-    NOT_INITIALIZED: '该文件夹中没有档案库',
-    ALREADY_INITIALIZED: '该文件夹中已有档案库',
-    NEWER_VERSION: '该档案库由更新版本的程序写入，请先升级程序',
-    CORRUPT: '档案库无法读取',
-    FORBIDDEN: '没有权限',
-    RATE_LIMITED: '密码错误次数过多，请稍后再试',
-    VALIDATION: '输入不符合要求',
-  };
-  const details = error.code === 'VALIDATION' ? ` ${JSON.stringify(error.details)}` : '';
-  return `${zh[error.code] ?? '操作失败'} (${error.code}: ${error.message})${details}`;
+/** A refusal of the host, as a command that could not run. */
+function refused(e: unknown): never {
+  throw e instanceof ArchiveError ? new CliError(errorLine(e.toBody())) : e;
 }
 
 /**
@@ -71,13 +62,11 @@ async function init(values: Record<string, string | undefined>): Promise<number>
   let written = false;
   const host = createArchiveHost({ dir });
   try {
-    const r = await host.call(null, 'archive.setup', {
+    const { recoveryCode, session } = await send(host, null, 'archive.setup', {
       companyName: values.company ?? '未命名单位',
       admin: { username, displayName: values['display-name'] ?? username, password },
-    });
-    if (!r.ok) throw new CliError(describe(r.error));
-    const { recoveryCode, session } = r.value as { recoveryCode: string; session: string };
-    await host.call(session, 'auth.logout', {});
+    }).catch(refused);
+    await send(host, session, 'auth.logout', {});
     if (fd !== null) {
       writeSync(fd, `${recoveryCode}\n`);
       fsyncSync(fd);
@@ -142,21 +131,20 @@ async function verify(values: Record<string, string | undefined>): Promise<numbe
   const password = await readSecret(`${username} 的密码 password: `);
   const host = createArchiveHost({ dir });
   try {
-    const login = await host.call(null, 'auth.login', { username, password });
-    if (!login.ok) {
+    let session: string;
+    try {
+      ({ session } = await send(host, null, 'auth.login', { username, password }));
+    } catch (e) {
       // An archive from a newer version is a failed check, not a usage error.
-      if (login.error.code === 'NEWER_VERSION') {
-        console.log(`✗ 架构版本 schema version: ${describe(login.error)}`);
+      if (e instanceof ArchiveError && e.code === 'NEWER_VERSION') {
+        console.log(`✗ 架构版本 schema version: ${errorLine(e.toBody())}`);
         return 1;
       }
-      throw new CliError(describe(login.error));
+      return refused(e);
     }
     console.log(`✓ 打开档案库 archive opened with ${username}'s key slot`);
-    const { session } = login.value as { session: string };
-    const r = await host.call(session, 'archive.check', {});
-    await host.call(session, 'auth.logout', {});
-    if (!r.ok) throw new CliError(describe(r.error));
-    const c = r.value as CheckResult;
+    const c = await send(host, session, 'archive.check', {}).catch(refused);
+    await send(host, session, 'auth.logout', {});
     const mark = (ok: boolean) => (ok ? '✓' : '✗');
     console.log(
       `${mark(c.schema.ok)} 架构版本 schema version: ${c.schema.applied.at(-1) ?? '(none)'}` +

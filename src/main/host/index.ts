@@ -29,9 +29,10 @@ import { callerState } from '../services/users/queries';
 import { idleLockMinutesOf } from '../services/settings/handlers';
 import type { Actor, AuditNote, CallContext, Handler, HostServices, LoginThrottle, SessionRecord } from './handler';
 import { createJobRegistry } from './jobs';
-import { systemClock, type ArchiveHost, type ArchiveHostOptions } from './types';
+import { systemClock, uuidIds, type ArchiveHost, type ArchiveHostOptions } from './types';
 
-export type { ArchiveHost, ArchiveHostOptions, Clock } from './types';
+export type { ArchiveHost, ArchiveHostOptions, Clock, IdSource } from './types';
+export { send } from './send';
 
 /** After this many consecutive wrong passwords for a name, each further try must wait. */
 const FREE_ATTEMPTS = 3;
@@ -96,6 +97,7 @@ function toErrorBody(e: unknown): ErrorBody {
 
 export function createArchiveHost(options: ArchiveHostOptions): ArchiveHost {
   const clock = options.clock ?? systemClock;
+  const ids = options.ids ?? uuidIds;
   const io: ArchiveIo = { dir: options.dir, nativeBinding: options.nativeBinding, kdfCost: options.kdfCost ?? DEFAULT_KDF_COST };
   const slots = new KeySlotKeeper(io);
   const sessions = new Map<string, SessionRecord>();
@@ -131,6 +133,7 @@ export function createArchiveHost(options: ArchiveHostOptions): ArchiveHost {
 
   const services: HostServices = {
     clock,
+    ids,
     dir: options.dir,
     slots,
     archive: () => archive,
@@ -201,7 +204,7 @@ export function createArchiveHost(options: ArchiveHostOptions): ArchiveHost {
     }
   }
 
-  async function recordDenial(actor: Actor, method: string): Promise<void> {
+  async function recordDenial(actor: Actor, method: HostMethodName): Promise<void> {
     if (!archive) return;
     const open = archive;
     const before = chainEnd(open.sqlite);
@@ -335,7 +338,7 @@ export function createArchiveHost(options: ArchiveHostOptions): ArchiveHost {
   }
 
   /** A failed login when the archive is closed is kept until the next open, then written. */
-  function recordFailedLogin(method: string, input: unknown, error: ErrorBody): void {
+  function recordFailedLogin(method: 'auth.login' | 'auth.recover' | 'auth.unlock' | 'auth.changePassword', input: unknown, error: ErrorBody): void {
     if (error.code !== 'WRONG_PASSWORD' && error.code !== 'WRONG_RECOVERY_CODE' && error.code !== 'RATE_LIMITED') return;
     const username = typeof (input as { username?: unknown })?.username === 'string' ? (input as { username: string }).username.slice(0, 32) : null;
     // Kept in memory only until the next open; a flood of wrong passwords must not grow it

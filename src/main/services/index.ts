@@ -6,9 +6,11 @@ import { auditHandlers } from './audit/handlers';
 import { authHandlers } from './auth/handlers';
 import { calendarHandlers } from './calendar/handlers';
 import { customerHandlers } from './customers/handlers';
-import { recordHandlers } from './customers/records';
+import { recordHandlers } from './records/handlers';
+import { departmentsHandlers } from './departments/handlers';
 import { documentHandlers } from './documents/handlers';
 import { importHandlers } from './imports/handlers';
+import { jobsHandlers } from './jobs/handlers';
 import { roleHandlers } from './roles/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { userHandlers } from './users/handlers';
@@ -37,6 +39,7 @@ export const handlers: HandlerMap = mergeHandlers(
   authHandlers,
   userHandlers,
   roleHandlers,
+  departmentsHandlers,
   settingsHandlers,
   auditHandlers,
   customerHandlers,
@@ -44,4 +47,5 @@ export const handlers: HandlerMap = mergeHandlers(
   documentHandlers,
   importHandlers,
   calendarHandlers,
+  jobsHandlers,
 );

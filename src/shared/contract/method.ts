@@ -47,3 +47,24 @@ export function shellMethod<I extends z.ZodType, O extends z.ZodType>(
   return { ...DEFAULTS, access: 'public', ...spec, handledBy: 'shell' };
 }
 
+
+type KeysOf<U> = U extends unknown ? keyof U : never;
+type OtherKeys<T extends readonly object[], I> = KeysOf<T[Exclude<Extract<keyof T, `${number}`>, I>]>;
+/** For each group, the keys it shares with another group, each typed `never`. */
+type NoOverlap<T extends readonly object[]> = { [I in keyof T]: { [K in Extract<keyof T[I], OtherKeys<T, I>>]: never } };
+type Merged<T extends readonly object[]> = T extends readonly [infer H, ...infer R extends readonly object[]] ? H & Merged<R> : unknown;
+
+/**
+ * Merge the domains' tables (methods, reasons, texts) into one. A key defined by two
+ * domains fails the type check (its value is required to be `never`), and at start.
+ */
+export function mergeDomains<const T extends readonly object[]>(...groups: T & NoOverlap<T>): { [K in keyof Merged<T>]: Merged<T>[K] } {
+  const merged: Record<string, unknown> = {};
+  for (const group of groups as readonly object[]) {
+    for (const [key, value] of Object.entries(group)) {
+      if (Object.prototype.hasOwnProperty.call(merged, key)) throw new Error(`defined twice: ${key}`);
+      merged[key] = value;
+    }
+  }
+  return merged as never;
+}

@@ -1,3 +1,4 @@
+import { MAX_FEN } from '../domain/money';
 import { z } from 'zod';
 import { DEPARTMENT_KINDS, PERMISSIONS } from '../domain/permissions';
 
@@ -103,21 +104,29 @@ export const auditEntry = z.strictObject({
 });
 export type AuditEntry = z.infer<typeof auditEntry>;
 
-/**
- * The audit chain walked in order and compared with its head kept outside the database.
- * `firstBad.seq` is the first entry not vouched for; `head.vouched` the last one that is.
- */
-export const auditVerdict = z.strictObject({
-  ok: z.boolean(),
-  checked: z.number().int(),
-  firstBad: z
-    .strictObject({ seq: z.number().int(), reason: z.enum(['hash', 'link', 'gap', 'cut', 'headMissing', 'headInvalid']) })
-    .nullable(),
-  head: z.strictObject({
-    state: z.enum(['ok', 'unanchored', 'missing', 'invalid', 'cut']),
-    seq: z.number().int().nullable(),
-    vouched: z.number().int(),
-  }),
-});
-
 export const session = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'session');
+
+// Building blocks of the customer credit file (SPEC §1), shared by its domains.
+// Validation messages that a user sees are translation keys (`validation.<key>`).
+
+/** Money in fen (分): a whole number, never floating point; up to MAX_FEN. */
+export const fen = z.number().int().min(0).max(MAX_FEN);
+export const positiveFen = fen.min(1);
+
+/** Optional free text: trimmed; empty becomes null. */
+export function optionalText(max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max)
+    .nullable()
+    .transform((v) => (v ? v : null));
+}
+
+export const optionalDay = isoDay.nullable();
+
+/** A user as a record names them. */
+export const person = z.strictObject({ id, displayName: z.string() });
+
+/** 用途: why a file is read. Chosen from a list or typed; always recorded. */
+export const purpose = z.string().trim().min(2).max(200);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { checkAuditHead, type HeadState } from '../../archive/audit-head';
+import type { AuditAction, AuditTarget } from '../../../shared/contract';
 import type { SqliteDatabase } from '../../archive/database';
 import type { DB } from '../../archive/schema';
 
@@ -14,9 +15,9 @@ export interface AuditEvent {
   at: string;
   userId: string | null;
   username: string | null;
-  action: string;
+  action: AuditAction;
   outcome: 'ok' | 'denied' | 'failed';
-  target?: string | null;
+  target?: AuditTarget | null;
   purpose?: string | null;
   details?: Record<string, unknown>;
 }

@@ -34,7 +34,7 @@ export const authHandlers: PartialHandlers = {
       if (!found || found.id !== host.slots.ownerOf(input.username)) {
         throw new ArchiveError('WRONG_PASSWORD', 'wrong user name or password');
       }
-      if (!found.active) throw new ArchiveError('FORBIDDEN', 'this account has been deactivated', { reason: 'inactive' });
+      if (!found.active) throw new ArchiveError('FORBIDDEN', 'this account has been deactivated', { reason: 'accountInactive' });
       audit.actor = { userId: found.id, username: found.username };
       const session = host.newSessionToken();
       afterCommit(() => host.openSession(session, found.id, found.username));
@@ -56,7 +56,10 @@ export const authHandlers: PartialHandlers = {
         .where('role_permissions.permission', '=', 'users.manage')
         .executeTakeFirst();
       if (!roles) {
-        throw new ArchiveError('FORBIDDEN', 'the recovery code restores an administrator only', { field: 'username' });
+        throw new ArchiveError('FORBIDDEN', 'the recovery code restores an administrator only', {
+          reason: 'recoveryNotAdministrator',
+          field: 'username',
+        });
       }
       await db
         .updateTable('users')

@@ -1,5 +1,4 @@
 import type { Transaction } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
 import { ArchiveError } from '../../../shared/contract/errors';
 import { pinyinSortKey } from '../../../shared/domain/pinyin';
 import { dayOf } from '../../../shared/domain/receivables';
@@ -40,7 +39,11 @@ async function assertUniqueIdentifiers(
     let q = db.selectFrom('customers').select(['id', 'name']).where(column, '=', value);
     if (exceptId) q = q.where('id', '!=', exceptId);
     const other = await q.executeTakeFirst();
-    if (other) throw new ArchiveError('CONFLICT', `this ${field} is already in the archive`, { field, customerId: other.id });
+    if (other) throw new ArchiveError('CONFLICT', `this ${field} is already in the archive`, {
+        reason: field === 'creditCode' ? 'creditCodeTaken' : 'idNumberTaken',
+        field,
+        customerId: other.id,
+      });
   }
 }
 
@@ -95,10 +98,10 @@ export const customerHandlers: PartialHandlers = {
   },
 
   'customers.create': {
-    async run({ db, input, actor, now, audit }) {
+    async run({ db, input, actor, now, audit, host }) {
       await assertDepartment(db, input.departmentId);
       await assertUniqueIdentifiers(db, input);
-      const id = uuidv7();
+      const id = host.ids.next();
       const at = now.toISOString();
       await db
         .insertInto('customers')
@@ -121,7 +124,7 @@ export const customerHandlers: PartialHandlers = {
       if (input.contacts.length > 0) {
         await db
           .insertInto('customer_contacts')
-          .values(input.contacts.map((c) => ({ id: uuidv7(), customer_id: id, role: c.role, name: c.name, phone: c.phone, email: c.email, created_at: at })))
+          .values(input.contacts.map((c) => ({ id: host.ids.next(), customer_id: id, role: c.role, name: c.name, phone: c.phone, email: c.email, created_at: at })))
           .execute();
       }
       await reindexCustomer(db, id);

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { DocumentMeta } from '../../../shared/contract/customers';
+import type { DocumentMeta } from '../../../shared/contract/documents';
 import type { DocumentCategory } from '../../../shared/domain/customers';
 import { compiledOnce } from '../../archive/compiled';
 import type { DB } from '../../archive/schema';

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import type { ImportProblem } from '../../../shared/contract/customers';
+import type { ImportProblem } from '../../../shared/contract/imports';
 import type { Cell } from './values';
 
 // Reading an import file into rows of cells, all in memory (nothing is written to disk:

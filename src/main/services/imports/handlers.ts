@@ -1,10 +1,10 @@
 import type { Transaction } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
 import { ArchiveError } from '../../../shared/contract/errors';
 import type { ImportKind } from '../../../shared/domain/customers';
 import type { DB } from '../../archive/schema';
 import type { PartialHandlers } from '../../host/handler';
 import type { JobHandle } from '../../host/jobs';
+import type { IdSource } from '../../host/types';
 import { checkSheet, UnknownColumns, type CheckResult } from './check';
 import { readSheet, UnreadableFile, type ImportFormat, type Sheet } from './files';
 import { columnNamed } from './kinds';
@@ -85,7 +85,7 @@ export interface ImportOutcome {
  * Check a file again, then write all of it in the caller's transaction. Throws VALIDATION
  * (details: the problems) if any row has a problem, CONFLICT `cancelled` if the job is cancelled.
  */
-export async function importFile(file: ImportFile, run: Omit<CheckRun, 'keepRecords'> & { now: Date }): Promise<ImportOutcome> {
+export async function importFile(file: ImportFile, run: Omit<CheckRun, 'keepRecords'> & { now: Date; ids: IdSource }): Promise<ImportOutcome> {
   const checked = await checkFile(file, { ...run, keepRecords: true });
   if (checked.problems.count > 0) {
     const { problems, moreProblems } = checked.problems.first(LISTED_PROBLEMS);
@@ -95,13 +95,14 @@ export async function importFile(file: ImportFile, run: Omit<CheckRun, 'keepReco
       moreProblems,
     });
   }
-  const importId = uuidv7();
+  const importId = run.ids.next();
   const total = checked.records.length;
   run.job?.update('writing', 0, total);
   await writeRecords(file.kind, checked.records, {
     db: run.db,
     importId,
     userId: run.userId,
+    newId: () => run.ids.next(),
     at: run.now.toISOString(),
     progress: (done) => run.job?.update('writing', done, total),
     checkpoint: () => run.job?.checkpoint(),
@@ -130,7 +131,7 @@ export const importHandlers: PartialHandlers = {
     async run({ db, input, actor, now, host, audit, afterCommit }) {
       const job = host.jobs.start(input.jobId, actor!.userId);
       try {
-        const outcome = await importFile(input, { db, userId: actor!.userId, job, now });
+        const outcome = await importFile(input, { db, userId: actor!.userId, job, now, ids: host.ids });
         audit.target = `import:${outcome.importId}`;
         audit.details = { kind: input.kind, fileName: input.fileName, rows: outcome.written, importId: outcome.importId };
         // Done only once the rows are committed; until then the job stays at writing.
@@ -141,21 +142,6 @@ export const importHandlers: PartialHandlers = {
         job.finish(cancelled ? 'cancelled' : 'failed');
         throw e;
       }
-    },
-  },
-
-  'jobs.progress': {
-    async withoutArchive({ input, session, host }) {
-      const owner = session ? host.session(session)?.userId : undefined;
-      return owner ? host.jobs.get(input.jobId, owner) : null;
-    },
-  },
-
-  'jobs.cancel': {
-    async withoutArchive({ input, session, host }) {
-      const owner = session ? host.session(session)?.userId : undefined;
-      if (!owner || !host.jobs.cancel(input.jobId, owner)) throw new ArchiveError('NOT_FOUND', 'no such job');
-      return null;
     },
   },
 };

@@ -2,16 +2,17 @@
 // Finance exports are not tidy: full-width characters, thousands separators, a ¥ sign,
 // dates as text in three Chinese habits or as Excel dates. Every parser returns either
 // the value or the problem code (a translation key, `validation.import.<code>`).
+import type { ImportProblemCode } from '../../../shared/contract/imports';
 
 import { parseYuan } from '../../../shared/domain/money';
 
 /** A cell as the file gives it: CSV gives text; XLSX may give numbers and dates too. */
 export type Cell = string | number | Date | boolean | null;
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; code: string };
+export type Parsed<T> = { ok: true; value: T } | { ok: false; code: ImportProblemCode };
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const fail = (code: string): Parsed<never> => ({ ok: false, code });
+const fail = (code: ImportProblemCode): Parsed<never> => ({ ok: false, code });
 
 /** A cell as text: trimmed, full-width forms folded (NFKC); empty is null. */
 export function cellText(cell: Cell): string | null {

@@ -1,5 +1,4 @@
 import type { CompiledQuery, Insertable, Transaction } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
 import type { ImportKind } from '../../../shared/domain/customers';
 import { pinyinSortKey } from '../../../shared/domain/pinyin';
 import type { DB } from '../../archive/schema';
@@ -18,6 +17,8 @@ export interface WriteEnv {
   db: Transaction<DB>;
   importId: string;
   userId: string;
+  /** Ids of the new rows. */
+  newId(): string;
   /** The moment of the import (created_at, entered_at). */
   at: string;
   /** Rows written so far (of the file's records). */
@@ -103,7 +104,7 @@ const CUSTOMER_COLUMNS = [
 ] as const satisfies readonly (keyof Insertable<DB['customers']>)[];
 
 async function writeCustomers(env: WriteEnv, records: CustomerRecord[]): Promise<void> {
-  const ids = records.map(() => uuidv7());
+  const ids = records.map(() => env.newId());
   const sortKeys = records.map((r) => pinyinSortKey(r.name));
   await insertRows(env, 'customers', CUSTOMER_COLUMNS, records, (r, i) => [
     ids[i],
@@ -139,7 +140,7 @@ async function writeCustomers(env: WriteEnv, records: CustomerRecord[]): Promise
   const contactRows: unknown[][] = [];
   const gramRows: unknown[][] = [];
   records.forEach((r, i) => {
-    for (const c of r.contacts) contactRows.push([uuidv7(), ids[i], c.role, c.name, c.phone, c.email, env.at]);
+    for (const c of r.contacts) contactRows.push([env.newId(), ids[i], c.role, c.name, c.phone, c.email, env.at]);
     // Searchable at once: the same fragments customers.create indexes.
     for (const gram of gramsOf([r.name, ...r.contacts.map((c) => c.name)])) gramRows.push([gram, sortKeys[i], ids[i]]);
   });
@@ -154,7 +155,7 @@ async function writeContracts(env: WriteEnv, records: ContractRecord[]): Promise
     ['id', 'customer_id', 'department_id', 'contract_no', 'title', 'amount_fen', 'signed_on', 'start_on', 'end_on', 'status', 'import_id', 'created_at'],
     records,
     (r) => [
-    uuidv7(),
+    env.newId(),
     r.customer_id,
     r.department_id,
     r.contract_no,
@@ -177,7 +178,7 @@ async function writeTransactions(env: WriteEnv, records: TransactionRecord[]): P
     'transactions',
     ['id', 'customer_id', 'contract_id', 'kind', 'doc_no', 'amount_fen', 'occurred_on', 'due_on', 'import_id', 'created_at'],
     records,
-    (r) => [uuidv7(), r.customer_id, r.contract_id, r.kind, r.doc_no, r.amount_fen, r.occurred_on, r.due_on, env.importId, env.at],
+    (r) => [env.newId(), r.customer_id, r.contract_id, r.kind, r.doc_no, r.amount_fen, r.occurred_on, r.due_on, env.importId, env.at],
     env.progress,
   );
 }
@@ -188,7 +189,7 @@ async function writePayments(env: WriteEnv, records: PaymentRecord[]): Promise<v
     'payments',
     ['id', 'customer_id', 'contract_id', 'amount_fen', 'paid_on', 'ref', 'import_id', 'created_at'],
     records,
-    (r) => [uuidv7(), r.customer_id, r.contract_id, r.amount_fen, r.paid_on, r.ref, env.importId, env.at],
+    (r) => [env.newId(), r.customer_id, r.contract_id, r.amount_fen, r.paid_on, r.ref, env.importId, env.at],
     env.progress,
   );
 }

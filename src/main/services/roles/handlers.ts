@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { ArchiveError } from '../../../shared/contract/errors';
-import type { Department, Role } from '../../../shared/contract/schemas';
+import type { Role } from '../../../shared/contract/schemas';
 import { isPermission, SYSADMIN_ROLE, type Permission } from '../../../shared/domain/permissions';
 import type { DB } from '../../archive/schema';
 import type { PartialHandlers } from '../../host/handler';
@@ -73,9 +73,4 @@ export const roleHandlers: PartialHandlers = {
     },
   },
 
-  'departments.list': {
-    async run({ db }): Promise<Department[]> {
-      return db.selectFrom('departments').select(['id', 'code', 'name', 'kind']).orderBy('created_at').orderBy('id').execute();
-    },
-  },
 };

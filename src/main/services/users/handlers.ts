@@ -1,5 +1,4 @@
 import type { Transaction } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
 import { ArchiveError } from '../../../shared/contract/errors';
 import { KeySlotKeeper } from '../../archive/archive';
 import { loginNameKey } from '../../archive/keyslots';
@@ -38,9 +37,9 @@ export const userHandlers: PartialHandlers = {
       const key = loginNameKey(input.username);
       const names = await db.selectFrom('users').select('username').execute();
       if (names.some((u) => loginNameKey(u.username) === key)) {
-        throw new ArchiveError('CONFLICT', 'this user name is taken', { field: 'username' });
+        throw new ArchiveError('CONFLICT', 'this user name is taken', { reason: 'usernameTaken', field: 'username' });
       }
-      const id = uuidv7();
+      const id = host.ids.next();
       const at = now.toISOString();
       await db
         .insertInto('users')
@@ -109,7 +108,7 @@ export const userHandlers: PartialHandlers = {
         throw new ArchiveError('CONFLICT', 'you cannot deactivate yourself', { reason: 'self' });
       }
       const user = await getUser(db, input.id);
-      if (!user.active) throw new ArchiveError('CONFLICT', 'this user is already deactivated', { reason: 'inactive' });
+      if (!user.active) throw new ArchiveError('CONFLICT', 'this user is already deactivated', { reason: 'alreadyInactive' });
       await db.updateTable('users').set({ active: 0, updated_at: now.toISOString() }).where('id', '=', input.id).execute();
       await assertAnAdministratorRemains(db);
       audit.target = `user:${input.id}`;

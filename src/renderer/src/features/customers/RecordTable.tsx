@@ -5,7 +5,7 @@ import { IconInbox, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerFile } from '../../../../shared/contract';
-import type { RECORD_KINDS } from '../../../../shared/contract/customers';
+import type { RECORD_KINDS } from '../../../../shared/contract/records';
 import { useArchiveMutation } from '../../api/hooks';
 import { useCurrentUser } from '../../api/session';
 import { useErrorText } from '../../app/errors';
