@@ -1,8 +1,8 @@
 import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isErrorCode, isRefusalReason, type AuditEntry, type AuditTargetKind } from '../../../../shared/contract';
-import { auditTargetKinds, chainBreaks } from '../../../../shared/contract/audit';
+import { isErrorCode, isRefusalReason, type AuditEntry } from '../../../../shared/contract';
+import { chainBreaks } from '../../../../shared/contract/audit';
 import { isPermission } from '../../../../shared/domain/permissions';
 import { useContributions } from '../../app/contributions';
 import { useLabels, type Labels } from '../../app/labels';
