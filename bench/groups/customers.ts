@@ -15,10 +15,10 @@ import { cpSync, existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { closeArchive, openArchive, type OpenArchive } from '../../src/main/archive/archive';
-import { createArchiveHost, type ArchiveHost } from '../../src/main/host';
+import { createArchiveHost, send, type ArchiveHost } from '../../src/main/host';
 import { CONTRACT_PREFIX, planDemo, type DemoCustomer, type DemoPlan, type DemoTransaction } from '../../src/main/demo/generate';
 import { transactionsCsv } from '../../src/main/demo/csv';
-import { DemoError, loadDemo, logoutAll } from '../../src/main/demo/load';
+import { loadDemo, logoutAll } from '../../src/main/demo/load';
 import { Draw, prng } from '../../src/main/demo/random';
 import { customerFileOf } from '../../src/main/services/customers/file';
 import { searchCustomers } from '../../src/main/services/customers/search';
@@ -73,16 +73,8 @@ function queriesOf(plan: DemoPlan, n: number, seed: number): Query[] {
   return out;
 }
 
-async function call<T>(host: ArchiveHost, session: string, method: string, input: unknown): Promise<T> {
-  const r = await host.call(session, method, input);
-  if (!r.ok) throw new DemoError(method, r.error);
-  return r.value as T;
-}
-
 async function login(host: ArchiveHost, username: string): Promise<string> {
-  const r = await host.call(null, 'auth.login', { username, password: PASSWORD });
-  if (!r.ok) throw new DemoError('auth.login', r.error);
-  return (r.value as { session: string }).session;
+  return (await send(host, null, 'auth.login', { username, password: PASSWORD })).session;
 }
 
 /** Milliseconds of one call, without a forced collection (latency samples: a pause is part of what users feel). */
@@ -134,9 +126,8 @@ function watchPhases(host: ArchiveHost, session: string, jobId: string, log: (li
   const seen = new Map<string, number>();
   let last = '';
   const poll = setInterval(() => {
-    void host.call(session, 'jobs.progress', { jobId }).then((r) => {
-      if (!r.ok || !r.value) return;
-      const p = r.value as { phase: string; done: number; total: number };
+    void send(host, session, 'jobs.progress', { jobId }).then((p) => {
+      if (!p) return;
       if (!seen.has(p.phase)) seen.set(p.phase, performance.now());
       // A line per phase and per fifth of it.
       const step = `${p.phase} ${p.total > 0 ? Math.floor((p.done * 5) / p.total) : 0}`;
@@ -223,7 +214,7 @@ async function run(ctx: BenchContext): Promise<GroupResult> {
   let written = 0;
   const cpu = process.cpuUsage();
   const importMs = await timeMs(async () => {
-    written = (await call<{ written: number }>(host, service, 'imports.run', { kind: 'transactions', format: 'csv', fileName: '销售明细_导入测试.csv', contentBase64: base64, jobId })).written;
+    written = (await send(host, service, 'imports.run', { kind: 'transactions', format: 'csv', fileName: '销售明细_导入测试.csv', contentBase64: base64, jobId })).written;
   });
   const importCpu = process.cpuUsage(cpu);
   const phaseSeconds = phases.stop();
@@ -252,7 +243,7 @@ async function run(ctx: BenchContext): Promise<GroupResult> {
     log(`customers: ${WARM_UP} warm-up searches, then ${QUERIES} timed (host and direct, alternating)`);
     await timeMs(async () => {
       for (const q of warmQueries) {
-        await call(host, manager, 'customers.search', searchCriteria(q));
+        await send(host, manager, 'customers.search', searchCriteria(q));
         await searchCustomers(direct.db, searchCriteria(q));
       }
     }); // after a collection
@@ -260,7 +251,7 @@ async function run(ctx: BenchContext): Promise<GroupResult> {
       const viaHost = async () => {
         let total = 0;
         const ms = await elapsedMs(async () => {
-          total = (await call<{ total: number }>(host, manager, 'customers.search', searchCriteria(q))).total;
+          total = (await send(host, manager, 'customers.search', searchCriteria(q))).total;
         });
         hostSearch.push(ms);
         totals.push(total);
@@ -292,7 +283,7 @@ async function run(ctx: BenchContext): Promise<GroupResult> {
       const viaHost = async () => {
         let n = 0;
         const ms = await elapsedMs(async () => {
-          n = (await call<{ transactions: unknown[] }>(host, manager, 'customers.get', { id, purpose })).transactions.length;
+          n = (await send(host, manager, 'customers.get', { id, purpose })).transactions.length;
         });
         if (i >= WARM_UP) {
           hostOpen.push(ms);
@@ -323,8 +314,8 @@ async function run(ctx: BenchContext): Promise<GroupResult> {
   } finally {
     await closeArchive(direct);
   }
-  await call(host, manager, 'auth.logout', {});
-  await call(host, service, 'auth.logout', {});
+  await send(host, manager, 'auth.logout', {});
+  await send(host, service, 'auth.logout', {});
   await host.close();
   const dbBytes = fileSize(join(dir, 'archive.db'));
   const walBytes = fileSize(join(dir, 'archive.db-wal'));

@@ -8,19 +8,16 @@
 // customers' names, codes or the PDF's text in clear. Screenshots: test-results/screenshots/3NN-*.png.
 
 import ExcelJS from 'exceljs';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { join, relative } from 'node:path';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
+import { simplePdf } from '../../src/main/demo/documents';
 import { creditCodeCheckCharacter } from '../../src/shared/domain/identifiers';
-import { startBrowserHost, type BrowserHost } from '../harness/server';
-
-const CHROMIUM = '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
-const onCI = process.env.CI === 'true';
-const SHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');
-const WAIT = 20_000;
+import type { BrowserHost } from '../harness/server';
+import { describeInChromium, useE2e, WAIT } from './support/setup';
+import { controlsOf, escapeRegExp, logInAs, logOut } from './support/ui';
 
 const COMPANY = '东海岸精密仪器股份有限公司';
 const ADMIN = { username: 'admin', displayName: '周管理', password: 'Archive-Admin-2026!' };
@@ -63,25 +60,7 @@ const BAD_INDEX = 17; // data row 18: file row 19 (the header is row 1)
 
 /** A small, valid PDF (one page, Helvetica) whose text is `text`. */
 function makePdf(text: string): Buffer {
-  const stream = `BT /F1 20 Tf 72 720 Td (${text}) Tj ET\nBT /F1 12 Tf 72 690 Td (Credit archive test document) Tj ET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-    `<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`,
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((object, i) => {
-    offsets.push(Buffer.byteLength(body, 'latin1'));
-    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(body, 'latin1');
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
+  return simplePdf(text, ['Credit archive test document']);
 }
 
 /** The import file: 50 customers, as finance would fill in the template. */
@@ -126,72 +105,50 @@ function clearTextIn(dir: string, texts: string[]): string[] {
   return found;
 }
 
-if (!haveChromium && onCI) {
-  describe('customers e2e', () => {
-    it('needs Chromium on CI', () => {
-      throw new Error(`${CHROMIUM} is missing: CI must run the e2e suite (apt-get install chromium fonts-noto-cjk)`);
-    });
+describeInChromium('customer credit files e2e', () => {
+  // The archive and two people, set up through the host's calls: the screens for that
+  // are the foundation's e2e. Each person then chooses their own password.
+  const e2e = useE2e({
+    name: 'customers',
+    firstShot: 301,
+    shotDigits: 3,
+    ownShots: /^3\d\d-/,
+    context: { acceptDownloads: true },
+    async before({ api }) {
+      const setup = await api(null, 'archive.setup', { companyName: COMPANY, admin: ADMIN });
+      const roles = (await api(setup.session, 'roles.list', {})) as unknown as { id: string; code: string }[];
+      const departments = (await api(setup.session, 'departments.list', {})) as unknown as { id: string; code: string }[];
+      const roleId = (code: string) => roles.find((r) => r.code === code)!.id;
+      const departmentId = (code: string) => departments.find((d) => d.code === code)!.id;
+      for (const [person, role, department] of [
+        [MANAGER, 'credit_manager', 'credit'],
+        [ARCHIVIST, 'archivist', 'general_affairs'],
+      ] as const) {
+        await api(setup.session, 'users.create', {
+          username: person.username,
+          displayName: person.displayName,
+          departmentId: departmentId(department),
+          roleIds: [roleId(role)],
+          password: person.initial,
+        });
+        const grant = await api(null, 'auth.login', { username: person.username, password: person.initial });
+        await api(grant.session, 'auth.changePassword', { currentPassword: person.initial, newPassword: person.password });
+        await api(grant.session, 'auth.logout', {});
+      }
+      await api(setup.session, 'auth.logout', {});
+    },
   });
-}
-
-describe.skipIf(!haveChromium)('customer credit files e2e (Chromium via the browser host)', () => {
   let dir: string;
   let host: BrowserHost;
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  let hostClosed = false;
-  const consoleErrors: string[] = [];
-
-  let shot = 300;
-  const screenshot = async (name: string, fullPage = true) => {
-    shot += 1;
-    // Let transitions and notifications settle so the picture shows the screen, not a fade.
-    await page.waitForTimeout(400);
-    await page.screenshot({ path: join(SHOTS, `${shot}-${name}.png`), fullPage });
-  };
-  const visible = (locator: Locator) => locator.first().waitFor({ state: 'visible', timeout: WAIT });
-  const button = (name: string | RegExp, scope: Page | Locator = page) => scope.getByRole('button', { name, exact: typeof name === 'string' });
-  const dialog = () => page.getByRole('dialog');
-  const escape = (label: string) => label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  /** A form field by its label; required fields carry a trailing asterisk in their name. */
-  const field = (label: string, scope: Page | Locator = page) => scope.getByLabel(new RegExp(`^${escape(label)}( \\*)?$`));
-  const choose = async (label: string, option: string, scope: Page | Locator = page) => {
-    // A Select's input, not its (labelled) list of options.
-    await field(label, scope).and(page.locator('input')).click();
-    await page.getByRole('option', { name: option, exact: true }).click();
-  };
-  const day = async (label: string, value: string, scope: Page | Locator) => {
-    await field(label, scope).fill(value);
-    await field(label, scope).press('Tab');
-  };
+  const { consoleErrors, screenshot } = e2e;
+  const { visible, button, dialog, field, choose, day } = controlsOf(() => page);
+  const escape = escapeRegExp;
   const closeDialog = async (scope: Locator) => scope.waitFor({ state: 'hidden', timeout: WAIT });
-
-  /** A call through the browser host, as the page's bridge makes it (setup only). */
-  const api = async (session: string | null, method: string, input: unknown) => {
-    const token = new URL(host.url).searchParams.get('token') ?? '';
-    const response = await fetch(new URL('/api/call', host.url), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-archive-token': token },
-      body: JSON.stringify({ session, method, input }),
-    });
-    const envelope = (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
-    if (!envelope.ok) throw new Error(`${method}: ${JSON.stringify(envelope.error)}`);
-    return envelope.value as Record<string, unknown> & { session: string };
-  };
-
-  const login = async (user: { username: string; password: string }) => {
-    await visible(page.getByRole('heading', { name: '登录' }));
-    await field('用户名').fill(user.username);
-    await field('密码').fill(user.password);
-    await button('登录').click();
-    await visible(page.getByTestId('home-greeting'));
-  };
-  const logout = async () => {
-    await page.getByTestId('user-menu').click();
-    await page.getByRole('menuitem', { name: '退出登录' }).click();
-    await visible(page.getByText('您已安全退出。'));
-  };
+  const login = (user: { username: string; password: string }) => logInAs(page, user);
+  const logout = () => logOut(page);
   const customerRow = (name: string) => page.locator(`[data-testid="customer-row"][data-name="${name}"]`);
   /** Open a customer's file from the list: the purpose is asked first. */
   const openFile = async (name: string, purpose: { choose: string } | { type: string }) => {
@@ -214,63 +171,8 @@ describe.skipIf(!haveChromium)('customer credit files e2e (Chromium via the brow
   const total = (text: string) => page.locator('[data-testid="customer-total"]', { hasText: new RegExp(`^${escape(text)}$`) }).waitFor({ timeout: WAIT });
   const tab = (name: string) => page.getByRole('tab', { name: new RegExp(`^${escape(name)}`) });
 
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    for (const name of readdirSync(SHOTS)) if (/^3\d\d-/.test(name)) rmSync(join(SHOTS, name));
-    dir = mkdtempSync(join(tmpdir(), 'credit-archive-e2e-customers-'));
-    host = await startBrowserHost({ dir, port: 0 });
-
-    // The archive and two people, set up through the host's calls: the screens for that
-    // are the foundation's e2e. Each person then chooses their own password.
-    const setup = await api(null, 'archive.setup', { companyName: COMPANY, admin: ADMIN });
-    const roles = (await api(setup.session, 'roles.list', {})) as unknown as { id: string; code: string }[];
-    const departments = (await api(setup.session, 'departments.list', {})) as unknown as { id: string; code: string }[];
-    const roleId = (code: string) => roles.find((r) => r.code === code)!.id;
-    const departmentId = (code: string) => departments.find((d) => d.code === code)!.id;
-    for (const [person, role, department] of [
-      [MANAGER, 'credit_manager', 'credit'],
-      [ARCHIVIST, 'archivist', 'general_affairs'],
-    ] as const) {
-      await api(setup.session, 'users.create', {
-        username: person.username,
-        displayName: person.displayName,
-        departmentId: departmentId(department),
-        roleIds: [roleId(role)],
-        password: person.initial,
-      });
-      const grant = await api(null, 'auth.login', { username: person.username, password: person.initial });
-      await api(grant.session, 'auth.changePassword', { currentPassword: person.initial, newPassword: person.password });
-      await api(grant.session, 'auth.logout', {});
-    }
-    await api(setup.session, 'auth.logout', {});
-
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-    });
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
-    page = await context.newPage();
-    page.setDefaultTimeout(WAIT);
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => consoleErrors.push(String(error)));
-  });
-
-  // A failed step leaves a picture of the screen it failed on.
-  afterEach(async ({ task }) => {
-    if (task.result?.state === 'fail' && page && !page.isClosed()) {
-      const failures = resolve(SHOTS, '../failures');
-      mkdirSync(failures, { recursive: true });
-      await page.screenshot({ path: join(failures, `customers-${task.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60)}.png`) }).catch(() => undefined);
-    }
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    if (!hostClosed) await host?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+  beforeAll(() => {
+    ({ dir, host, browser, context, page } = e2e);
   });
 
   it('shows the credit manager the customer files and the import, with an empty list', async () => {
@@ -342,7 +244,9 @@ describe.skipIf(!haveChromium)('customer credit files e2e (Chromium via the brow
     expect(await page.getByTestId('entered-by').innerText()).toContain(MANAGER.displayName);
     expect(await page.getByTestId('verified-by').innerText()).toContain('尚未核验');
     await visible(page.getByTestId('verify-same-user'));
-    expect(await page.getByTestId('verify-customer').count()).toBe(0);
+    // The one who entered it cannot confirm it: the button is there, disabled, and says why.
+    expect(await page.getByTestId('verify-customer').isDisabled()).toBe(true);
+    expect(await page.getByTestId('verify-customer').getAttribute('data-refusal')).toBe('sameUser');
     await screenshot('file-basics-pending');
 
     await tab('联系人').click();
@@ -535,7 +439,7 @@ describe.skipIf(!haveChromium)('customer credit files e2e (Chromium via the brow
     await visible(viewer.getByTestId('pdf-rendered'));
     const watermark = viewer.getByTestId('watermark');
     const mark = (await watermark.getAttribute('aria-label')) ?? '';
-    expect(mark).toMatch(new RegExp(`^${MANAGER.displayName} \\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}:\\d{2} 查阅$`));
+    expect(mark).toMatch(new RegExp(`^${MANAGER.displayName} \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} 查阅$`));
     // The watermark is drawn over the page, many times.
     expect(await watermark.getByText(mark).count()).toBeGreaterThan(4);
     // pdf.js drew the page: the canvas holds dark pixels (the text).
@@ -597,13 +501,26 @@ describe.skipIf(!haveChromium)('customer credit files e2e (Chromium via the brow
     await page.getByRole('link', { name: '客户档案' }).click();
     await total('共 51 位客户');
     await visible(page.getByTestId('customer-row'));
+    // In pinyin order, as a Chinese reader expects: 杭州 (hang) first, not by code point.
+    const shown = await page.getByTestId('customer-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-name') ?? ''));
+    expect(shown[0]).toMatch(/^杭州/);
+    expect(shown).toEqual([...shown].sort(new Intl.Collator('zh-CN').compare));
     await screenshot('customers-list');
 
     await page.getByTestId('customer-search').fill(FRAGMENT);
     await total('找到 1 位客户');
     await visible(customerRow('舟山翠微海洋渔业有限公司'));
     expect(await page.getByTestId('customer-row').count()).toBe(1);
+    expect(await customerRow('舟山翠微海洋渔业有限公司').getByTestId('search-match').innerText()).toBe('名称匹配');
     await screenshot('customers-search');
+
+    // A search says which field matched: here a contact's name.
+    await page.getByTestId('customer-search').fill('联系人37');
+    // The count reads the same as before: wait for the new result's badge.
+    await visible(customerRow('舟山翠微海洋渔业有限公司').locator('[data-testid="search-match"][data-matched="contact"]'));
+    await total('找到 1 位客户');
+    expect(await customerRow('舟山翠微海洋渔业有限公司').getByTestId('search-match').innerText()).toBe('联系人匹配');
+    await screenshot('customers-search-contact');
 
     await page.getByTestId('customer-search').fill('宁波');
     await total('找到 5 位客户');
@@ -667,8 +584,7 @@ describe.skipIf(!haveChromium)('customer credit files e2e (Chromium via the brow
   it('leaves no customer name, credit code or PDF text in clear in any file of the archive', async () => {
     await context.close();
     await browser.close();
-    await host.close();
-    hostClosed = true;
+    await e2e.closeHost();
 
     const secrets = [
       CUSTOMER.name,

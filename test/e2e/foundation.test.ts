@@ -4,80 +4,27 @@
 // role permits → lock → unlock. Screenshots of every screen go to
 // test-results/screenshots/ (look at them: they are how "looks finished" is checked).
 
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserHost, type BrowserHost } from '../harness/server';
-
-const CHROMIUM = '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
-const onCI = process.env.CI === 'true';
-const SHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');
-const WAIT = 20_000;
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
+import type { BrowserHost } from '../harness/server';
+import { describeInChromium, useE2e, WAIT } from './support/setup';
+import { controlsOf } from './support/ui';
 
 const COMPANY = '华信精密仪器股份有限公司';
 const ADMIN = { username: 'admin', displayName: '王建国', password: 'Archive-Admin-2026!' };
 const AUDITOR = { username: 'lishen', displayName: '李审计', initial: 'Initial-Pass-8842', password: 'Auditor-Own-Pass-31' };
 
-if (!haveChromium && onCI) {
-  describe('foundation e2e', () => {
-    it('needs Chromium on CI', () => {
-      throw new Error(`${CHROMIUM} is missing: CI must run the e2e suite (apt-get install chromium fonts-noto-cjk)`);
-    });
-  });
-}
-
-describe.skipIf(!haveChromium)('foundation e2e (Chromium via the browser host)', () => {
-  let dir: string;
+describeInChromium('foundation e2e', () => {
+  const e2e = useE2e({ name: 'foundation', firstShot: 1, shotDigits: 2, ownShots: /^\d\d-.*\.png$/, context: { viewport: { width: 1366, height: 860 } }, clock: true });
   let host: BrowserHost;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
-  let shot = 0;
   let recoveryCode = '';
-  const consoleErrors: string[] = [];
-
-  const screenshot = async (name: string, fullPage = true) => {
-    shot += 1;
-    // Let transitions and notifications settle so the picture shows the screen, not a fade.
-    await page.waitForTimeout(350);
-    await page.screenshot({ path: join(SHOTS, `${String(shot).padStart(2, '0')}-${name}.png`), fullPage });
-  };
-  const visible = (locator: Locator) => locator.first().waitFor({ state: 'visible', timeout: WAIT });
+  const { consoleErrors, screenshot } = e2e;
+  const { visible, button, dialog, field } = controlsOf(() => page);
   const navLabels = async () => (await page.locator('[data-testid="main-nav"] a').allInnerTexts()).map((text) => text.trim());
-  const button = (name: string | RegExp, scope: Page | Locator = page) => scope.getByRole('button', { name, exact: typeof name === 'string' });
-  const dialog = () => page.getByRole('dialog');
-  /** A form field by its label; required fields carry a trailing asterisk in their name. */
-  const field = (label: string, scope: Page | Locator = page) => scope.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`));
 
-  beforeAll(async () => {
-    // Only this suite's own screenshots (NN-name.png) are replaced; other suites keep theirs.
-    mkdirSync(SHOTS, { recursive: true });
-    for (const file of readdirSync(SHOTS)) if (/^\d\d-.*\.png$/.test(file)) rmSync(join(SHOTS, file), { force: true });
-    dir = mkdtempSync(join(tmpdir(), 'credit-archive-e2e-'));
-    host = await startBrowserHost({ dir, port: 0 });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-    });
-    context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    // Time flows normally, but the idle test can jump it forward.
-    await context.clock.install();
-    page = await context.newPage();
-    page.setDefaultTimeout(WAIT);
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => consoleErrors.push(String(error)));
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await host?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+  beforeAll(() => {
+    ({ host, page } = e2e);
   });
 
   it('sets up a new archive with the wizard and shows the recovery code once', async () => {
@@ -141,7 +88,7 @@ describe.skipIf(!haveChromium)('foundation e2e (Chromium via the browser host)',
     await field('部门', form).click();
     await page.getByRole('option', { name: '内部审计' }).click();
     await field('角色', form).click();
-    await page.getByRole('option', { name: '内部审计' }).click();
+    await page.getByRole('option', { name: '内部审计员' }).click();
     await field('初始密码', form).fill(AUDITOR.initial);
     await form.getByText('初始密码').first().click(); // close the role list
     await screenshot('user-create', false); // a dialog: the viewport is the picture
@@ -228,7 +175,7 @@ describe.skipIf(!haveChromium)('foundation e2e (Chromium via the browser host)',
     await visible(page.getByTestId('home-greeting'));
     expect(await navLabels()).toEqual(['首页', '审批', '审计日志', '我的账户']);
     expect(await page.getByTestId('current-user-name').innerText()).toBe(AUDITOR.displayName);
-    expect(await page.getByTestId('current-user-roles').innerText()).toContain('内部审计');
+    expect(await page.getByTestId('current-user-roles').innerText()).toContain('内部审计员');
     await screenshot('home-auditor');
 
     // A page the role does not permit is not reachable by its address either.

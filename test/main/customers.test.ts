@@ -161,6 +161,47 @@ describe('customer credit files', () => {
     expect(await names('025-8456')).toEqual(['南京紫金山精密仪器有限公司']);
     expect(await names('紫金园')).toEqual([]); // both fragments exist, the text does not
     expect(await names('北京')).toEqual([]);
+
+    // Each result says which of its texts matched.
+    await w.t.ok(w.manager, 'documents.add', {
+      customerId: a.id,
+      category: 'capability',
+      title: '履约能力证明',
+      archiveNo: null,
+      retention: '10y',
+      confidentiality: 'normal',
+      file: null,
+      location: { cabinet: 'A', shelf: '1', box: '3' },
+    });
+    const matched = async (text: string) =>
+      (await w.t.ok(w.manager, 'customers.search', { text, offset: 0, limit: 50 })).rows.map((r) => [r.name, r.matched]);
+    expect(await matched('紫金')).toEqual([['南京紫金山精密仪器有限公司', 'name']]);
+    expect(await matched('园')).toEqual([['苏州园林建筑工程有限公司', 'name']]);
+    expect(await matched('91320500')).toEqual([['苏州园林建筑工程有限公司', 'code']]);
+    expect(await matched(contract.contractNo.toLowerCase())).toEqual([['南京紫金山精密仪器有限公司', 'contractNumber']]);
+    expect(await matched('欧阳')).toEqual([['南京紫金山精密仪器有限公司', 'contact']]);
+    expect(await matched('025-8456')).toEqual([['南京紫金山精密仪器有限公司', 'contact']]);
+    expect(await matched('履约能力')).toEqual([['南京紫金山精密仪器有限公司', 'documentTitle']]);
+    expect((await w.t.ok(w.manager, 'customers.search', { offset: 0, limit: 50 })).rows.map((r) => r.matched)).toEqual([null, null]);
+  });
+
+  it('lists customers in pinyin order, as a Chinese reader expects, whether entered, renamed or imported', async () => {
+    const names = ['上海浦江电子有限公司', '北京华通科技有限公司', '重庆山城建材有限公司', '安徽江淮物流有限公司'];
+    const ids: string[] = [];
+    for (const [i, name] of names.entries()) {
+      ids.push((await w.t.ok(w.manager, 'customers.create', enterprise(w, name, code(`91110000MA0200${String(i).padStart(3, '0')}`)))).id);
+    }
+    const listed = async (input: Partial<Input<'customers.search'>> = {}) =>
+      (await w.t.ok(w.manager, 'customers.search', { offset: 0, limit: 50, ...input })).rows.map((r) => r.name);
+    const expected = ['安徽江淮物流有限公司', '北京华通科技有限公司', '重庆山城建材有限公司', '上海浦江电子有限公司'];
+    expect(await listed()).toEqual(expected);
+    expect(await listed({ text: '有限公司' })).toEqual(expected); // through the fragment index
+    expect(await listed({ industry: '制造业' })).toEqual(expected); // through a filter's index
+    // Renamed, a customer moves to its new place: 上海 → 阿坝 (a ba) comes first.
+    const { contacts: _c, ...basics } = enterprise(w, '阿坝高原牧业有限公司', code('91110000MA0200000'));
+    await w.t.ok(w.manager, 'customers.update', { id: ids[0]!, ...basics });
+    expect((await listed({ text: '有限公司' }))[0]).toBe('阿坝高原牧业有限公司');
+    expect((await listed())[0]).toBe('阿坝高原牧业有限公司');
   });
 
   it('treats hostile text as text: it is stored, found exactly, and harms nothing', async () => {
@@ -176,7 +217,7 @@ describe('customer credit files', () => {
     expect(await w.t.ok(w.admin, 'archive.check', {})).toMatchObject({ integrity: { ok: true }, audit: { ok: true } });
   });
 
-  it('filters by industry, department and verification, ordered by name, in pages', async () => {
+  it('filters by industry, department and verification, in list order, in pages', async () => {
     for (let i = 0; i < 12; i++) {
       await w.t.ok(w.manager, 'customers.create', enterprise(w, `测试客户${String(i).padStart(2, '0')}有限公司`, code(`91110000MA01000${String(i).padStart(2, '0')}`), {
         industry: i % 2 ? '批发零售' : '制造业',

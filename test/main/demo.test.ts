@@ -122,6 +122,15 @@ describe('demo data', () => {
     expect(qualifications.some((q) => q.validity === 'expiring')).toBe(true);
     expect(qualifications.some((q) => q.validity === 'expired')).toBe(true);
     expect(files.some((f) => f.feedback.length > 0)).toBe(true);
+    // Documents to try the viewer with: licence scans and signed contracts, opened with the reader's watermark.
+    const documents = files.flatMap((f) => f.documents).filter((d) => d.electronic);
+    expect(result.counts.documents).toBe(documents.length);
+    for (const mime of ['application/pdf', 'image/png']) {
+      const meta = documents.find((d) => d.electronic!.mime === mime)!;
+      const opened = await t.ok(manager, 'documents.open', { id: meta.id, purpose: '查看演示文档' });
+      expect(opened.watermark.reader).toContain('周慧');
+      expect(Buffer.from(opened.contentBase64, 'base64').subarray(0, 4).toString('latin1')).toBe(mime === 'image/png' ? '\x89PNG' : '%PDF');
+    }
     expect(files.some((f) => f.verification.state === 'verified' && f.verification.verifiedBy?.displayName === '周慧')).toBe(true);
     expect(files.some((f) => f.verification.state === 'pending')).toBe(true);
 

@@ -3,11 +3,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect } from 'vitest';
-import { openArchive, type ArchiveIo, type OpenArchive } from '../../src/main/archive/archive';
+import { closeArchive, openArchive, type ArchiveIo, type OpenArchive } from '../../src/main/archive/archive';
 import { findSlot, KEYSLOTS_FILE, readKeySlots, unlockSlot, type KeySlotFile } from '../../src/main/archive/keyslots';
-import type { AuditEntry, Envelope, Input, MethodName, Output, User } from '../../src/shared/contract';
-import { createArchiveHost, type ArchiveHost } from '../../src/main/host';
-import type { Clock } from '../../src/main/host/types';
+import type { AuditEntry, ErrorBody, HostMethodName, Input, Output, User } from '../../src/shared/contract';
+import { ArchiveError } from '../../src/shared/contract';
+import { createArchiveHost, send, type ArchiveHost } from '../../src/main/host';
+import type { Clock, IdSource } from '../../src/main/host/types';
 
 /** A clock that stands still until a test moves it. */
 export class FrozenClock implements Clock {
@@ -21,6 +22,25 @@ export class FrozenClock implements Clock {
   advance(ms: number): void {
     this.ms += ms;
   }
+}
+
+/**
+ * Ids a test can predict: the n-th id given out for an archive folder is
+ * `01900000-0000-7000-8000-<n in hex, 12 digits>` (a valid, ordered UUIDv7). A host opened
+ * again on the same folder goes on counting, as the ids already stored there require.
+ */
+export class CountingIds implements IdSource {
+  private static readonly counts = new Map<string, number>();
+  constructor(private readonly key: string) {}
+  next(): string {
+    const n = (CountingIds.counts.get(this.key) ?? 0) + 1;
+    CountingIds.counts.set(this.key, n);
+    return predictableId(n);
+  }
+}
+
+export function predictableId(n: number): string {
+  return `01900000-0000-7000-8000-${n.toString(16).padStart(12, '0')}`;
 }
 
 /** Cheaper key derivation for tests only; the default cost is checked on its own. */
@@ -39,26 +59,29 @@ export interface TestHost {
   clock: FrozenClock;
   dir: string;
   /** Call and expect success; returns the value. */
-  ok<M extends MethodName>(session: string | null, method: M, input: Input<M>): Promise<Output<M>>;
+  ok<M extends HostMethodName>(session: string | null, method: M, input: Input<M>): Promise<Output<M>>;
   /** Call and expect a refusal; returns the error. */
-  fail(session: string | null, method: string, input: unknown): Promise<{ code: string; message: string; details?: unknown }>;
+  fail(session: string | null, method: string, input: unknown): Promise<ErrorBody>;
 }
 
 export function testHost(dir: string, clock = new FrozenClock()): TestHost {
-  const host = createArchiveHost({ dir, clock, kdfCost: TEST_KDF_COST });
+  const host = createArchiveHost({ dir, clock, ids: new CountingIds(dir), kdfCost: TEST_KDF_COST });
   return {
     host,
     clock,
     dir,
     async ok(session, method, input) {
-      const r = (await host.call(session, method, input)) as Envelope<unknown>;
-      if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.details ?? '')}`);
-      return r.value as never;
+      try {
+        return await send(host, session, method, input);
+      } catch (e) {
+        if (!(e instanceof ArchiveError)) throw e;
+        throw new Error(`${method} failed: ${e.code} ${e.message} ${JSON.stringify(e.details ?? '')}`);
+      }
     },
     async fail(session, method, input) {
       const r = await host.call(session, method, input);
       expect(r.ok, `${method} should have been refused`).toBe(false);
-      return (r as { ok: false; error: { code: string; message: string; details?: unknown } }).error;
+      return (r as { ok: false; error: ErrorBody }).error;
     },
   };
 }
@@ -207,4 +230,34 @@ export async function freshArchive(
   temp.track(t.host);
   const { session, recoveryCode } = await setUpArchive(t);
   return Object.assign(t, { admin: session, recoveryCode });
+}
+
+/** The code of the role made for the walks of permissions and validation: it grants nothing. */
+export const NO_RIGHTS_ROLE = 'test_no_rights';
+
+/**
+ * A new archive that also holds a role granting no permission at all — made for tests
+ * that walk every method as a user without rights, so that they do not depend on a
+ * real role (whose rights grow as features come). The role is written as data, the way
+ * an archive holds any role, while no host has the archive open.
+ */
+export async function freshArchiveWithNoRightsRole(
+  temp: ReturnType<typeof useTempDirs>,
+  clock = new FrozenClock(),
+): Promise<TestHost & { admin: string; recoveryCode: string }> {
+  const first = await freshArchive(temp, clock);
+  await first.host.close();
+  const open = await openWithRecoveryCode(first.dir, first.recoveryCode);
+  try {
+    await open.db
+      .insertInto('roles')
+      .values({ id: new CountingIds(first.dir).next(), code: NO_RIGHTS_ROLE, name: '无权限（测试）', builtin: 0, created_at: clock.now().toISOString() })
+      .execute();
+  } finally {
+    await closeArchive(open);
+  }
+  const t = testHost(first.dir, clock);
+  temp.track(t.host);
+  const admin = await login(t, ADMIN.username, ADMIN.password);
+  return Object.assign(t, { admin, recoveryCode: first.recoveryCode });
 }

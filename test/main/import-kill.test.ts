@@ -142,7 +142,7 @@ describe('the import and search commands', () => {
     const refused = cli(['import', '--archive', t.dir, '--user', USER.username, '--kind', 'customers', bad]);
     expect(refused.code).toBe(1);
     expect(refused.out).toBe('');
-    expect(refused.err).toContain(`第 3 行「统一社会信用代码」 统一社会信用代码校验位错误 (creditCode.checkCharacter)：${withWrongCheck(good)}`);
+    expect(refused.err).toContain(`第 3 行「统一社会信用代码」 统一社会信用代码校验位不正确 (creditCode.checkCharacter)：${withWrongCheck(good)}`);
     expect(refused.err).toContain('第 6 行「注册资本(元)」 金额不能为负数 (amount.negative)：-100');
     expect(refused.err).toContain('共 2 个问题，未写入任何数据');
     expect(await countRows(t, 'customers')).toBe(0);

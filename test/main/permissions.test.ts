@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contract, METHOD_NAMES } from '../../src/shared/contract';
-import { ADMIN, addUser, directory, freshArchive, login, readSlots, useTempDirs } from './helpers';
+import { ADMIN, addUser, directory, freshArchive, freshArchiveWithNoRightsRole, login, NO_RIGHTS_ROLE, readSlots, useTempDirs } from './helpers';
 import { HOST_METHODS, validInputs } from './samples';
 
 const temp = useTempDirs();
@@ -28,19 +28,19 @@ describe('the sample inputs', () => {
 
 describe('FORBIDDEN', () => {
   it('every method that needs a permission refuses a user whose role grants none, and the refusal is on record', async () => {
-    const t = await freshArchive(temp);
+    const t = await freshArchiveWithNoRightsRole(temp);
     const { role, department } = await directory(t, t.admin);
     const reviewer = await addUser(t, t.admin, {
       username: 'qian.reviewer',
       displayName: '钱评审',
       password: 'Reviewer-Pass-2026',
-      roles: ['reviewer'],
+      roles: [NO_RIGHTS_ROLE],
     });
     expect((await t.ok(reviewer.session, 'auth.me', {})).permissions).toEqual([]);
     const adminId = (await t.ok(t.admin, 'auth.me', {})).id;
     // Each sample aims at what a low-privilege user would want: the administrator's
     // account, and more rights for their own role.
-    const samples = validInputs({ userId: adminId, departmentId: department('credit'), roleId: role('reviewer') });
+    const samples = validInputs({ userId: adminId, departmentId: department('credit'), roleId: role(NO_RIGHTS_ROLE) });
 
     const state = async () => ({
       users: await t.ok(t.admin, 'users.list', {}),
@@ -88,9 +88,9 @@ describe('FORBIDDEN', () => {
 
 describe('UNAUTHENTICATED', () => {
   it('every method that needs a session refuses no session, a garbage session and an ended one', async () => {
-    const t = await freshArchive(temp);
+    const t = await freshArchiveWithNoRightsRole(temp);
     const { role, department } = await directory(t, t.admin);
-    const samples = validInputs({ userId: (await t.ok(t.admin, 'auth.me', {})).id, departmentId: department('credit'), roleId: role('reviewer') });
+    const samples = validInputs({ userId: (await t.ok(t.admin, 'auth.me', {})).id, departmentId: department('credit'), roleId: role(NO_RIGHTS_ROLE) });
     const ended = await login(t, ADMIN.username, ADMIN.password);
     await t.ok(ended, 'auth.logout', {});
     const slotsBefore = readSlots(t.dir);

@@ -94,6 +94,7 @@ export function validInputs(ids: SampleIds): { [M in HostMethodName]: Input<M> }
       limit: 50,
     },
     'audit.actions': {},
+    'audit.recordExport': { fileName: '客户清单.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: 2048 },
     'audit.verify': {},
     'customers.search': { text: '华东', grade: 'A', industry: '制造业', departmentId: ids.departmentId, warningState: 'none', verification: 'pending', offset: 0, limit: 50 },
     'customers.facets': {},

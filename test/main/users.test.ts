@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { closeArchive, KeySlotKeeper } from '../../src/main/archive/archive';
+import { DEFAULT_DEPARTMENTS, DEFAULT_ROLES } from '../../src/shared/domain/permissions';
+import { refusalText } from '../../src/shared/messages';
 import {
   ADMIN,
   addUser,
@@ -8,6 +10,7 @@ import {
   freshArchive,
   login,
   openWithRecoveryCode,
+  predictableId,
   readSlots,
   testHost,
   useTempDirs,
@@ -30,6 +33,16 @@ async function snapshot(t: TestHost & { admin: string }) {
 }
 
 describe('users.create', () => {
+  it('gives new records the ids of the host\u2019s id source, in order', async () => {
+    const t = await freshArchive(temp);
+    // Setup takes the administrator's id first, then one per department and role.
+    expect((await t.ok(t.admin, 'auth.me', {})).id).toBe(predictableId(1));
+    const departments = await t.ok(t.admin, 'departments.list', {});
+    expect(departments.map((d) => d.id)).toEqual(DEFAULT_DEPARTMENTS.map((_, i) => predictableId(2 + i)));
+    const { user } = await addUser(t, t.admin, REVIEWER);
+    expect(user.id).toBe(predictableId(2 + DEFAULT_DEPARTMENTS.length + DEFAULT_ROLES.length));
+  });
+
   it('creates a user with department and roles, who must replace the given password', async () => {
     const t = await freshArchive(temp);
     const { role, department } = await directory(t, t.admin);
@@ -44,7 +57,7 @@ describe('users.create', () => {
       username: 'Zheng.He',
       displayName: '郑和',
       departmentName: '营销中心',
-      roleNames: ['客户经理', '内部审计'],
+      roleNames: ['客户经理', '内部审计员'],
       active: true,
       mustChangePassword: true,
       createdAt: '2026-11-02T01:00:00.000Z',
@@ -127,7 +140,7 @@ describe('users.update', () => {
       departmentId: department('audit'),
       roleIds: [role('auditor')],
     });
-    expect(updated).toMatchObject({ displayName: '何审计', departmentName: '内部审计', roleNames: ['内部审计'], username: REVIEWER.username });
+    expect(updated).toMatchObject({ displayName: '何审计', departmentName: '内部审计', roleNames: ['内部审计员'], username: REVIEWER.username });
     expect((await t.ok(session, 'auth.me', {})).permissions).toEqual(['audit.read']);
     await t.ok(session, 'audit.list', {});
     const { entries } = await t.ok(t.admin, 'audit.list', { action: 'users.update' });
@@ -203,7 +216,7 @@ describe('users.deactivate', () => {
     expect(listed).toMatchObject({ active: false });
     expect(await t.fail(t.admin, 'users.deactivate', { id: user.id, rotateKey: false })).toMatchObject({
       code: 'CONFLICT',
-      details: { reason: 'inactive' },
+      details: { reason: 'alreadyInactive' },
     });
   });
 
@@ -244,6 +257,8 @@ describe('roles.update', () => {
     for (const permissions of [[], ['users.manage'], ['roles.manage', 'settings.manage', 'audit.read']] as const) {
       const error = await t.fail(t.admin, 'roles.update', { id: role('sysadmin'), permissions: [...permissions] });
       expect(error, permissions.join()).toMatchObject({ code: 'CONFLICT', details: { reason: 'sysadminKeeps' } });
+      // The administrator reads why, not that some user name is taken.
+      expect(refusalText('zh-CN', error)).toBe('系统管理员角色必须保留“用户管理”和“角色权限管理”两项权限，以免档案无人管理。');
     }
     expect(await snapshot(t)).toEqual(before);
     // What it may lose, it may lose.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { contract, type FieldIssue } from '../../src/shared/contract';
 import { PERMISSIONS } from '../../src/shared/domain/permissions';
-import { ADMIN, addUser, directory, fingerprint, freshArchive, login, useTempDirs } from './helpers';
+import { ADMIN, addUser, directory, fingerprint, freshArchive, freshArchiveWithNoRightsRole, login, NO_RIGHTS_ROLE, useTempDirs } from './helpers';
 import { HOST_METHODS, validInputs } from './samples';
 
 const temp = useTempDirs();
@@ -107,15 +107,15 @@ function mutantsOf(schema: z.ZodType, sample: unknown): Mutant[] {
 
 describe('VALIDATION', () => {
   it('every host method answers VALIDATION to malformed input, writes nothing, and the host carries on', async () => {
-    const t = await freshArchive(temp);
+    const t = await freshArchiveWithNoRightsRole(temp);
     const { role, department } = await directory(t, t.admin);
     const other = await addUser(t, t.admin, {
       username: 'wu.target',
       displayName: '吴目标',
       password: 'Target-Pass-2026',
-      roles: ['reviewer'],
+      roles: [NO_RIGHTS_ROLE],
     });
-    const samples = validInputs({ userId: other.user.id, departmentId: department('business'), roleId: role('reviewer') });
+    const samples = validInputs({ userId: other.user.id, departmentId: department('business'), roleId: role(NO_RIGHTS_ROLE) });
     // The caller may call everything, so that only the input decides the answer.
     await t.ok(t.admin, 'roles.update', { id: role('sysadmin'), permissions: [...PERMISSIONS] });
 
@@ -156,7 +156,7 @@ describe('VALIDATION', () => {
         'users.create roleIds: missing',
         'archive.setup admin.password: missing',
         'auth.recover recoveryCode: missing',
-        'users.deactivate rotateKey: missing',
+        'users.deactivate id: missing',
         'settings.update idleLockMinutes: missing',
       ]),
     );

@@ -1,7 +1,8 @@
 // Money typed in yuan becomes integer fen exactly (never through floating point), and fen
 // is shown as ¥ with two decimals in the interface's locale.
 import { describe, expect, it } from 'vitest';
-import { fenToYuanText, formatFen, parseYuan } from '../../src/shared/domain/money';
+import { fenToYuanText, formatFen, MAX_FEN, parseYuan } from '../../src/shared/domain/money';
+import { contract } from '../../src/shared/contract';
 
 describe('parseYuan', () => {
   it('reads yuan as typed into exact fen', () => {
@@ -27,6 +28,18 @@ describe('parseYuan', () => {
     expect(parseYuan('abc')).toEqual({ ok: false, problem: 'invalid' });
     expect(parseYuan('.')).toEqual({ ok: false, problem: 'invalid' });
     expect(parseYuan('10000000000000')).toEqual({ ok: false, problem: 'tooLarge' });
+    expect(parseYuan('(1,000.00)')).toEqual({ ok: false, problem: 'negative' }); // an accountant's negative
+    expect(parseYuan('¥-5')).toEqual({ ok: false, problem: 'negative' });
+    expect(parseYuan('-0.00')).toEqual({ ok: true, fen: 0 }); // a negative zero is zero
+  });
+
+  it('never reads an amount the contract would refuse', () => {
+    // At most 13 digits of yuan: the largest amount typed is below MAX_FEN.
+    expect(parseYuan('9999999999999.99')).toEqual({ ok: true, fen: MAX_FEN - 1 });
+    expect(parseYuan(fenToYuanText(MAX_FEN))).toEqual({ ok: false, problem: 'tooLarge' });
+    const fen = contract['records.addContract'].input.shape.amountFen;
+    expect(fen.safeParse(MAX_FEN).success).toBe(true);
+    expect(fen.safeParse(MAX_FEN + 1).success).toBe(false);
   });
 });
 

@@ -1,4 +1,4 @@
-import { Kysely } from 'kysely';
+import { Kysely, type Transaction } from 'kysely';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { recoveryCode as recoveryCodeSchema } from '../../shared/contract/schema
 import { applyWorkingPragmas, openEncrypted, rekey, type SqliteDatabase } from './database';
 import { ArchiveDialect } from './dialect';
 import {
+  deriveForNothing,
   findSlot,
   KEYSLOTS_FILE,
   KEYSLOTS_NEXT_FILE,
@@ -15,15 +16,20 @@ import {
   readKeySlots,
   resealSlot,
   unlockSlot,
+  unlockSlotUpgrading,
+  withSlot,
   writeKeySlots,
   type KdfCost,
   type KeySlot,
   type KeySlotFile,
 } from './keyslots';
 import { assertNotNewer, migrateToLatest } from './migrate';
+import { fillMissingSortKeys } from './sort-keys';
 import type { DB } from './schema';
 
 export const DB_FILE = 'archive.db';
+/** meta key: a committed change asked for a new database key (see finishPendingRotation). */
+const PENDING_ROTATION = 'pending_key_rotation';
 const PARTIAL_DB_FILE = 'archive.db.partial';
 
 export interface ArchivePaths {
@@ -87,6 +93,7 @@ async function openWithKey(io: ArchiveIo, archiveId: string, key: Buffer): Promi
     assertNotNewer(sqlite); // before anything that could change the file
     applyWorkingPragmas(sqlite);
     await migrateToLatest(sqlite);
+    fillMissingSortKeys(sqlite);
     const row = sqlite.prepare(`SELECT value FROM meta WHERE key = 'archive_id'`).get() as { value: string } | undefined;
     if (row?.value !== archiveId) {
       throw new ArchiveError('CORRUPT', 'the key slots belong to another archive');
@@ -118,12 +125,15 @@ export async function openArchive(
   const secret = kind === 'recovery' ? canonicalRecoveryCode(given) : given;
   const current = readKeySlots(paths.slots);
   const slot = findSlot(current, kind, name);
-  const key = slot ? unlockSlot(current.archiveId, slot, secret) : null;
-  if (slot && key) {
+  if (!slot) deriveForNothing(secret, io.kdfCost);
+  const unlocked = slot ? unlockSlotUpgrading(current.archiveId, slot, secret) : null;
+  if (slot && unlocked) {
     try {
-      const archive = await openWithKey(io, current.archiveId, key);
+      const archive = await openWithKey(io, current.archiveId, unlocked.key);
       rmSync(paths.slotsNext, { force: true }); // a rotation that never reached the database
-      return { archive, slot };
+      // A slot of an older version opens this once more and is bound to its owner from now on.
+      if (unlocked.upgraded) writeKeySlots(paths.slots, withSlot(current, unlocked.upgraded));
+      return { archive, slot: unlocked.upgraded ?? slot };
     } catch (e) {
       if (!(e instanceof ArchiveError && e.code === 'WRONG_PASSWORD' && existsSync(paths.slotsNext))) throw e;
     }
@@ -134,6 +144,7 @@ export async function openArchive(
   // A key rotation was interrupted after the database was rekeyed: the next slots hold the key.
   const next = readKeySlots(paths.slotsNext);
   const nextSlot = findSlot(next, kind, name);
+  if (!nextSlot) deriveForNothing(secret, io.kdfCost);
   const nextKey = nextSlot ? unlockSlot(next.archiveId, nextSlot, secret) : null;
   if (!nextSlot || !nextKey) throw wrong;
   const archive = await openWithKey(io, next.archiveId, nextKey);
@@ -158,7 +169,9 @@ export async function createArchive(io: ArchiveIo, spec: NewArchiveSpec): Promis
   mkdirSync(io.dir, { recursive: true });
   removeDbFiles(paths.partial);
   if (existsSync(paths.db)) {
-    throw new ArchiveError('CONFLICT', 'an archive database without key slots is in this folder; it is left untouched');
+    throw new ArchiveError('CONFLICT', 'an archive database without key slots is in this folder; it is left untouched', {
+      reason: 'keySlotsMissing',
+    });
   }
 
   const key = randomBytes(32);
@@ -215,8 +228,11 @@ export class KeySlotKeeper {
   verifyPassword(archive: OpenArchive, username: string, password: string): boolean {
     const file = this.read();
     const slot = findSlot(file, 'user', username);
-    const key = slot ? unlockSlot(file.archiveId, slot, password) : null;
-    return key !== null && key.equals(archive.key);
+    if (!slot) deriveForNothing(password, this.io.kdfCost);
+    const unlocked = slot ? unlockSlotUpgrading(file.archiveId, slot, password) : null;
+    if (!unlocked || !unlocked.key.equals(archive.key)) return false;
+    if (unlocked.upgraded) writeKeySlots(this.paths.slots, withSlot(file, unlocked.upgraded));
+    return true;
   }
 
   /** Check the recovery code against the recovery slot. */
@@ -258,18 +274,42 @@ export class KeySlotKeeper {
    * rekeyed. A crash after these and before `promoteNextSlots` leaves both slot files;
    * opening then finds the key in the next ones and promotes them.
    */
-  rekeyWithout(archive: OpenArchive, userId: string): void {
+  rekeyWithout(archive: OpenArchive, userId: string | null): void {
     const file = this.read();
     const newKey = randomBytes(32);
     const next: KeySlotFile = {
       ...file,
       keyVersion: file.keyVersion + 1,
-      slots: file.slots.filter((s) => s.userId !== userId).map((s) => resealSlot(file.archiveId, s, newKey)),
+      slots: file.slots
+        .filter((s) => userId === null || s.userId !== userId)
+        .map((s) => resealSlot(file.archiveId, s, newKey)),
     };
     writeKeySlots(this.paths.slotsNext, next);
     rekey(archive.sqlite, newKey);
     archive.key.fill(0);
     archive.key = newKey;
+  }
+
+  /**
+   * Ask, inside a transaction, for the key to change once it has committed. The request
+   * is in the database, so a crash before the rotation ran is finished at the next open.
+   */
+  static async requestRotation(trx: Transaction<DB>): Promise<void> {
+    await trx
+      .insertInto('meta')
+      .values({ key: PENDING_ROTATION, value: '1' })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .execute();
+  }
+
+  /** Rotate the key if a committed change asked for it (and it has not run yet). */
+  finishPendingRotation(archive: OpenArchive): boolean {
+    const pending = archive.sqlite.prepare(`SELECT 1 FROM meta WHERE key = '${PENDING_ROTATION}'`).get();
+    if (!pending) return false;
+    this.rekeyWithout(archive, null);
+    this.promoteNextSlots();
+    archive.sqlite.prepare(`DELETE FROM meta WHERE key = '${PENDING_ROTATION}'`).run();
+    return true;
   }
 
   /** The last step of a rotation: the next slots become the slots. */

@@ -43,8 +43,17 @@ export interface KdfParams {
 export const DEFAULT_KDF_COST = { N: 2 ** 17, r: 8, p: 1 } as const;
 export type KdfCost = { N: number; r: number; p: number };
 
+/** The version new slots are written in (see slotSchema). */
+export const SLOT_VERSION = 2;
+
 const sealed = z.strictObject({ iv: z.string(), ct: z.string(), tag: z.string() });
 const slotSchema = z.strictObject({
+  /**
+   * 2: the slot's id, kind, user id and lookup are the additional data of both AES-GCM
+   * boxes, so a slot moved to another user or name no longer opens. Absent: a version 1
+   * slot (only archive id and slot id bound), rewritten as version 2 when it next opens.
+   */
+  version: z.literal(SLOT_VERSION).optional(),
   id: z.string(),
   kind: z.enum(['user', 'recovery']),
   userId: z.string().nullable(),
@@ -76,9 +85,47 @@ type Sealed = z.infer<typeof sealed>;
 const b64 = (b: Buffer) => b.toString('base64');
 const unb64 = (s: string) => Buffer.from(s, 'base64');
 
+/**
+ * What a slot may ask of the key derivation. The file is not trusted: a slot asking for
+ * N = 2^30 would make every login allocate 128 GiB and hang. Out of range is "damaged".
+ * N up to 2^20 and N·r up to 2^22 (512 MiB, four times the default); p up to 4; a salt
+ * of 16 to 64 bytes.
+ */
+export const KDF_BOUNDS = { minLog2N: 10, maxLog2N: 20, maxNr: 2 ** 22, maxR: 32, maxP: 4, minSalt: 16, maxSalt: 64 } as const;
+
+function assertKdfInBounds(params: KdfParams): void {
+  const { N, r, p, salt } = params;
+  const b = KDF_BOUNDS;
+  const log2N = Math.log2(N);
+  const saltBytes = salt.length <= 100 && /^[A-Za-z0-9+/]*={0,2}$/.test(salt) ? unb64(salt).length : -1;
+  const ok =
+    Number.isInteger(log2N) &&
+    log2N >= b.minLog2N &&
+    log2N <= b.maxLog2N &&
+    Number.isInteger(r) &&
+    r >= 1 &&
+    r <= b.maxR &&
+    N * r <= b.maxNr &&
+    Number.isInteger(p) &&
+    p >= 1 &&
+    p <= b.maxP &&
+    saltBytes >= b.minSalt &&
+    saltBytes <= b.maxSalt;
+  if (!ok) throw new ArchiveError('CORRUPT', 'a key slot is damaged: its key-derivation parameters are out of range');
+}
+
 function kdf(secret: string, params: KdfParams): Buffer {
+  assertKdfInBounds(params);
   const { N, r, p } = params;
   return scryptSync(secret.normalize('NFC'), unb64(params.salt), 32, { N, r, p, maxmem: 256 * N * r + 64 * 1024 * 1024 });
+}
+
+/**
+ * The work of a wrong password, for a name that has no slot: the same derivation at the
+ * cost new slots get, so the time of an answer does not tell which names exist.
+ */
+export function deriveForNothing(secret: string, cost: KdfCost): void {
+  kdf(secret, { method: 'scrypt', version: 1, ...cost, salt: b64(randomBytes(16)) });
 }
 
 function seal(key: Buffer, plain: Buffer, aad: string): Sealed {
@@ -115,6 +162,12 @@ function unsealWith(privateKey: KeyObject, box: KeySlot['sealedDbKey'], aad: str
   return open(key, box, aad);
 }
 
+/** What a slot's boxes are bound to: everything that says whose slot it is and how it is found. */
+function slotAad(archiveId: string, slot: Pick<KeySlot, 'version' | 'id' | 'kind' | 'userId' | 'lookup'>): string {
+  if (slot.version === undefined) return `${archiveId}:${slot.id}`; // version 1
+  return JSON.stringify(['credit-archive slot', slot.version, archiveId, slot.id, slot.kind, slot.userId, slot.lookup]);
+}
+
 /** A login name as key slots tell names apart: two names with the same key are one name. */
 export function loginNameKey(name: string): string {
   return name.normalize('NFC').trim().toLowerCase();
@@ -135,16 +188,19 @@ export function newSlot(args: {
   dbKey: Buffer;
   cost: KdfCost;
 }): KeySlot {
-  const id = randomBytes(8).toString('hex');
   const kdfParams: KdfParams = { method: 'scrypt', version: 1, ...args.cost, salt: b64(randomBytes(16)) };
   const pair = generateKeyPairSync('x25519');
-  const aad = `${args.archiveId}:${id}`;
   const privateDer = pair.privateKey.export({ type: 'pkcs8', format: 'der' });
-  return {
-    id,
+  const head = {
+    version: SLOT_VERSION,
+    id: randomBytes(8).toString('hex'),
     kind: args.kind,
     userId: args.userId,
     lookup: lookupFor(args.archiveId, args.kind, args.name),
+  } as const;
+  const aad = slotAad(args.archiveId, head);
+  return {
+    ...head,
     kdf: kdfParams,
     publicKey: b64(pair.publicKey.export({ type: 'spki', format: 'der' })),
     wrappedPrivateKey: seal(kdf(args.secret, kdfParams), privateDer, aad),
@@ -152,19 +208,47 @@ export function newSlot(args: {
   };
 }
 
-/** The database key from a slot and its secret, or null if the secret is wrong. */
-export function unlockSlot(archiveId: string, slot: KeySlot, secret: string): Buffer | null {
-  const aad = `${archiveId}:${slot.id}`;
-  const privateDer = open(kdf(secret, slot.kdf), slot.wrappedPrivateKey, aad);
+/**
+ * Open a slot with its secret: the database key, and — for a slot of an older version —
+ * the same slot rewritten in the current version (same key pair, bound to its owner).
+ * Null if the secret is wrong or the slot was moved to another user, kind or name.
+ */
+export function unlockSlotUpgrading(
+  archiveId: string,
+  slot: KeySlot,
+  secret: string,
+): { key: Buffer; upgraded: KeySlot | null } | null {
+  const aad = slotAad(archiveId, slot);
+  const wrapKey = kdf(secret, slot.kdf);
+  const privateDer = open(wrapKey, slot.wrappedPrivateKey, aad);
   if (!privateDer) return null;
   const privateKey = createPrivateKey({ key: privateDer, format: 'der', type: 'pkcs8' });
-  return unsealWith(privateKey, slot.sealedDbKey, aad);
+  const key = unsealWith(privateKey, slot.sealedDbKey, aad);
+  if (!key) return null;
+  if (slot.version === SLOT_VERSION) return { key, upgraded: null };
+  const current: KeySlot = { ...slot, version: SLOT_VERSION };
+  const newAad = slotAad(archiveId, current);
+  const publicKey = createPublicKey({ key: unb64(slot.publicKey), format: 'der', type: 'spki' });
+  return {
+    key,
+    upgraded: { ...current, wrappedPrivateKey: seal(wrapKey, privateDer, newAad), sealedDbKey: sealTo(publicKey, key, newAad) },
+  };
+}
+
+/** The database key from a slot and its secret, or null if the secret is wrong. */
+export function unlockSlot(archiveId: string, slot: KeySlot, secret: string): Buffer | null {
+  return unlockSlotUpgrading(archiveId, slot, secret)?.key ?? null;
 }
 
 /** Seal a (new) database key to an existing slot's public key: no secret needed. */
 export function resealSlot(archiveId: string, slot: KeySlot, dbKey: Buffer): KeySlot {
   const publicKey = createPublicKey({ key: unb64(slot.publicKey), format: 'der', type: 'spki' });
-  return { ...slot, sealedDbKey: sealTo(publicKey, dbKey, `${archiveId}:${slot.id}`) };
+  return { ...slot, sealedDbKey: sealTo(publicKey, dbKey, slotAad(archiveId, slot)) };
+}
+
+/** The file with one slot replaced by its upgraded form. */
+export function withSlot(file: KeySlotFile, slot: KeySlot): KeySlotFile {
+  return { ...file, slots: file.slots.map((s) => (s.id === slot.id ? slot : s)) };
 }
 
 export function findSlot(file: KeySlotFile, kind: 'user' | 'recovery', name: string): KeySlot | undefined {

@@ -95,6 +95,8 @@ export interface CustomersTable {
   credit_limit_since: string | null;
   /** Name, contact names and document titles, folded for search (see services/customers/grams.ts). */
   search_text: string;
+  /** The name's pinyin sort key (shared/domain/pinyin.ts): the list's order. */
+  sort_key: string;
   entered_by: string;
   entered_at: string;
   verified_by: string | null;
@@ -227,8 +229,8 @@ export interface DocumentChunksTable {
 
 export interface SearchGramsTable {
   gram: string;
-  /** The customer's name, so that matches come out of the index in name order. */
-  name: string;
+  /** The customer's pinyin sort key, so that matches come out of the index in list order. */
+  sort_key: string;
   customer_id: string;
 }
 

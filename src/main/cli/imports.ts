@@ -4,11 +4,12 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
-import type { CustomerSummary, ErrorBody, ImportProblem } from '../../shared/contract';
+import { ArchiveError, type ImportProblem } from '../../shared/contract';
 import { IMPORT_KINDS, MAX_IMPORT_BYTES, type ImportKind } from '../../shared/domain/customers';
-import { createArchiveHost, type ArchiveHost } from '../host';
-import { problemMessageZh } from '../services/imports/messages';
+import { createArchiveHost, send, type ArchiveHost } from '../host';
 import { readSecret } from './secret';
+import { errorLine, phaseText, problemLine } from './text';
+
 
 /** A command that could not run: exit code 2 unless said otherwise. */
 export class CommandError extends Error {
@@ -20,17 +21,9 @@ export class CommandError extends Error {
   }
 }
 
-const PHASES_ZH: Record<string, string> = {
-  reading: '读取',
-  checking: '检查',
-  writing: '写入',
-  done: '完成',
-  cancelled: '已取消',
-  failed: '失败',
-};
-
-function failure(error: ErrorBody): string {
-  return `操作失败 (${error.code}: ${error.message})`;
+/** A refusal of the host, as a command that could not run. */
+function refused(e: unknown): never {
+  throw e instanceof ArchiveError ? new CommandError(errorLine(e.toBody())) : e;
 }
 
 async function loggedIn<T>(values: Record<string, string | undefined>, work: (host: ArchiveHost, session: string) => Promise<T>): Promise<T> {
@@ -40,25 +33,15 @@ async function loggedIn<T>(values: Record<string, string | undefined>, work: (ho
   const password = await readSecret(`${username} 的密码 password: `);
   const host = createArchiveHost({ dir });
   try {
-    const login = await host.call(null, 'auth.login', { username, password });
-    if (!login.ok) throw new CommandError(login.error.code === 'WRONG_PASSWORD' ? `用户名或密码错误 (${login.error.code})` : failure(login.error));
-    const { session } = login.value as { session: string };
+    const { session } = await send(host, null, 'auth.login', { username, password }).catch(refused);
     try {
       return await work(host, session);
     } finally {
-      await host.call(session, 'auth.logout', {});
+      await send(host, session, 'auth.logout', {}).catch(() => null);
     }
   } finally {
     await host.close();
   }
-}
-
-/** One line per problem, in Chinese, naming the row. */
-export function problemLine(p: ImportProblem): string {
-  const where = p.row <= 1 ? '表头' : `第 ${p.row} 行`;
-  const column = p.column ? `「${p.column}」` : '';
-  const value = p.value !== null ? `：${p.value}` : '';
-  return `${where}${column} ${problemMessageZh(p.code)} (${p.code})${value}`;
 }
 
 export async function importCommand(values: Record<string, string | undefined>, positionals: string[]): Promise<number> {
@@ -78,39 +61,39 @@ export async function importCommand(values: Record<string, string | undefined>, 
     const jobId = randomUUID();
     let last = '';
     const report = async () => {
-      const r = await host.call(session, 'jobs.progress', { jobId });
-      const p = r.ok ? (r.value as { phase: string; done: number; total: number } | null) : null;
+      const p = await send(host, session, 'jobs.progress', { jobId }).catch(() => null);
       if (!p) return;
-      const line = `${PHASES_ZH[p.phase] ?? p.phase} ${p.phase} ${p.done}/${p.total}`;
+      const line = `${phaseText(p.phase)} ${p.phase} ${p.done}/${p.total}`;
       if (line !== last) process.stderr.write(`进度 progress: ${line}\n`);
       last = line;
     };
     const timer = setInterval(() => void report(), 200);
-    let r;
+    let error: ArchiveError;
     try {
-      r = await host.call(session, 'imports.run', { kind, format, fileName: basename(path), contentBase64, jobId });
+      const { written } = await send(host, session, 'imports.run', { kind, format, fileName: basename(path), contentBase64, jobId });
+      await report();
+      console.log(`已写入 written ${written}`);
+      return 0;
+    } catch (e) {
+      if (!(e instanceof ArchiveError)) throw e;
+      error = e;
     } finally {
       clearInterval(timer);
     }
     await report();
-    if (r.ok) {
-      const { written } = r.value as { written: number };
-      console.log(`已写入 written ${written}`);
-      return 0;
-    }
-    const details = r.error.details as { problems?: ImportProblem[]; moreProblems?: number } | undefined;
-    if (r.error.code === 'VALIDATION' && details && Array.isArray(details.problems)) {
+    const details = error.details as { problems?: ImportProblem[]; moreProblems?: number } | undefined;
+    if (error.code === 'VALIDATION' && details && Array.isArray(details.problems)) {
       for (const p of details.problems) process.stderr.write(`${problemLine(p)}\n`);
       const count = details.problems.length + (details.moreProblems ?? 0);
       if (details.moreProblems) process.stderr.write(`…… 另有 ${details.moreProblems} 个问题未列出 (${details.moreProblems} more)\n`);
       process.stderr.write(`共 ${count} 个问题，未写入任何数据。 ${count} problem(s): nothing was written.\n`);
       return 1;
     }
-    if (r.error.code === 'VALIDATION') {
+    if (error.code === 'VALIDATION') {
       process.stderr.write(`无法读取该文件，或其表头与所选类型不符 (the file cannot be read as a ${kind} file)\n`);
       return 1;
     }
-    process.stderr.write(`${failure(r.error)}；未写入任何数据 (nothing was written)\n`);
+    process.stderr.write(`${errorLine(error.toBody())}；未写入任何数据 (nothing was written)\n`);
     return 1;
   });
 }
@@ -119,9 +102,7 @@ export async function searchCommand(values: Record<string, string | undefined>, 
   const text = positionals.join(' ').trim();
   if (!text) throw new CommandError('请给出要查找的内容 (give the TEXT to search for)');
   return loggedIn(values, async (host, session) => {
-    const r = await host.call(session, 'customers.search', { text, limit: 500 });
-    if (!r.ok) throw new CommandError(failure(r.error));
-    const { total, rows } = r.value as { total: number; rows: CustomerSummary[] };
+    const { total, rows } = await send(host, session, 'customers.search', { text, limit: 500 }).catch(refused);
     for (const c of rows) console.log([c.name, c.creditCode ?? c.idNumber ?? '', c.departmentName, c.grade ?? '-'].join('\t'));
     process.stderr.write(`共 ${total} 个客户 (${total} customer(s))${total > rows.length ? `，显示前 ${rows.length} 个 (first ${rows.length} shown)` : ''}\n`);
     return 0;

@@ -5,10 +5,11 @@
 // command-line argument). Everything is entered through the host, as users would enter it.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ArchiveError } from '../../shared/contract';
 import { MIN_PASSWORD_LENGTH } from '../../shared/contract/schemas';
 import { DEFAULT_ROLES, DEFAULT_DEPARTMENTS } from '../../shared/domain/permissions';
 import { dayOf } from '../../shared/domain/receivables';
-import { createArchiveHost } from '../host';
+import { createArchiveHost, send } from '../host';
 import { planDemo } from './generate';
 import { DEMO_USERS, DemoError, loadDemo, logoutAll } from './load';
 
@@ -73,9 +74,9 @@ async function main(argv: string[]): Promise<number> {
     });
 
     // The auditor checks the archive: schema, integrity, audit chain.
-    const check = await host.call(result.sessions.wuqiang!, 'archive.check', {});
-    if (!check.ok) throw new DemoError('archive.check', check.error);
-    const c = check.value as { schema: { ok: boolean }; integrity: { ok: boolean }; audit: { ok: boolean; checked: number } };
+    const c = await send(host, result.sessions.wuqiang!, 'archive.check', {}).catch((e: unknown) => {
+      throw e instanceof ArchiveError ? new DemoError('archive.check', e.toBody()) : e;
+    });
     await logoutAll(host, result.sessions);
 
     const roleName = (code: string) => DEFAULT_ROLES.find((r) => r.code === code)?.name ?? code;

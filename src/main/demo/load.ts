@@ -6,10 +6,11 @@
 // through the host's methods, so the audit log shows who did what.
 
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { ArchiveHost } from '../host';
+import { send, type ArchiveHost } from '../host';
 import type { ImportKind } from '../../shared/domain/customers';
-import type { ErrorBody } from '../../shared/contract';
+import { ArchiveError, type ErrorBody, type HostMethodName, type Input, type Output } from '../../shared/contract';
 import { contractsCsv, customersCsv, paymentRow, paymentsFile, transactionRow, transactionsFile, type CsvFile } from './csv';
+import { CUSTOMERS_WITH_DOCUMENTS, documentsOf } from './documents';
 import { DocumentNumbers, recordsOf, tradeOf, type DemoCustomer, type DemoPlan, type DemoTransaction } from './generate';
 
 export interface DemoUser {
@@ -80,14 +81,19 @@ export interface LoadResult {
   timings: Record<string, number>;
 }
 
-type Call = (session: string | null, method: string, input: unknown) => Promise<unknown>;
+type Call = <M extends HostMethodName>(session: string | null, method: M, input: Input<M>) => Promise<Output<M>>;
+
+/** send, with a refusal told as the demo step that met it. */
+async function demoSend<M extends HostMethodName>(host: ArchiveHost, session: string | null, method: M, input: Input<M>, step: string = method): Promise<Output<M>> {
+  try {
+    return await send(host, session, method, input);
+  } catch (e) {
+    throw e instanceof ArchiveError ? new DemoError(step, e.toBody()) : e;
+  }
+}
 
 function caller(host: ArchiveHost): Call {
-  return async (session, method, input) => {
-    const r = await host.call(session, method, input);
-    if (!r.ok) throw new DemoError(method, r.error);
-    return r.value;
-  };
+  return (session, method, input) => demoSend(host, session, method, input);
 }
 
 /** Progress lines: at most one per ~10% (and the last), with the time so far. */
@@ -123,18 +129,16 @@ export async function runImport(
   const jobId = randomUUID();
   let shown = '';
   const poll = setInterval(() => {
-    void host.call(session, 'jobs.progress', { jobId }).then((r) => {
-      if (!r.ok || !r.value) return;
-      const p = r.value as { phase: string; done: number; total: number };
+    void send(host, session, 'jobs.progress', { jobId }).then((p) => {
+      if (!p) return;
       const line = `    ${fileName}: ${p.phase} ${p.done.toLocaleString('en-US')}/${p.total.toLocaleString('en-US')}`;
       if (line !== shown && p.phase !== 'done') log(line);
       shown = line;
     });
   }, 2000);
   try {
-    const r = await host.call(session, 'imports.run', { kind, format: 'csv', fileName, contentBase64, jobId });
-    if (!r.ok) throw new DemoError(`imports.run ${fileName}`, r.error);
-    return (r.value as { written: number }).written;
+    const r = await demoSend(host, session, 'imports.run', { kind, format: 'csv', fileName, contentBase64, jobId }, `imports.run ${fileName}`);
+    return r.written;
   } finally {
     clearInterval(poll);
   }
@@ -156,14 +160,14 @@ export async function loadDemo(options: LoadOptions): Promise<LoadResult> {
 
   // ---- The archive and its users.
   log('建立档案库与用户 Archive and users');
-  const setup = (await call(null, 'archive.setup', {
+  const setup = await call(null, 'archive.setup', {
     companyName: options.companyName,
     admin: { username: options.admin.username, displayName: options.admin.displayName, password },
-  })) as { recoveryCode: string; session: string };
+  });
   const sessions: Record<string, string> = { [options.admin.username]: setup.session };
   const admin = setup.session;
-  const roles = (await call(admin, 'roles.list', {})) as { id: string; code: string }[];
-  const departments = (await call(admin, 'departments.list', {})) as { id: string; code: string }[];
+  const roles = await call(admin, 'roles.list', {});
+  const departments = await call(admin, 'departments.list', {});
   const roleId = (code: string) => roles.find((r) => r.code === code)!.id;
   const departmentId = (code: string) => departments.find((d) => d.code === code)!.id;
   for (const u of DEMO_USERS) {
@@ -176,7 +180,7 @@ export async function loadDemo(options: LoadOptions): Promise<LoadResult> {
       password: temporary,
     });
     // First login: the user replaces the administrator's temporary password.
-    const login = (await call(null, 'auth.login', { username: u.username, password: temporary })) as { session: string };
+    const login = await call(null, 'auth.login', { username: u.username, password: temporary });
     await call(login.session, 'auth.changePassword', { currentPassword: temporary, newPassword: password });
     sessions[u.username] = login.session;
   }
@@ -199,7 +203,7 @@ export async function loadDemo(options: LoadOptions): Promise<LoadResult> {
     log(`客户经理录入客户 Account managers enter ${customers.length.toLocaleString('en-US')} customers`);
     const tick = progress(log, '客户 customers', customers.length);
     for (const c of customers) {
-      const r = (await call(as.account[c.department], 'customers.create', {
+      const r = await call(as.account[c.department], 'customers.create', {
         kind: c.kind,
         name: c.name,
         creditCode: c.creditCode,
@@ -217,7 +221,7 @@ export async function loadDemo(options: LoadOptions): Promise<LoadResult> {
         departmentId: departmentId(c.department),
         confidentiality: c.confidentiality,
         contacts: c.contacts,
-      })) as { id: string };
+      });
       ids[c.index] = r.id;
       count('customers');
       tick(c.index + 1);
@@ -232,7 +236,7 @@ export async function loadDemo(options: LoadOptions): Promise<LoadResult> {
     let done = 0;
     for (const c of wanted) {
       const code = c.creditCode ?? c.idNumber!;
-      const found = (await call(as.credit, 'customers.search', { text: code, limit: 5 })) as { rows: { id: string; creditCode: string | null; idNumber: string | null }[] };
+      const found = await call(as.credit, 'customers.search', { text: code, limit: 5 });
       ids[c.index] = found.rows.find((r) => r.creditCode === code || r.idNumber === code)?.id ?? null;
       if (!ids[c.index]) throw new Error(`imported customer not found: ${code}`);
       tick(++done);
@@ -247,7 +251,7 @@ export async function loadDemo(options: LoadOptions): Promise<LoadResult> {
     const tick = progress(log, '核验 verified', toVerify.length);
     let done = 0;
     for (const c of toVerify) {
-      await call(via === 'forms' ? as.credit : as.archivist, 'customers.verify', { id: ids[c.index] });
+      await call(via === 'forms' ? as.credit : as.archivist, 'customers.verify', { id: ids[c.index]! });
       count('verified');
       tick(++done);
     }
@@ -287,6 +291,28 @@ export async function loadDemo(options: LoadOptions): Promise<LoadResult> {
   }
   step('records');
 
+  // ---- Documents to open in the viewer: a licence scan and a signed contract for a few customers.
+  {
+    const withFiles = handled.filter((c) => c.contracts.length > 0).slice(0, CUSTOMERS_WITH_DOCUMENTS);
+    log(`电子档案 Documents for ${withFiles.length} customers`);
+    for (const [box, c] of withFiles.entries()) {
+      for (const d of documentsOf(c, box + 1)) {
+        await call(as.account[c.department], 'documents.add', {
+          customerId: ids[c.index]!,
+          category: d.category,
+          title: d.title,
+          archiveNo: null,
+          retention: d.retention,
+          confidentiality: d.confidentiality,
+          file: { name: d.file.name, mime: d.file.mime, contentBase64: d.file.bytes.toString('base64') },
+          location: d.location,
+        });
+        count('documents');
+      }
+    }
+  }
+  step('documents');
+
   // ---- Contracts: the newest contract of some customers is entered by hand by the
   // account manager; the ledger of the rest is imported by the service manager.
   const byHand = new Set(
@@ -297,7 +323,7 @@ export async function loadDemo(options: LoadOptions): Promise<LoadResult> {
   log(`合同台账 Contract ledger: ${plan.contracts.length.toLocaleString('en-US')} contracts (${byHand.size} by hand)`);
   for (const k of byHand) {
     await call(as.account[k.department], 'records.addContract', {
-      customerId: ids[k.customerIndex],
+      customerId: ids[k.customerIndex]!,
       departmentId: departmentId(k.department),
       contractNo: k.contractNo,
       title: k.title,
@@ -385,5 +411,6 @@ function planHoldBack(customers: readonly DemoCustomer[], total: number): number
 
 /** Log every session out (the archive closes when the last one ends). */
 export async function logoutAll(host: ArchiveHost, sessions: Record<string, string>): Promise<void> {
-  for (const session of Object.values(sessions)) await host.call(session, 'auth.logout', {});
+  // A session that has already ended has nothing to leave.
+  for (const session of Object.values(sessions)) await send(host, session, 'auth.logout', {}).catch(() => null);
 }

@@ -35,6 +35,7 @@ import {
   resolveAppAsset,
   type SenderInfo,
 } from './security';
+import { decideDownload, exportRecord, PRIVACY_SWITCHES, WINDOW_PARTITION, windowWebPreferences } from './session-policy';
 import { archiveDirFor, SHELL_CONFIG_FILE, writeShellConfig } from './shell-config';
 
 const APP_NAME = '客户信用档案';
@@ -51,6 +52,8 @@ export function startDesktopShell(): void {
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
   ]);
+  // Nothing of the pages on disk: no disk cache, no GPU shader cache, no crash dumps.
+  for (const [name, value] of PRIVACY_SWITCHES) app.commandLine.appendSwitch(name, value);
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
@@ -115,7 +118,11 @@ export function startDesktopShell(): void {
     }),
     shell: { chooseFolder },
     host,
+    onSession: (token) => {
+      lastSession = token;
+    },
   });
+  let lastSession: string | null = null;
   ipcMain.handle(CHANNEL, (event, request: unknown) => handleCall(senderOf(event), request));
 
   function createWindow(): BrowserWindow {
@@ -128,20 +135,7 @@ export function startDesktopShell(): void {
       show: false,
       backgroundColor: '#ffffff',
       ...(process.platform === 'linux' ? { icon } : {}),
-      webPreferences: {
-        preload: preloadPath,
-        contextIsolation: true,
-        sandbox: true,
-        nodeIntegration: false,
-        nodeIntegrationInWorker: false,
-        nodeIntegrationInSubFrames: false,
-        webSecurity: true,
-        allowRunningInsecureContent: false,
-        webviewTag: false,
-        navigateOnDragDrop: false,
-        spellcheck: false,
-        devTools: isDev,
-      },
+      webPreferences: windowWebPreferences({ preload: preloadPath, isDev }),
     });
     win.once('ready-to-show', () => win.show());
     win.on('closed', () => {
@@ -183,7 +177,24 @@ export function startDesktopShell(): void {
       return;
     }
 
-    const ses = session.defaultSession;
+    // The window's own in-memory session (session-policy.ts): its caches never reach the disk.
+    const ses = session.fromPartition(WINDOW_PARTITION);
+    // An export is a download the page makes: the user picks where it goes, and it is on record.
+    ses.on('will-download', (event, item) => {
+      const info = { url: item.getURL(), suggestedName: item.getFilename(), mimeType: item.getMimeType(), totalBytes: item.getTotalBytes() };
+      const decision = decideDownload(info, app.getPath('downloads'));
+      if (!decision.allow || !decision.dialog) {
+        event.preventDefault();
+        return;
+      }
+      item.setSaveDialogOptions(decision.dialog);
+      item.once('done', (_e, state) => {
+        if (state !== 'completed' || !lastSession) return;
+        void host.call(lastSession, 'audit.recordExport', exportRecord(info, item.getSavePath(), item.getReceivedBytes())).then((r) => {
+          if (!r.ok) console.error('[shell] export not recorded:', r.error.code);
+        });
+      });
+    });
     ses.setPermissionRequestHandler((_contents, permission, callback, details) =>
       callback(isPermissionGranted(permission, details.requestingUrl, origin)),
     );
@@ -205,7 +216,7 @@ export function startDesktopShell(): void {
 
     // Read the file here rather than net.fetch('file://…'): no dependence on file://
     // privileges (switched off by the fuses), and the type and headers are ours.
-    protocol.handle(APP_SCHEME, async (request) => {
+    ses.protocol.handle(APP_SCHEME, async (request) => {
       const file = resolveAppAsset(rendererDir, request.url);
       if (!file) return new Response('Not found', { status: 404 });
       let body: Buffer;

@@ -19,6 +19,8 @@ export interface CallHandlerDeps {
   trustedPage(): TrustedPage;
   shell: ShellMethods;
   host: { call(session: string | null, method: string, input: unknown): Promise<Envelope<unknown>> };
+  /** The session of the last well-formed call from our page (the shell's own audit notes use it). */
+  onSession?(session: string): void;
 }
 
 export type CallHandler = (sender: SenderInfo, request: unknown) => Promise<Envelope<unknown>>;
@@ -76,6 +78,7 @@ export function createCallHandler(deps: CallHandlerDeps): CallHandler {
     }
     const parsed = parseRequest(request);
     if ('code' in parsed) return refuse(parsed);
+    if (parsed.session !== null) deps.onSession?.(parsed.session);
     try {
       if (contract[parsed.method].handledBy === 'shell') return await answerShell(parsed.method, parsed.input, deps.shell);
       return await deps.host.call(parsed.session, parsed.method, parsed.input);

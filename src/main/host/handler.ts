@@ -1,11 +1,11 @@
 import type { Transaction } from 'kysely';
-import type { HostMethodName, Output, ParsedInput } from '../../shared/contract';
+import type { AuditAction, AuditTarget, HostMethodName, Output, ParsedInput } from '../../shared/contract';
 import type { Permission } from '../../shared/domain/permissions';
 import type { KeySlotKeeper, OpenArchive } from '../archive/archive';
 import type { DB } from '../archive/schema';
 import type { AuditEvent } from '../services/audit/log';
 import type { JobRegistry } from './jobs';
-import type { Clock } from './types';
+import type { Clock, IdSource } from './types';
 
 /** Who is calling: resolved from the session by the router, never taken from the input. */
 export interface Actor {
@@ -29,6 +29,8 @@ export interface SessionRecord {
  */
 export interface HostServices {
   readonly clock: Clock;
+  /** Ids of new records: handlers take them from here, never make their own. */
+  readonly ids: IdSource;
   readonly dir: string;
   readonly slots: KeySlotKeeper;
   /** The open archive, if any. */
@@ -64,8 +66,8 @@ export interface LoginThrottle {
 /** What the router records in the audit entry of this call; handlers add to it. */
 export interface AuditNote {
   /** The action name; defaults to the method name. */
-  action?: string;
-  target?: string | null;
+  action?: AuditAction;
+  target?: AuditTarget | null;
   details?: Record<string, unknown>;
   /** For calls that establish who the actor is (setup, login, recover). */
   actor?: { userId: string; username: string };

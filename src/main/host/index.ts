@@ -18,6 +18,9 @@ import {
   type ArchiveIo,
   type OpenArchive,
 } from '../archive/archive';
+import { z } from 'zod';
+import { anchorAuditHead, chainEnd } from '../archive/audit-head';
+import { appendPending, clearPending, ensureInbox, readPending } from '../archive/audit-inbox';
 import { DEFAULT_KDF_COST } from '../archive/keyslots';
 import type { DB } from '../archive/schema';
 import { appendAudit, type AuditEvent } from '../services/audit/log';
@@ -26,9 +29,10 @@ import { callerState } from '../services/users/queries';
 import { idleLockMinutesOf } from '../services/settings/handlers';
 import type { Actor, AuditNote, CallContext, Handler, HostServices, LoginThrottle, SessionRecord } from './handler';
 import { createJobRegistry } from './jobs';
-import { systemClock, type ArchiveHost, type ArchiveHostOptions } from './types';
+import { systemClock, uuidIds, type ArchiveHost, type ArchiveHostOptions } from './types';
 
-export type { ArchiveHost, ArchiveHostOptions, Clock } from './types';
+export type { ArchiveHost, ArchiveHostOptions, Clock, IdSource } from './types';
+export { send } from './send';
 
 /** After this many consecutive wrong passwords for a name, each further try must wait. */
 const FREE_ATTEMPTS = 3;
@@ -59,6 +63,17 @@ function createLoginThrottle(now: () => number): LoginThrottle {
   };
 }
 
+/** A failed try as it waits on disk; anything else found there is counted as unreadable. */
+const pendingRecord = z.object({
+  at: z.iso.datetime(),
+  username: z.string().max(32).nullable(),
+  action: z.enum(['auth.login', 'auth.recover', 'auth.unlock', 'auth.changePassword', 'auth.failures_not_itemised']),
+  details: z.union([
+    z.strictObject({ reason: z.enum(['WRONG_PASSWORD', 'WRONG_RECOVERY_CODE', 'RATE_LIMITED']) }),
+    z.strictObject({ count: z.number().int().positive() }),
+  ]),
+});
+
 function validationError(issues: { path: PropertyKey[]; code: string; message: string }[]): ArchiveError {
   const details: FieldIssue[] = issues.slice(0, 50).map((i) => ({
     path: i.path.filter((p): p is string | number => typeof p !== 'symbol'),
@@ -82,6 +97,7 @@ function toErrorBody(e: unknown): ErrorBody {
 
 export function createArchiveHost(options: ArchiveHostOptions): ArchiveHost {
   const clock = options.clock ?? systemClock;
+  const ids = options.ids ?? uuidIds;
   const io: ArchiveIo = { dir: options.dir, nativeBinding: options.nativeBinding, kdfCost: options.kdfCost ?? DEFAULT_KDF_COST };
   const slots = new KeySlotKeeper(io);
   const sessions = new Map<string, SessionRecord>();
@@ -109,12 +125,15 @@ export function createArchiveHost(options: ArchiveHostOptions): ArchiveHost {
 
   async function adopt(opened: OpenArchive): Promise<OpenArchive> {
     archive = opened;
+    ensureInbox(opened.dir, opened.sqlite); // where failed tries wait while the archive is closed
+    slots.finishPendingRotation(opened); // a deactivation's rotation a crash interrupted
     idleLockMs = (await idleLockMinutesOf(opened.db)) * 60_000;
     return opened;
   }
 
   const services: HostServices = {
     clock,
+    ids,
     dir: options.dir,
     slots,
     archive: () => archive,
@@ -175,9 +194,21 @@ export function createArchiveHost(options: ArchiveHostOptions): ArchiveHost {
     return record;
   }
 
-  async function recordDenial(actor: Actor, method: string): Promise<void> {
+  /** After a commit that added audit entries: the head outside the database follows. */
+  function anchor(open: OpenArchive, before: ReturnType<typeof chainEnd>): void {
+    try {
+      anchorAuditHead(open, before);
+    } catch (e) {
+      // The call has committed; a head left behind is reported by verify, not lost silently.
+      console.error('[archive host] audit head:', (e as Error)?.message);
+    }
+  }
+
+  async function recordDenial(actor: Actor, method: HostMethodName): Promise<void> {
     if (!archive) return;
-    await archive.db.transaction().execute((trx) =>
+    const open = archive;
+    const before = chainEnd(open.sqlite);
+    await open.db.transaction().execute((trx) =>
       appendAudit(trx, {
         at: clock.now().toISOString(),
         userId: actor.userId,
@@ -186,6 +217,25 @@ export function createArchiveHost(options: ArchiveHostOptions): ArchiveHost {
         outcome: 'denied',
       }),
     );
+    anchor(open, before);
+  }
+
+  /** Failed tries sealed to disk while the archive was closed (or before a crash): into the log. */
+  async function flushPendingFromDisk(trx: Transaction<DB>, open: OpenArchive): Promise<boolean> {
+    const { records, unreadable } = readPending(open.dir, open.sqlite);
+    if (records.length === 0 && unreadable === 0) return false;
+    for (const record of records) {
+      const r = pendingRecord.safeParse(record);
+      if (!r.success) {
+        await appendAudit(trx, { at: clock.now().toISOString(), userId: null, username: null, action: 'auth.failures_unreadable', outcome: 'failed', details: { count: 1 } });
+        continue;
+      }
+      await appendAudit(trx, { ...r.data, userId: null, outcome: 'failed', details: { ...r.data.details, recordedWhileClosed: true } });
+    }
+    if (unreadable > 0) {
+      await appendAudit(trx, { at: clock.now().toISOString(), userId: null, username: null, action: 'auth.failures_unreadable', outcome: 'failed', details: { count: unreadable } });
+    }
+    return true;
   }
 
   async function dispatch(token: string | null, method: string, rawInput: unknown): Promise<unknown> {
@@ -232,8 +282,12 @@ export function createArchiveHost(options: ArchiveHostOptions): ArchiveHost {
     const beforeCommit: (() => void)[] = [];
     const audit: AuditNote = {};
     const flushed = pendingAudit.length;
+    const appends = flushed > 0 || spec.writes || spec.readsCredit || spec.logsRead;
+    const before = chainEnd(open.sqlite);
+    let fromDisk = false;
     const value = await open.db.transaction().execute(async (trx: Transaction<DB>) => {
       for (const event of pendingAudit.slice(0, flushed)) await appendAudit(trx, event);
+      fromDisk = await flushPendingFromDisk(trx, open);
       const ctx: CallContext<HostMethodName> = {
         input,
         db: trx,
@@ -273,7 +327,9 @@ export function createArchiveHost(options: ArchiveHostOptions): ArchiveHost {
       return output;
     });
     pendingAudit.splice(0, flushed);
+    if (fromDisk) clearPending(open.dir);
     for (const fn of afterCommit) await fn();
+    if (appends || fromDisk) anchor(open, before);
     if (record && token && sessions.has(token) && !sessions.get(token)!.locked) {
       sessions.get(token)!.lastActivityMs = clock.now().getTime();
     }
@@ -282,7 +338,7 @@ export function createArchiveHost(options: ArchiveHostOptions): ArchiveHost {
   }
 
   /** A failed login when the archive is closed is kept until the next open, then written. */
-  function recordFailedLogin(method: string, input: unknown, error: ErrorBody): void {
+  function recordFailedLogin(method: 'auth.login' | 'auth.recover' | 'auth.unlock' | 'auth.changePassword', input: unknown, error: ErrorBody): void {
     if (error.code !== 'WRONG_PASSWORD' && error.code !== 'WRONG_RECOVERY_CODE' && error.code !== 'RATE_LIMITED') return;
     const username = typeof (input as { username?: unknown })?.username === 'string' ? (input as { username: string }).username.slice(0, 32) : null;
     // Kept in memory only until the next open; a flood of wrong passwords must not grow it
@@ -304,14 +360,39 @@ export function createArchiveHost(options: ArchiveHostOptions): ArchiveHost {
       }
       return;
     }
-    pendingAudit.push({
+    const event: AuditEvent = {
       at: clock.now().toISOString(),
       userId: null,
       username,
       action: method,
       outcome: 'failed',
       details: { reason: error.code },
-    });
+    };
+    pendingAudit.push(event);
+  }
+
+  /**
+   * Closing with failed tries not yet in the log: into the log if the archive is open,
+   * else sealed to the archive on disk (audit-inbox.ts), written at the next open.
+   */
+  async function keepPendingAudit(): Promise<void> {
+    if (pendingAudit.length === 0) return;
+    const events = pendingAudit.splice(0);
+    try {
+      if (archive) {
+        const open = archive;
+        const before = chainEnd(open.sqlite);
+        await open.db.transaction().execute(async (trx) => {
+          for (const event of events) await appendAudit(trx, event);
+        });
+        anchor(open, before);
+        return;
+      }
+      const lost = events.filter((event) => !appendPending(options.dir, event)).length;
+      if (lost > 0) console.error(`[archive host] ${lost} failed tries could not be kept for the audit log`);
+    } catch (e) {
+      console.error('[archive host] failed tries not kept:', (e as Error)?.message);
+    }
   }
 
   /** Calls answered from memory beside a long call (job progress, cancel): not queued. */
@@ -342,7 +423,7 @@ export function createArchiveHost(options: ArchiveHostOptions): ArchiveHost {
           const error = toErrorBody(e);
           if (error.code === 'INTERNAL') console.error(`[archive host] ${method}:`, (e as Error)?.message);
           if (method === 'auth.login' || method === 'auth.recover') recordFailedLogin(method, input, error);
-          if (method === 'auth.unlock' && token && sessions.has(token)) {
+          if ((method === 'auth.unlock' || method === 'auth.changePassword') && token && sessions.has(token)) {
             recordFailedLogin(method, { username: sessions.get(token)!.username }, error);
           }
           await closeIfUnused().catch(() => undefined);
@@ -361,6 +442,7 @@ export function createArchiveHost(options: ArchiveHostOptions): ArchiveHost {
     close() {
       return serialized(async () => {
         closed = true;
+        await keepPendingAudit();
         sessions.clear();
         await closeIfUnused();
       });

@@ -1,3 +1,4 @@
+import { v7 as uuidv7 } from 'uuid';
 import type { Envelope } from '../../shared/contract';
 import type { KdfCost } from '../archive/keyslots';
 
@@ -8,10 +9,20 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/** Where the ids of new records come from: injected beside the clock, so tests can predict them. */
+export interface IdSource {
+  /** A new UUIDv7 (time-ordered, as the contract's `id` schema requires). */
+  next(): string;
+}
+
+export const uuidIds: IdSource = { next: () => uuidv7() };
+
 export interface ArchiveHostOptions {
   /** The archive folder: archive.db and keyslots.json live here. */
   dir: string;
   clock?: Clock;
+  /** Ids of new records; defaults to random UUIDv7. */
+  ids?: IdSource;
   /** Path to better-sqlite3-multiple-ciphers' addon built for this runtime (Electron needs its own). */
   nativeBinding?: string;
   /** Key-derivation cost for new key slots. Defaults to DEFAULT_KDF_COST; tests may lower it. */

@@ -25,6 +25,9 @@ import { empty, id, isoDay, isoMoment, person } from './schemas';
 
 export const approvalKind = z.enum(APPROVAL_KINDS);
 export const approvalRefusal = z.enum(APPROVAL_REFUSALS);
+/** Refusals of the approvals domain (`details.reason`): the engine's, and those of delegations. */
+export const approvalsReasons = z.enum([...APPROVAL_REFUSALS, 'delegationOverlaps', 'delegationOver']);
+export type ApprovalsReason = z.infer<typeof approvalsReasons>;
 export const chainStatus = z.enum(CHAIN_STATUSES);
 export const stepStatus = z.enum(STEP_STATUSES);
 export const decisionKind = z.enum(DECISION_KINDS);

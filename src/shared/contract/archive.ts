@@ -4,6 +4,10 @@ import { method } from './method';
 import { currentUser, displayName, empty, password, session, text, username } from './schemas';
 
 // The archive itself: whether a folder holds one, first-run setup, the full check.
+/** Refusals of the archive: a database without its key slots is left untouched. */
+export const archiveReasons = z.enum(['keySlotsMissing']);
+export type ArchiveReason = z.infer<typeof archiveReasons>;
+
 export const archiveMethods = {
   'archive.status': method({
     input: empty,

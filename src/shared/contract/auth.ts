@@ -3,6 +3,10 @@ import { method } from './method';
 import { currentUser, empty, givenPassword, password, recoveryCode, session, username } from './schemas';
 
 // Logging in, locking, recovering, changing one's password.
+/** Refusals of auth (`details.reason`). */
+export const authReasons = z.enum(['accountInactive', 'mustChangePassword', 'recoveryNotAdministrator']);
+export type AuthReason = z.infer<typeof authReasons>;
+
 const sessionGrant = z.strictObject({ session, user: currentUser });
 
 export const authMethods = {

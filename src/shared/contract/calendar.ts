@@ -12,6 +12,9 @@ export const calendarImportProblem = z.strictObject({ code: z.enum(CALENDAR_IMPO
 
 /** Why a change of the overlay is refused (CONFLICT / NOT_FOUND details.reason). */
 export const CALENDAR_REFUSALS = ['already-rest-day', 'already-working-day', 'not-in-overlay'] as const;
+/** Refusals of the calendar (`details.reason`). */
+export const calendarReasons = z.enum(CALENDAR_REFUSALS);
+export type CalendarReason = z.infer<typeof calendarReasons>;
 export type CalendarRefusal = (typeof CALENDAR_REFUSALS)[number];
 
 const dayInfo = z.strictObject({

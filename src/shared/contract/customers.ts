@@ -26,6 +26,10 @@ import { fen, id, isoMoment, optionalDay, optionalText, person, purpose, text } 
 
 // The customer (SPEC §1): its key data, its file as read, search and 双人核验.
 
+/** Refusals of customers (`details.reason`). */
+export const customersReasons = z.enum(['creditCodeTaken', 'idNumberTaken', 'alreadyVerified', 'sameUser']);
+export type CustomersReason = z.infer<typeof customersReasons>;
+
 const customerFields = {
   kind: z.enum(CUSTOMER_KINDS),
   name: text(100),
@@ -85,6 +89,9 @@ export const customerSummary = z.strictObject({
   verification: z.enum(VERIFICATION_STATES),
 });
 export type CustomerSummary = z.infer<typeof customerSummary>;
+/** Which of a customer's texts a search's text matched (null: no text given). */
+export const SEARCH_MATCHES = ['name', 'contact', 'code', 'contractNumber', 'documentTitle'] as const;
+export type SearchMatch = (typeof SEARCH_MATCHES)[number];
 
 export const customerBasics = z.strictObject({
   id,
@@ -164,7 +171,7 @@ export const customersMethods = {
       offset: z.number().int().min(0).max(10_000_000).default(0),
       limit: z.number().int().min(1).max(500).default(100),
     }),
-    output: z.strictObject({ total: z.number().int(), rows: z.array(customerSummary) }),
+    output: z.strictObject({ total: z.number().int(), rows: z.array(customerSummary.extend({ matched: z.enum(SEARCH_MATCHES).nullable() })) }),
     permission: 'customers.read',
     logsRead: true, // criteria and number of results are recorded
   }),

@@ -5,6 +5,10 @@ import { id, isoMoment, optionalText, person, purpose, text } from './schemas';
 
 // Documents of a customer file: electronic files (encrypted) and physical items.
 
+/** Refusals of documents (`details.reason`). */
+export const documentsReasons = z.enum(['archiveNoTaken', 'notElectronic']);
+export type DocumentsReason = z.infer<typeof documentsReasons>;
+
 export const documentMeta = z.strictObject({
   id,
   customerId: id,

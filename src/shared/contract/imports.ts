@@ -5,12 +5,57 @@ import { text } from './schemas';
 
 // Imports of customers, contracts, transactions and payments from CSV and XLSX files.
 
+/** What an import can find wrong with a file, a row or a cell. */
+export const importProblemCodes = z.enum([
+  'required',
+  'column.missing',
+  'column.duplicate',
+  'file.quotes',
+  'text.tooLong',
+  'invalid',
+  'creditCode.length',
+  'creditCode.characters',
+  'creditCode.checkCharacter',
+  'creditCode.required',
+  'creditCode.notForIndividual',
+  'idNumber.length',
+  'idNumber.characters',
+  'idNumber.birthDate',
+  'idNumber.checkCharacter',
+  'idNumber.required',
+  'idNumber.notForEnterprise',
+  'customerKind.invalid',
+  'enterpriseNature.invalid',
+  'serviceType.invalid',
+  'confidentiality.invalid',
+  'contractStatus.invalid',
+  'transactionKind.invalid',
+  'phone.invalid',
+  'email.invalid',
+  'bankAccount.invalid',
+  'contact.nameRequired',
+  'amount.invalid',
+  'amount.negative',
+  'amount.zero',
+  'amount.decimals',
+  'amount.tooLarge',
+  'date.invalid',
+  'date.order',
+  'department.unknown',
+  'customer.unknown',
+  'customer.ambiguous',
+  'contract.unknown',
+  'contract.otherCustomer',
+  'duplicate.inFile',
+  'duplicate.inArchive',
+]);
+export type ImportProblemCode = z.infer<typeof importProblemCodes>;
+
 export const importProblem = z.strictObject({
   /** 1-based row number in the file, the header being row 1. */
   row: z.number().int(),
   column: z.string().nullable(),
-  /** Translation key: validation.import.<code> */
-  code: z.string(),
+  code: importProblemCodes,
   value: z.string().nullable(),
 });
 export type ImportProblem = z.infer<typeof importProblem>;
@@ -37,6 +82,8 @@ export const importsMethods = {
       problems: z.array(importProblem),
       /** More problems than listed. */
       moreProblems: z.number().int(),
+      /** The file row the header was read from (1 unless a title stands above it). */
+      headerRow: z.number().int(),
       columns: z.array(z.string()),
       sample: z.array(z.array(z.string())),
     }),

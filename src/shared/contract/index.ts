@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { approvalsMethods } from './approvals';
 import { archiveMethods } from './archive';
-import { auditMethods } from './audit';
+import { auditMethods, OTHER_AUDIT_ACTIONS } from './audit';
 import { authMethods } from './auth';
 import { calendarMethods } from './calendar';
 import { creditLimitsMethods } from './creditLimits';
@@ -19,6 +19,10 @@ import { shellMethods } from './shell';
 import { usersMethods } from './users';
 
 export * from './errors';
+export * from './reasons';
+export type { AuditTarget, AuditTargetKind, ChainBreak } from './audit';
+export type { ImportProblemCode } from './imports';
+export type { JobPhase } from './jobs';
 export type { Access, MethodSpec } from './method';
 export * as schemas from './schemas';
 export * as customerSchemas from './customers';
@@ -58,6 +62,11 @@ export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
 export type Output<M extends MethodName> = z.output<Contract[M]['output']>;
 
 export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+export const HOST_METHOD_NAMES = METHOD_NAMES.filter((m): m is HostMethodName => contract[m].handledBy === 'host');
+
+/** What an audit entry records as its action: the host method called, or one of a few others. */
+export type AuditAction = HostMethodName | (typeof OTHER_AUDIT_ACTIONS)[number];
+export const AUDIT_ACTIONS: readonly AuditAction[] = [...HOST_METHOD_NAMES, ...OTHER_AUDIT_ACTIONS];
 
 export function isMethodName(value: unknown): value is MethodName {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(contract, value);

@@ -13,6 +13,10 @@ import { fen, id, isoDay, isoMoment, optionalDay, optionalText, positiveFen, tex
 // The records of a customer file (SPEC §1): contacts, qualifications, contracts,
 // transactions, payments, credit events, feedback, third-party reports.
 
+/** Refusals of records (`details.reason`). */
+export const recordsReasons = z.enum(['contractNoTaken', 'contractInUse']);
+export type RecordsReason = z.infer<typeof recordsReasons>;
+
 export const phone = z
   .string()
   .trim()
@@ -41,6 +45,7 @@ export const contactInput = z.strictObject({
 
 /** Whether a qualification is in force today. */
 export const VALIDITY_STATES = ['valid', 'expiring', 'expired', 'open'] as const;
+export type ValidityState = (typeof VALIDITY_STATES)[number];
 
 const record = { id, createdAt: isoMoment };
 export const contact = z.strictObject({ ...record, role: z.enum(CONTACT_ROLES), name: z.string(), phone: z.string().nullable(), email: z.string().nullable() });

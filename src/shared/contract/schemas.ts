@@ -1,3 +1,4 @@
+import { MAX_FEN } from '../domain/money';
 import { z } from 'zod';
 import { DEPARTMENT_KINDS, PERMISSIONS } from '../domain/permissions';
 
@@ -108,8 +109,8 @@ export const session = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'session');
 // Building blocks of the customer credit file (SPEC §1), shared by its domains.
 // Validation messages that a user sees are translation keys (`validation.<key>`).
 
-/** Money in fen (分): a whole number, never floating point; up to 10^15 fen. */
-export const fen = z.number().int().min(0).max(1e15);
+/** Money in fen (分): a whole number, never floating point; up to MAX_FEN. */
+export const fen = z.number().int().min(0).max(MAX_FEN);
 export const positiveFen = fen.min(1);
 
 /** Optional free text: trimmed; empty becomes null. */

@@ -3,6 +3,10 @@ import { method } from './method';
 import { displayName, empty, id, password, user, username } from './schemas';
 
 // User accounts.
+/** Refusals of users (`details.reason`). */
+export const usersReasons = z.enum(['usernameTaken', 'self', 'alreadyInactive', 'lastAdministrator']);
+export type UsersReason = z.infer<typeof usersReasons>;
+
 const roleIds = z.array(id).min(1).max(20);
 
 export const usersMethods = {
@@ -26,7 +30,7 @@ export const usersMethods = {
     writes: true,
   }),
   'users.deactivate': method({
-    input: z.strictObject({ id, rotateKey: z.boolean() }),
+    input: z.strictObject({ id, rotateKey: z.boolean().default(true) }), // rotating is the default
     output: user,
     permission: 'users.manage',
     writes: true,

@@ -52,7 +52,11 @@ export interface DefaultRole {
   permissions: readonly Permission[];
 }
 
-/** The default set of SPEC.md "Who uses it". Roles whose work is not built yet grant nothing. */
+/**
+ * The default set of SPEC.md "Who uses it". Roles whose work is not built yet grant nothing.
+ * A role is named for what its holder does, never like a department (migration 0026 renamed
+ * the ones that were).
+ */
 export const DEFAULT_ROLES: readonly DefaultRole[] = [
   { code: 'sysadmin', name: '系统管理员', permissions: ['users.manage', 'roles.manage', 'settings.manage', 'audit.read', 'calendar.manage', 'approvals.manage'] },
   // The grants below are also given to archives made before them, by migrations 0020, 0030 and 0040.
@@ -66,7 +70,7 @@ export const DEFAULT_ROLES: readonly DefaultRole[] = [
   { code: 'service_manager', name: '客服经理', permissions: ['customers.read', 'customers.write', 'customers.import', 'documents.read'] },
   { code: 'reviewer', name: '评审人', permissions: [] },
   { code: 'dept_manager', name: '部门经理', permissions: [] },
-  { code: 'legal', name: '法律事务', permissions: [] },
+  { code: 'legal', name: '法务专员', permissions: [] },
   { code: 'general_affairs_manager', name: '综合部经理', permissions: [] },
   { code: 'finance_manager', name: '计划财务部经理', permissions: [] },
   { code: 'marketing_vp', name: '营销中心副总', permissions: [] },
@@ -74,7 +78,7 @@ export const DEFAULT_ROLES: readonly DefaultRole[] = [
   // Named by the default approval chains (approvals APPROVAL_ROLES); given to archives made before them by migration 0040.
   { code: 'co_department', name: '协办部门', permissions: [] },
   { code: 'leadership', name: '公司领导', permissions: [] },
-  { code: 'auditor', name: '内部审计', permissions: ['audit.read'] },
+  { code: 'auditor', name: '内部审计员', permissions: ['audit.read'] },
 ];
 
 export const SYSADMIN_ROLE = 'sysadmin';

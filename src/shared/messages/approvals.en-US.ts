@@ -1,3 +1,4 @@
+import type { ActionOf } from './types';
 import type { ApprovalsMessages } from './approvals.zh-CN';
 
 // English texts of the approvals domain's codes; complete by the same type as zh-CN.
@@ -61,3 +62,25 @@ export const approvalsEnUS: ApprovalsMessages = {
   },
   delegationState: { upcoming: 'Not started', current: 'In force', past: 'Expired', ended: 'Ended' },
 };
+
+/** The audit actions of the approvals domain. */
+export const approvalsActionsEnUS = {
+  'approvals.inbox': 'Approval inbox viewed',
+  'approvals.inboxCount': 'Approvals waiting counted',
+  'approvals.mine': 'My requests viewed',
+  'approvals.done': 'Decided approvals viewed',
+  'approvals.get': 'Approval viewed',
+  'approvals.decide': 'Approval decision',
+  'approvals.withdraw': 'Approval request withdrawn',
+  'approvals.colleagues': 'Colleagues listed',
+  'approvals.delegations.mine': 'My delegations viewed',
+  'approvals.delegations.create': 'Approval delegation set',
+  'approvals.delegations.end': 'Approval delegation ended',
+  'approvals.delegations.all': 'All delegations viewed',
+  'approvals.definitions.list': 'Approval chains listed',
+  'approvals.definitions.get': 'Approval chain viewed',
+  'approvals.definitions.save': 'Approval chain changed',
+  'approvals.definitions.preview': 'Approval chain previewed',
+  'approvals.departmentHeads.list': 'Department heads listed',
+  'approvals.departmentHeads.set': 'Department head set',
+} satisfies Record<ActionOf<'approvals'>, string>;

@@ -1,3 +1,4 @@
+import type { ActionOf } from './types';
 import type { ApprovalKind, ApprovalRefusal, ChainStatus, DecisionKind, EscalationReason, StepStatus, VoidReason } from '../domain/approvals';
 import type { CONDITION_KINDS, DEFINITION_PROBLEMS, STEP_MODES, SUBMISSION_KINDS } from '../domain/approvals';
 import type { DELEGATION_STATES } from '../contract/approvals';
@@ -77,3 +78,25 @@ export const approvalsZhCN: ApprovalsMessages = {
   },
   delegationState: { upcoming: '未开始', current: '生效中', past: '已到期', ended: '已结束' },
 };
+
+/** The audit actions of the approvals domain. */
+export const approvalsActionsZhCN = {
+  'approvals.inbox': '查看待我审批',
+  'approvals.inboxCount': '查询待审批数',
+  'approvals.mine': '查看我发起的',
+  'approvals.done': '查看已办',
+  'approvals.get': '查看审批单',
+  'approvals.decide': '审批',
+  'approvals.withdraw': '撤回审批',
+  'approvals.colleagues': '查询同事',
+  'approvals.delegations.mine': '查看我的委托',
+  'approvals.delegations.create': '设置审批委托',
+  'approvals.delegations.end': '结束审批委托',
+  'approvals.delegations.all': '查看全部委托',
+  'approvals.definitions.list': '查看审批流程',
+  'approvals.definitions.get': '查看审批流程定义',
+  'approvals.definitions.save': '修改审批流程',
+  'approvals.definitions.preview': '预览审批流程',
+  'approvals.departmentHeads.list': '查看部门负责人',
+  'approvals.departmentHeads.set': '设置部门负责人',
+} satisfies Record<ActionOf<'approvals'>, string>;

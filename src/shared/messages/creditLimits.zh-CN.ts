@@ -1,3 +1,4 @@
+import type { ActionOf } from './types';
 import type { CREDIT_LIMIT_REFUSALS } from '../contract/creditLimits';
 
 // The texts of the creditLimits domain's codes, for the renderer and the CLI.
@@ -11,3 +12,11 @@ export const creditLimitsZhCN: CreditLimitsMessages = {
     notCreditLimitChain: '该审批单不是授信额度调整申请',
   },
 };
+
+/** The audit actions of the creditLimits domain. */
+export const creditLimitsActionsZhCN = {
+  'creditLimits.request': '申请授信额度调整',
+  'creditLimits.resubmit': '重新提交授信额度调整',
+  'creditLimits.get': '查看授信额度调整申请',
+  'creditLimits.history': '查阅授信额度记录',
+} satisfies Record<ActionOf<'creditLimits'>, string>;

@@ -1,6 +1,8 @@
 import type { Migration } from 'kysely';
 import * as m0010 from './0010-foundation';
 import * as m0020 from './0020-customers';
+import * as m0025 from './0025-customer-pinyin';
+import * as m0026 from './0026-role-names';
 import * as m0030 from './0030-calendar';
 import * as m0040 from './0040-approvals';
 import * as m0045 from './0045-credit-limits';
@@ -10,6 +12,8 @@ import * as m0045 from './0045-credit-limits';
 export const MIGRATIONS: Record<string, Migration> = {
   '0010-foundation': m0010,
   '0020-customers': m0020,
+  '0025-customer-pinyin': m0025,
+  '0026-role-names': m0026,
   '0030-calendar': m0030,
   '0040-approvals': m0040,
   '0045-credit-limits': m0045,

@@ -20,7 +20,8 @@ import {
   type JsonValue,
 } from '../../../shared/domain/approvals';
 import { dayOf } from '../../../shared/domain/receivables';
-import { officialCalendar, workingDayDeadline, type WorkingCalendar } from '../../../shared/domain/working-days';
+import { workingDayDeadline, type WorkingCalendar } from '../../../shared/domain/working-days';
+import { loadCalendar } from '../calendar/handlers';
 import type { DB } from '../../archive/schema';
 import { approvalFormFor } from './forms';
 
@@ -33,13 +34,6 @@ type Db = Kysely<DB> | Transaction<DB>;
 
 // ─── The world the engine is told about ──────────────────────────────────────
 
-/**
- * The working-day calendar deadlines are counted on. The one place it is loaded: today
- * the official calendar (the company overlay store comes with services/calendar).
- */
-export function loadCalendar(): WorkingCalendar {
-  return officialCalendar;
-}
 
 /** The engine's `deadlineFor`, counted on the calendar. */
 export function deadlineCounter(calendar: WorkingCalendar): ApprovalContext['deadlineFor'] {
@@ -83,8 +77,8 @@ export async function loadDelegations(db: Db): Promise<Delegation[]> {
 }
 
 export async function approvalContext(db: Db, now: Date): Promise<ApprovalContext> {
-  const [directory, delegations] = await Promise.all([loadDirectory(db), loadDelegations(db)]);
-  return { directory, delegations, today: dayOf(now), deadlineFor: deadlineCounter(loadCalendar()) };
+  const [directory, delegations, calendar] = await Promise.all([loadDirectory(db), loadDelegations(db), loadCalendar(db)]); // the official calendar under the company's overlay
+  return { directory, delegations, today: dayOf(now), deadlineFor: deadlineCounter(calendar) };
 }
 
 // ─── Definitions ─────────────────────────────────────────────────────────────

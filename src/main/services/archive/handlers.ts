@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { v7 as uuidv7 } from 'uuid';
 import { ArchiveError } from '../../../shared/contract/errors';
 import { DEFAULT_DEPARTMENTS, DEFAULT_ROLES, SYSADMIN_ROLE } from '../../../shared/domain/permissions';
 import { isInitialized } from '../../archive/archive';
 import { appliedMigrations } from '../../archive/migrate';
 import { MIGRATION_NAMES } from '../../archive/migrations';
-import { verifyChain } from '../audit/log';
+import { verifyAudit } from '../audit/log';
 import type { PartialHandlers } from '../../host/handler';
 import { writeSettings } from '../settings/handlers';
 import { currentUserOf, findUserByName } from '../users/queries';
@@ -44,13 +43,13 @@ export const archiveHandlers: PartialHandlers = {
         .filter((line) => line !== 'ok');
       const fk = sqlite.pragma('foreign_key_check') as unknown[];
       if (fk.length > 0) problems.push(`${fk.length} foreign key violation(s)`);
-      const chain = verifyChain(sqlite);
+      const chain = verifyAudit(host.archive()!);
       const result = {
         schema: { ok: schemaOk, applied, expected: MIGRATION_NAMES },
         integrity: { ok: problems.length === 0, problems: problems.slice(0, 20) },
         audit: chain,
       };
-      audit.details = { schema: schemaOk, integrity: problems.length === 0, audit: chain.ok, firstBad: chain.firstBad };
+      audit.details = { schema: schemaOk, integrity: problems.length === 0, audit: chain.ok, firstBad: chain.firstBad, head: chain.head };
       return result;
     },
   },
@@ -58,7 +57,7 @@ export const archiveHandlers: PartialHandlers = {
   'archive.setup': {
     async prepare({ input, host, now }) {
       const at = now.toISOString();
-      const adminId = uuidv7();
+      const adminId = host.ids.next();
       const recoveryCode = newRecoveryCode();
       await host.createArchive({
         admin: { userId: adminId, username: input.admin.username, password: input.admin.password },
@@ -72,7 +71,7 @@ export const archiveHandlers: PartialHandlers = {
             await writeSettings(trx, { companyName: input.companyName, idleLockMinutes: 15 });
             const departmentIds = new Map<string, string>();
             for (const d of DEFAULT_DEPARTMENTS) {
-              const id = uuidv7();
+              const id = host.ids.next();
               departmentIds.set(d.code, id);
               await trx
                 .insertInto('departments')
@@ -81,7 +80,7 @@ export const archiveHandlers: PartialHandlers = {
             }
             let sysadminRoleId = '';
             for (const r of DEFAULT_ROLES) {
-              const id = uuidv7();
+              const id = host.ids.next();
               if (r.code === SYSADMIN_ROLE) sysadminRoleId = id;
               await trx.insertInto('roles').values({ id, code: r.code, name: r.name, builtin: 1, created_at: at }).execute();
               for (const permission of r.permissions) {

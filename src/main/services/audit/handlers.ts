@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { AuditEntry } from '../../../shared/contract/schemas';
 import type { PartialHandlers } from '../../host/handler';
-import { verifyChain } from './log';
+import { verifyAudit } from './log';
 
 export const auditHandlers: PartialHandlers = {
   'audit.list': {
@@ -41,10 +41,17 @@ export const auditHandlers: PartialHandlers = {
     },
   },
 
+  'audit.recordExport': {
+    async run({ input, audit }) {
+      audit.details = { fileName: input.fileName, mimeType: input.mimeType, bytes: input.bytes };
+      return null;
+    },
+  },
+
   'audit.verify': {
     async run({ host, audit }) {
-      const verdict = verifyChain(host.archive()!.sqlite);
-      audit.details = { ok: verdict.ok, checked: verdict.checked, firstBad: verdict.firstBad };
+      const verdict = verifyAudit(host.archive()!);
+      audit.details = { ok: verdict.ok, checked: verdict.checked, firstBad: verdict.firstBad, head: verdict.head };
       return verdict;
     },
   },

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { checkAuditHead, type HeadState } from '../../archive/audit-head';
+import type { AuditAction, AuditTarget } from '../../../shared/contract';
 import type { SqliteDatabase } from '../../archive/database';
 import type { DB } from '../../archive/schema';
 
@@ -13,9 +15,9 @@ export interface AuditEvent {
   at: string;
   userId: string | null;
   username: string | null;
-  action: string;
+  action: AuditAction;
   outcome: 'ok' | 'denied' | 'failed';
-  target?: string | null;
+  target?: AuditTarget | null;
   purpose?: string | null;
   details?: Record<string, unknown>;
 }
@@ -102,4 +104,28 @@ export function verifyChain(sqlite: SqliteDatabase): ChainVerdict {
     checked += 1;
   }
   return { ok: true, checked, firstBad: null };
+}
+
+export interface AuditVerdict {
+  ok: boolean;
+  checked: number;
+  firstBad: { seq: number; reason: 'hash' | 'link' | 'gap' | 'cut' | 'headMissing' | 'headInvalid' } | null;
+  /** The head kept outside the database: what it records and the last entry it lets us vouch for. */
+  head: { state: HeadState; seq: number | null; vouched: number };
+}
+
+const HEAD_REASON = { cut: 'cut', missing: 'headMissing', invalid: 'headInvalid' } as const;
+
+/**
+ * The chain walked in order, and its end compared with the head file: a log cut short
+ * (newest entries deleted), a missing or forged head is never "all good".
+ */
+export function verifyAudit(archive: { dir: string; archiveId: string; sqlite: SqliteDatabase }): AuditVerdict {
+  const chain = verifyChain(archive.sqlite);
+  const head = checkAuditHead(archive);
+  const vouched = Math.min(chain.checked, head.vouched ?? chain.checked);
+  const headOk = head.state === 'ok' || head.state === 'unanchored';
+  const firstBad =
+    chain.firstBad ?? (headOk ? null : { seq: vouched + 1, reason: HEAD_REASON[head.state as keyof typeof HEAD_REASON] });
+  return { ok: chain.ok && headOk, checked: chain.checked, firstBad, head: { state: head.state, seq: head.seq, vouched } };
 }

@@ -34,7 +34,7 @@ export const authHandlers: PartialHandlers = {
       if (!found || found.id !== host.slots.ownerOf(input.username)) {
         throw new ArchiveError('WRONG_PASSWORD', 'wrong user name or password');
       }
-      if (!found.active) throw new ArchiveError('FORBIDDEN', 'this account has been deactivated', { reason: 'inactive' });
+      if (!found.active) throw new ArchiveError('FORBIDDEN', 'this account has been deactivated', { reason: 'accountInactive' });
       audit.actor = { userId: found.id, username: found.username };
       const session = host.newSessionToken();
       afterCommit(() => host.openSession(session, found.id, found.username));
@@ -56,7 +56,10 @@ export const authHandlers: PartialHandlers = {
         .where('role_permissions.permission', '=', 'users.manage')
         .executeTakeFirst();
       if (!roles) {
-        throw new ArchiveError('FORBIDDEN', 'the recovery code restores an administrator only', { field: 'username' });
+        throw new ArchiveError('FORBIDDEN', 'the recovery code restores an administrator only', {
+          reason: 'recoveryNotAdministrator',
+          field: 'username',
+        });
       }
       await db
         .updateTable('users')
@@ -109,9 +112,14 @@ export const authHandlers: PartialHandlers = {
   'auth.changePassword': {
     async run({ input, db, actor, host, now, beforeCommit }) {
       const archive = host.archive()!;
+      // The current password asked again is a password try like a login: throttled with the
+      // user's logins, so a session left open does not let anyone guess at leisure.
+      host.loginThrottle.check(actor!.username);
       if (!host.slots.verifyPassword(archive, actor!.username, input.currentPassword)) {
+        host.loginThrottle.failed(actor!.username);
         throw new ArchiveError('WRONG_PASSWORD', 'the current password is wrong', { field: 'currentPassword' });
       }
+      host.loginThrottle.succeeded(actor!.username);
       if (input.currentPassword === input.newPassword) {
         throw new ArchiveError('VALIDATION', 'the new password must differ from the current one', [
           { path: ['newPassword'], code: 'same_as_current', message: 'same as current password' },

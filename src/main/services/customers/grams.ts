@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { pinyinSortKey } from '../../../shared/domain/pinyin';
 import type { DB } from '../../archive/schema';
 
 // The search index: every two-character fragment (bigram) of a customer's name, its
@@ -44,17 +45,20 @@ export async function searchableTexts(db: Db, customerId: string): Promise<strin
   );
 }
 
-/** Rebuild one customer's grams and search text after its name, contacts or documents changed. */
+/**
+ * Rebuild one customer's grams, search text and pinyin sort key after its name, contacts
+ * or documents changed.
+ */
 export async function reindexCustomer(db: Transaction<DB>, customerId: string): Promise<void> {
   await db.deleteFrom('search_grams').where('customer_id', '=', customerId).execute();
   const texts = await searchableTexts(db, customerId);
-  await db.updateTable('customers').set({ search_text: searchTextOf(texts) }).where('id', '=', customerId).execute();
-  const name = texts[0] ?? '';
+  const sortKey = pinyinSortKey(texts[0] ?? '');
+  await db.updateTable('customers').set({ search_text: searchTextOf(texts), sort_key: sortKey }).where('id', '=', customerId).execute();
   const grams = gramsOf(texts);
   for (let i = 0; i < grams.length; i += 200) {
     await db
       .insertInto('search_grams')
-      .values(grams.slice(i, i + 200).map((gram) => ({ gram, name, customer_id: customerId })))
+      .values(grams.slice(i, i + 200).map((gram) => ({ gram, sort_key: sortKey, customer_id: customerId })))
       .execute();
   }
 }

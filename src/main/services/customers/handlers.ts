@@ -1,15 +1,18 @@
 import type { Transaction } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
 import { ArchiveError } from '../../../shared/contract/errors';
+import { pinyinSortKey } from '../../../shared/domain/pinyin';
 import { dayOf } from '../../../shared/domain/receivables';
+import { changedKeyFields, verifyRefusal, type KeyData } from '../../../shared/domain/verification';
 import type { DB } from '../../archive/schema';
 import type { CallContext, PartialHandlers } from '../../host/handler';
 import { customerFileOf, verificationOf } from './file';
 import { reindexCustomer } from './grams';
 import { searchCustomers } from './search';
 
-/** The key data a second user must confirm (双人核验): who the customer is and where money goes. */
-const KEY_FIELDS = ['name', 'credit_code', 'id_number', 'bank_name', 'bank_account'] as const;
+/** The key data of 双人核验 of a customer row (shared/domain/verification). */
+function keyDataOf(row: { name: string; credit_code: string | null; id_number: string | null; bank_name: string | null; bank_account: string | null }): KeyData {
+  return { name: row.name, creditCode: row.credit_code, idNumber: row.id_number, bankName: row.bank_name, bankAccount: row.bank_account };
+}
 
 export async function assertCustomer(db: Transaction<DB>, id: string): Promise<{ id: string; department_id: string }> {
   const found = await db.selectFrom('customers').select(['id', 'department_id']).where('id', '=', id).executeTakeFirst();
@@ -36,7 +39,11 @@ async function assertUniqueIdentifiers(
     let q = db.selectFrom('customers').select(['id', 'name']).where(column, '=', value);
     if (exceptId) q = q.where('id', '!=', exceptId);
     const other = await q.executeTakeFirst();
-    if (other) throw new ArchiveError('CONFLICT', `this ${field} is already in the archive`, { field, customerId: other.id });
+    if (other) throw new ArchiveError('CONFLICT', `this ${field} is already in the archive`, {
+        reason: field === 'creditCode' ? 'creditCodeTaken' : 'idNumberTaken',
+        field,
+        customerId: other.id,
+      });
   }
 }
 
@@ -91,10 +98,10 @@ export const customerHandlers: PartialHandlers = {
   },
 
   'customers.create': {
-    async run({ db, input, actor, now, audit }) {
+    async run({ db, input, actor, now, audit, host }) {
       await assertDepartment(db, input.departmentId);
       await assertUniqueIdentifiers(db, input);
-      const id = uuidv7();
+      const id = host.ids.next();
       const at = now.toISOString();
       await db
         .insertInto('customers')
@@ -105,6 +112,7 @@ export const customerHandlers: PartialHandlers = {
           warning_state: 'none',
           verification: 'pending',
           search_text: '',
+          sort_key: pinyinSortKey(input.name),
           entered_by: actor!.userId,
           entered_at: at,
           verified_by: null,
@@ -116,7 +124,7 @@ export const customerHandlers: PartialHandlers = {
       if (input.contacts.length > 0) {
         await db
           .insertInto('customer_contacts')
-          .values(input.contacts.map((c) => ({ id: uuidv7(), customer_id: id, role: c.role, name: c.name, phone: c.phone, email: c.email, created_at: at })))
+          .values(input.contacts.map((c) => ({ id: host.ids.next(), customer_id: id, role: c.role, name: c.name, phone: c.phone, email: c.email, created_at: at })))
           .execute();
       }
       await reindexCustomer(db, id);
@@ -133,7 +141,7 @@ export const customerHandlers: PartialHandlers = {
       await assertDepartment(db, input.departmentId);
       await assertUniqueIdentifiers(db, input, input.id);
       const after = columnsOf(input);
-      const keyChanged = KEY_FIELDS.filter((f) => before[f] !== after[f]);
+      const keyChanged = changedKeyFields(keyDataOf(before), keyDataOf(after));
       // Changed key data must be confirmed again by a second user.
       const verification = keyChanged.length > 0 ? 'pending' : before.verification;
       await db
@@ -164,10 +172,9 @@ export const customerHandlers: PartialHandlers = {
     async run({ db, input, actor, now, audit }) {
       const c = await db.selectFrom('customers').select(['id', 'entered_by', 'verification']).where('id', '=', input.id).executeTakeFirst();
       if (!c) throw new ArchiveError('NOT_FOUND', 'no such customer');
-      if (c.verification === 'verified') throw new ArchiveError('CONFLICT', 'already verified', { reason: 'alreadyVerified' });
-      if (c.entered_by === actor!.userId) {
-        throw new ArchiveError('FORBIDDEN', 'the key data must be confirmed by a second person', { reason: 'sameUser' });
-      }
+      const refusal = verifyRefusal({ verification: c.verification, enteredBy: c.entered_by }, actor!.userId);
+      if (refusal === 'alreadyVerified') throw new ArchiveError('CONFLICT', 'already verified', { reason: refusal });
+      if (refusal === 'sameUser') throw new ArchiveError('FORBIDDEN', 'the key data must be confirmed by a second person', { reason: refusal });
       const at = now.toISOString();
       await db.updateTable('customers').set({ verification: 'verified', verified_by: actor!.userId, verified_at: at }).where('id', '=', input.id).execute();
       audit.target = `customer:${input.id}`;

@@ -1,9 +1,11 @@
 import { sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
-import type { CustomerSummary } from '../../../shared/contract/customers';
+import type { CustomerSummary, SearchMatch } from '../../../shared/contract/customers';
 import type { DB } from '../../archive/schema';
 import { foldForSearch, gramsOf } from './grams';
 
 type Db = Kysely<DB> | Transaction<DB>;
+
+export type FoundCustomer = CustomerSummary & { matched: SearchMatch | null };
 
 export interface SearchCriteria {
   text?: string;
@@ -87,15 +89,17 @@ async function gramCount(db: Db, gram: string, cap: number): Promise<number> {
  * Find customers by any part of the name (Chinese included), of a contact's name or of a
  * document title; by credit code, ID number or contract number prefix; by phone prefix;
  * filtered by grade, industry, department, warning and verification state. Ordered by
- * name. Every part is built with the query builder: user text only ever travels as a
+ * the name's pinyin (its stored sort key). Each result says which of its texts the text
+ * matched. Every part is built with the query builder: user text only ever travels as a
  * bound parameter.
  */
-export async function searchCustomers(db: Db, c: SearchCriteria): Promise<{ total: number; rows: CustomerSummary[] }> {
+export async function searchCustomers(db: Db, c: SearchCriteria): Promise<{ total: number; rows: FoundCustomer[] }> {
   const raw = (c.text ?? '').trim();
   const folded = foldForSearch(raw);
   const upper = raw.replace(/\s+/g, '').toUpperCase();
   const codeLike = CODE_LIKE.test(upper);
   const phoneLike = PHONE_LIKE.test(raw);
+  const query: SearchText = { raw, folded, upper, codeLike, phoneLike };
   const grams = Array.from(folded).length >= 2 ? gramsOf([folded]) : [];
 
   // The rarest fragment of the text drives the search.
@@ -137,9 +141,9 @@ export async function searchCustomers(db: Db, c: SearchCriteria): Promise<{ tota
         : q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n'));
     const [count, rows] = await Promise.all([
       counted.executeTakeFirstOrThrow(),
-      q.orderBy('search_grams.name').orderBy('search_grams.customer_id').limit(c.limit).offset(c.offset).execute(),
+      q.orderBy('search_grams.sort_key').orderBy('search_grams.customer_id').limit(c.limit).offset(c.offset).execute(),
     ]);
-    return { total: Number(count.n), rows: rows.map(toSummary) };
+    return { total: Number(count.n), rows: await withMatches(db, rows.map(toSummary), query) };
   }
 
   if (codeLike && /^[0-9A-Z]{6,}$/.test(upper)) {
@@ -165,7 +169,7 @@ export async function searchCustomers(db: Db, c: SearchCriteria): Promise<{ tota
         byCode.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
         byCode.orderBy('customers.credit_code').limit(c.limit).offset(c.offset).execute(),
       ]);
-      return { total: Number(count.n), rows: rows.map(toSummary) };
+      return { total: Number(count.n), rows: await withMatches(db, rows.map(toSummary), query) };
     }
   }
 
@@ -214,7 +218,50 @@ export async function searchCustomers(db: Db, c: SearchCriteria): Promise<{ tota
 
   const [count, rows] = await Promise.all([
     q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    q.orderBy('customers.name').orderBy('customers.id').limit(c.limit).offset(c.offset).execute(),
+    q.orderBy('customers.sort_key').orderBy('customers.id').limit(c.limit).offset(c.offset).execute(),
   ]);
-  return { total: Number(count.n), rows: rows.map(toSummary) };
+  return { total: Number(count.n), rows: await withMatches(db, rows.map(toSummary), query) };
+}
+
+interface SearchText {
+  raw: string;
+  folded: string;
+  upper: string;
+  codeLike: boolean;
+  phoneLike: boolean;
+}
+
+/**
+ * Say of each customer of a page which of its texts the search text matched, in the
+ * order the list shows them: the name, a code (credit code or ID number), a contact (name
+ * or phone), a contract number, a document title. The same folding and prefixes as the
+ * search itself; only the page's customers are looked at.
+ */
+async function withMatches(db: Db, rows: CustomerSummary[], q: SearchText): Promise<FoundCustomer[]> {
+  if (!q.raw || rows.length === 0) return rows.map((r) => ({ ...r, matched: null }));
+  const ids = rows.map((r) => r.id);
+  const [contacts, contracts, documents] = await Promise.all([
+    db.selectFrom('customer_contacts').select(['customer_id', 'name', 'phone']).where('customer_id', 'in', ids).execute(),
+    q.codeLike
+      ? db
+          .selectFrom('contracts')
+          .select('customer_id')
+          .where('customer_id', 'in', ids)
+          .where('contract_no', '>=', q.upper)
+          .where('contract_no', '<', prefixEnd(q.upper))
+          .execute()
+      : Promise.resolve([]),
+    db.selectFrom('documents').select(['customer_id', 'title']).where('customer_id', 'in', ids).execute(),
+  ]);
+  const contains = (text: string | null) => !!text && foldForSearch(text).includes(q.folded);
+  const startsWithCode = (code: string | null) => q.codeLike && !!code && code.startsWith(q.upper);
+  const matchOf = (r: CustomerSummary): SearchMatch | null => {
+    if (contains(r.name)) return 'name';
+    if (startsWithCode(r.creditCode) || startsWithCode(r.idNumber)) return 'code';
+    if (contacts.some((c) => c.customer_id === r.id && (contains(c.name) || (q.phoneLike && !!c.phone?.startsWith(q.raw))))) return 'contact';
+    if (contracts.some((c) => c.customer_id === r.id)) return 'contractNumber';
+    if (documents.some((d) => d.customer_id === r.id && contains(d.title))) return 'documentTitle';
+    return null;
+  };
+  return rows.map((r) => ({ ...r, matched: matchOf(r) }));
 }

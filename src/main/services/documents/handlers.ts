@@ -1,5 +1,4 @@
 import type { Transaction } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
 import { ArchiveError, type FieldIssue } from '../../../shared/contract/errors';
 import type { DB } from '../../archive/schema';
 import type { PartialHandlers } from '../../host/handler';
@@ -25,7 +24,7 @@ async function displayNameOf(db: Transaction<DB>, userId: string): Promise<strin
 
 export const documentHandlers: PartialHandlers = {
   'documents.add': {
-    async run({ input, db, actor, now, audit }) {
+    async run({ input, db, actor, now, audit, host }) {
       // What was sent is judged first: a malformed upload is VALIDATION, whatever else.
       let bytes: Buffer | null = null;
       if (input.file) {
@@ -47,12 +46,12 @@ export const documentHandlers: PartialHandlers = {
       let archiveNo = input.archiveNo;
       if (archiveNo !== null) {
         const taken = await db.selectFrom('documents').select('id').where('archive_no', '=', archiveNo).executeTakeFirst();
-        if (taken) throw new ArchiveError('CONFLICT', 'this archive number is taken', { field: 'archiveNo' });
+        if (taken) throw new ArchiveError('CONFLICT', 'this archive number is taken', { reason: 'archiveNoTaken', field: 'archiveNo' });
       } else {
         archiveNo = await nextArchiveNo(db, customer.department_id, input.retention, now);
       }
 
-      const id = uuidv7();
+      const id = host.ids.next();
       const sealed = bytes ? sealContent(id, bytes) : null;
       bytes?.fill(0);
       try {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { CustomerContactsTable, CustomersTable } from '../../archive/schema';
 import { customerCreateInput } from '../../../shared/contract/customers';
-import type { ImportProblem } from '../../../shared/contract/imports';
+import { importProblemCodes, type ImportProblem, type ImportProblemCode } from '../../../shared/contract/imports';
 import type { ImportKind } from '../../../shared/domain/customers';
 import { creditCodeProblem, idNumberProblem, normalizeCreditCode } from '../../../shared/domain/identifiers';
 import type { Sheet, SheetRow } from './files';
@@ -97,7 +97,7 @@ export class ProblemList {
   count = 0;
   /** Where each column is in the file: problems of a row are listed in the file's column order. */
   columnOrder = new Map<string, number>();
-  add(row: number, column: string | null, code: string, value: Cell): void {
+  add(row: number, column: string | null, code: ImportProblemCode, value: Cell): void {
     this.count++;
     if (this.kept.length >= KEEP_PROBLEMS) return;
     const shown = value === null || value === undefined ? null : displayText(value).slice(0, MAX_VALUE_CHARS);
@@ -122,8 +122,8 @@ export interface ColumnMap {
 
 export class UnknownColumns extends Error {}
 
-/** Match the header row to the kind's columns; missing and repeated columns are problems of row 1. */
-export function mapColumns(kind: ImportKind, header: readonly string[], problems: ProblemList): ColumnMap {
+/** Match the header row to the kind's columns; missing and repeated columns are problems of the header's row. */
+export function mapColumns(kind: ImportKind, header: readonly string[], problems: ProblemList, headerRow = 1): ColumnMap {
   const columns = IMPORT_COLUMNS[kind];
   const index: Record<string, number> = Object.fromEntries(columns.map((c) => [c.key, -1]));
   const names: Record<string, string> = Object.fromEntries(columns.map((c) => [c.key, c.header]));
@@ -134,14 +134,14 @@ export function mapColumns(kind: ImportKind, header: readonly string[], problems
     if (!col) return;
     matched++;
     if (index[col.key]! >= 0) {
-      problems.add(1, text, 'column.duplicate', text);
+      problems.add(headerRow, text, 'column.duplicate', text);
       return;
     }
     index[col.key] = i;
     names[col.key] = text;
   });
   if (matched === 0) throw new UnknownColumns(`no column of a ${kind} file`);
-  const missing = (col: ImportColumn) => problems.add(1, col.header, 'column.missing', null);
+  const missing = (col: ImportColumn) => problems.add(headerRow, col.header, 'column.missing', null);
   for (const col of columns) if (col.required && index[col.key] === -1) missing(col);
   // Who the record belongs to: a credit code (or ID number), or for contracts a name.
   const byKey = (key: string) => columns.find((c) => c.key === key)!;
@@ -190,7 +190,7 @@ export async function checkSheet<K extends ImportKind>(
   options: CheckOptions,
 ): Promise<CheckResult<K>> {
   const problems = new ProblemList();
-  const columns = mapColumns(kind, sheet.header, problems);
+  const columns = mapColumns(kind, sheet.header, problems, sheet.headerRow);
   sheet.header.forEach((h, i) => {
     if (!problems.columnOrder.has(h)) problems.columnOrder.set(h, i);
   });
@@ -246,7 +246,7 @@ async function makeChecker(
   const { index } = columns;
   const at = (key: string) => index[key] ?? -1;
   const cellOf = (cells: Cell[], i: number): Cell => (i >= 0 ? (cells[i] ?? null) : null);
-  const report = (n: number, key: string, code: string, value: Cell) => problems.add(n, columns.headerOf(key), code, value);
+  const report = (n: number, key: string, code: ImportProblemCode, value: Cell) => problems.add(n, columns.headerOf(key), code, value);
 
   /** Text of a column; too long is a problem (the form's length bound). */
   const textOf = (row: RowContext, key: string, max: number): string | null => {
@@ -277,7 +277,7 @@ async function makeChecker(
     return result.value;
   };
   const day = (row: RowContext, key: string, required: boolean) => parsed(row, key, parseDay, required);
-  const label = <C extends string>(row: RowContext, key: string, read: (t: string) => C | undefined, code: string, fallback: C | null): C | null | undefined => {
+  const label = <C extends string>(row: RowContext, key: string, read: (t: string) => C | undefined, code: ImportProblemCode, fallback: C | null): C | null | undefined => {
     const cell = cellOf(row.cells, at(key));
     const text = cellText(cell);
     if (text === null) {
@@ -408,7 +408,7 @@ function ledgerChecker(
   const numberColumn = kind === 'transactions' ? 'docNo' : 'ref';
   const dayColumn = kind === 'transactions' ? 'occurredOn' : 'paidOn';
   const header = (key: string) => columns.headerOf(key);
-  const report = (n: number, key: string, code: string, value: Cell) => problems.add(n, header(key), code, value);
+  const report = (n: number, key: string, code: ImportProblemCode, value: Cell) => problems.add(n, header(key), code, value);
   const cell = (cells: Cell[], i: number): Cell => (i >= 0 ? (cells[i] ?? null) : null);
   const txKind = labelReader(TRANSACTION_KIND_LABELS);
 
@@ -563,8 +563,8 @@ function ledgerChecker(
 interface Helpers {
   cellOf(cells: Cell[], i: number): Cell;
   at(key: string): number;
-  report(n: number, key: string, code: string, value: Cell): void;
-  label<C extends string>(row: RowContext, key: string, read: (t: string) => C | undefined, code: string, fallback: C | null): C | null | undefined;
+  report(n: number, key: string, code: ImportProblemCode, value: Cell): void;
+  label<C extends string>(row: RowContext, key: string, read: (t: string) => C | undefined, code: ImportProblemCode, fallback: C | null): C | null | undefined;
   parsed<T>(row: RowContext, key: string, parse: (c: Cell) => Parsed<T> | null, required: boolean): T | null | undefined;
   department(row: RowContext, fallback: string): string | undefined;
 }
@@ -592,9 +592,10 @@ const FIELD_COLUMN: Record<string, string> = {
 };
 
 /** A zod issue of the customer form as an import problem code. */
-function problemCode(issue: z.core.$ZodIssue): string {
+function problemCode(issue: z.core.$ZodIssue): ImportProblemCode {
   const m = issue.message;
-  if (/^[a-z][A-Za-z]*\.[A-Za-z.]+$/.test(m)) return m; // creditCode.checkCharacter, idNumber.birthDate …
+  const own = importProblemCodes.safeParse(m); // creditCode.checkCharacter, idNumber.birthDate …
+  if (own.success) return own.data;
   if (m === 'phone' || m === 'bankAccount') return `${m}.invalid`;
   const field = issue.path[issue.path.length - 1];
   if (field === 'email') return 'email.invalid';

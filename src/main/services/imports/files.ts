@@ -10,7 +10,7 @@ import type { Cell } from './values';
 export type ImportFormat = 'csv' | 'xlsx';
 
 export interface SheetRow {
-  /** 1-based row number in the file; the header is row 1. */
+  /** 1-based row number in the file (of a CSV: its record number). */
   n: number;
   cells: Cell[];
 }
@@ -18,6 +18,8 @@ export interface SheetRow {
 export interface Sheet {
   /** The header row's cells as text (trimmed). */
   header: string[];
+  /** The header's row number in the file: 1, or lower down below a title (ERP exports). */
+  headerRow: number;
   /** Data rows, about; exact once read. */
   estimatedRows: number;
   /** The data rows in slices, blank rows left out (their numbers are kept). */
@@ -28,6 +30,37 @@ export interface Sheet {
 
 /** The file cannot be read as the format at all (not a workbook, no header row). */
 export class UnreadableFile extends Error {}
+
+/** Whether a header text names a column of the kind being imported. */
+export type NamesColumn = (text: string) => boolean;
+
+/**
+ * How far down the header is looked for. ERP exports put a title ("客户档案导出（2026年11月）"),
+ * a date or a blank row or two above it; ten rows leave room for those and no more.
+ */
+export const HEADER_SEARCH_ROWS = 10;
+
+function headerTexts(cells: readonly Cell[]): string[] {
+  return cells.map((c) => (c === null || c === undefined ? '' : c instanceof Date ? c.toISOString() : String(c).trim()));
+}
+
+/**
+ * The header among a file's first rows: the row that names the most columns of the kind
+ * (the first of equals), or, where none names any, the first non-blank row (whose
+ * unknown columns are then reported as they are). Returns its index in `rows`.
+ */
+function findHeader(rows: readonly (readonly Cell[])[], namesColumn: NamesColumn): number {
+  let best = -1;
+  let bestCount = 0;
+  rows.forEach((cells, i) => {
+    const count = headerTexts(cells).filter((text) => text !== '' && namesColumn(text)).length;
+    if (count > bestCount) {
+      best = i;
+      bestCount = count;
+    }
+  });
+  return best >= 0 ? best : rows.findIndex((cells) => !isBlank(cells));
+}
 
 const CSV_SLICE_CHARS = 512 * 1024;
 
@@ -69,12 +102,18 @@ function countLines(text: string): number {
   return text.endsWith('\n') ? n : n + 1;
 }
 
-export function readCsv(bytes: Uint8Array): Sheet {
+export function readCsv(bytes: Uint8Array, namesColumn: NamesColumn): Sheet {
   const text = decodeCsv(bytes);
-  // The header: the first record, parsed on its own to know the delimiter.
-  const head = Papa.parse<string[]>(text.slice(0, 64 * 1024), { preview: 1, delimitersToGuess: [',', '\t', ';', '|'] });
-  const header = (head.data[0] ?? []).map((h) => String(h).trim());
-  if (header.every((h) => h === '')) throw new UnreadableFile('no header row');
+  // The header: among the first records, parsed on their own to know the delimiter.
+  const head = Papa.parse<string[]>(text.slice(0, 64 * 1024), {
+    preview: HEADER_SEARCH_ROWS,
+    skipEmptyLines: false,
+    delimitersToGuess: [',', '\t', ';', '|'],
+  });
+  const headerIndex = findHeader(head.data, namesColumn);
+  if (headerIndex < 0) throw new UnreadableFile('no header row');
+  const header = headerTexts(head.data[headerIndex]!);
+  const headerRow = headerIndex + 1;
   const delimiter = head.meta.delimiter;
   const problems: ImportProblem[] = [];
 
@@ -98,7 +137,7 @@ export function readCsv(bytes: Uint8Array): Sheet {
         state.finished = true;
       },
     });
-    let record = 0; // records seen, the header included
+    let record = 0; // records seen, the header and what is above it included
     for (;;) {
       const results = pending.shift();
       if (results) {
@@ -106,7 +145,7 @@ export function readCsv(bytes: Uint8Array): Sheet {
         const base = record;
         for (const data of results.data) {
           record++;
-          if (record === 1) continue;
+          if (record <= headerRow) continue;
           if (!isBlank(data)) rows.push({ n: record, cells: data });
         }
         for (const e of results.errors) {
@@ -126,7 +165,7 @@ export function readCsv(bytes: Uint8Array): Sheet {
     }
   }
 
-  return { header, estimatedRows: Math.max(0, countLines(text) - 1), slices, problems };
+  return { header, headerRow, estimatedRows: Math.max(0, countLines(text) - headerRow), slices, problems };
 }
 
 /** A cell of exceljs as text, number, date or boolean. */
@@ -149,7 +188,7 @@ function cellOf(value: ExcelJS.CellValue): Cell {
   return null;
 }
 
-export async function readXlsx(bytes: Uint8Array): Promise<Sheet> {
+export async function readXlsx(bytes: Uint8Array, namesColumn: NamesColumn): Promise<Sheet> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
@@ -158,20 +197,24 @@ export async function readXlsx(bytes: Uint8Array): Promise<Sheet> {
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new UnreadableFile('the workbook has no worksheet');
-  const rows: SheetRow[] = [];
-  let header: string[] | null = null;
+  const all: SheetRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, n) => {
     const values = row.values as ExcelJS.CellValue[];
     const cells: Cell[] = [];
     for (let i = 1; i < values.length; i++) cells.push(cellOf(values[i]));
-    if (isBlank(cells)) return;
-    if (header === null) header = cells.map((c) => (c === null ? '' : String(c).trim()));
-    else rows.push({ n, cells });
+    if (!isBlank(cells)) all.push({ n, cells });
   });
-  if (header === null) throw new UnreadableFile('the worksheet is empty');
+  // Rows are numbered as the spreadsheet numbers them, blank ones included.
+  const top = all.filter((r) => r.n <= HEADER_SEARCH_ROWS);
+  const headerIndex = findHeader(top.length > 0 ? top.map((r) => r.cells) : all.slice(0, 1).map((r) => r.cells), namesColumn);
+  if (headerIndex < 0) throw new UnreadableFile('the worksheet is empty');
+  const header = headerTexts(all[headerIndex]!.cells);
+  const headerRow = all[headerIndex]!.n;
+  const rows = all.slice(headerIndex + 1);
   const SLICE = 5000;
   return {
     header,
+    headerRow,
     estimatedRows: rows.length,
     problems: [],
     async *slices() {
@@ -180,6 +223,7 @@ export async function readXlsx(bytes: Uint8Array): Promise<Sheet> {
   };
 }
 
-export async function readSheet(format: ImportFormat, bytes: Uint8Array): Promise<Sheet> {
-  return format === 'csv' ? readCsv(bytes) : readXlsx(bytes);
+/** Read a file, its header found among its first rows by the names of the kind's columns. */
+export async function readSheet(format: ImportFormat, bytes: Uint8Array, namesColumn: NamesColumn): Promise<Sheet> {
+  return format === 'csv' ? readCsv(bytes, namesColumn) : readXlsx(bytes, namesColumn);
 }

@@ -1,12 +1,13 @@
 import type { Transaction } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
 import { ArchiveError } from '../../../shared/contract/errors';
 import type { ImportKind } from '../../../shared/domain/customers';
 import type { DB } from '../../archive/schema';
 import type { PartialHandlers } from '../../host/handler';
 import type { JobHandle } from '../../host/jobs';
+import type { IdSource } from '../../host/types';
 import { checkSheet, UnknownColumns, type CheckResult } from './check';
 import { readSheet, UnreadableFile, type ImportFormat, type Sheet } from './files';
+import { columnNamed } from './kinds';
 import { loadLookups } from './lookups';
 import { templateOf } from './template';
 import { writeRecords } from './write';
@@ -28,7 +29,7 @@ export interface ImportFile {
 
 async function sheetOf(file: ImportFile): Promise<Sheet> {
   try {
-    return await readSheet(file.format, Buffer.from(file.contentBase64, 'base64'));
+    return await readSheet(file.format, Buffer.from(file.contentBase64, 'base64'), (text) => columnNamed(file.kind, text) !== undefined);
   } catch (e) {
     if (e instanceof UnreadableFile) throw unreadable(file, e.message);
     throw e;
@@ -54,20 +55,21 @@ export interface CheckRun {
   job?: JobHandle;
 }
 
-/** Read and check a whole file against the archive. */
-export async function checkFile(file: ImportFile, run: CheckRun): Promise<CheckResult> {
+/** Read and check a whole file against the archive; says which row its header was found on. */
+export async function checkFile(file: ImportFile, run: CheckRun): Promise<CheckResult & { headerRow: number }> {
   run.job?.update('reading');
   const sheet = await sheetOf(file);
   run.job?.checkpoint();
   const lookups = await loadLookups(run.db);
   run.job?.update('checking', 0, sheet.estimatedRows);
   try {
-    return await checkSheet(file.kind, sheet, lookups, {
+    const checked = await checkSheet(file.kind, sheet, lookups, {
       keepRecords: run.keepRecords,
       defaultDepartmentId: await departmentOf(run.db, run.userId),
       progress: (done, total) => run.job?.update('checking', done, total),
       checkpoint: () => run.job?.checkpoint(),
     });
+    return Object.assign(checked, { headerRow: sheet.headerRow });
   } catch (e) {
     if (e instanceof UnknownColumns) throw unreadable(file, 'no header names a column of this kind');
     throw e;
@@ -83,7 +85,7 @@ export interface ImportOutcome {
  * Check a file again, then write all of it in the caller's transaction. Throws VALIDATION
  * (details: the problems) if any row has a problem, CONFLICT `cancelled` if the job is cancelled.
  */
-export async function importFile(file: ImportFile, run: Omit<CheckRun, 'keepRecords'> & { now: Date }): Promise<ImportOutcome> {
+export async function importFile(file: ImportFile, run: Omit<CheckRun, 'keepRecords'> & { now: Date; ids: IdSource }): Promise<ImportOutcome> {
   const checked = await checkFile(file, { ...run, keepRecords: true });
   if (checked.problems.count > 0) {
     const { problems, moreProblems } = checked.problems.first(LISTED_PROBLEMS);
@@ -93,13 +95,14 @@ export async function importFile(file: ImportFile, run: Omit<CheckRun, 'keepReco
       moreProblems,
     });
   }
-  const importId = uuidv7();
+  const importId = run.ids.next();
   const total = checked.records.length;
   run.job?.update('writing', 0, total);
   await writeRecords(file.kind, checked.records, {
     db: run.db,
     importId,
     userId: run.userId,
+    newId: () => run.ids.next(),
     at: run.now.toISOString(),
     progress: (done) => run.job?.update('writing', done, total),
     checkpoint: () => run.job?.checkpoint(),
@@ -120,7 +123,7 @@ export const importHandlers: PartialHandlers = {
     async run({ db, input, actor }) {
       const checked = await checkFile(input, { db, userId: actor!.userId, keepRecords: false });
       const { problems, moreProblems } = checked.problems.first(LISTED_PROBLEMS);
-      return { rows: checked.rows, problems, moreProblems, columns: checked.columns.fileHeader, sample: checked.sample };
+      return { rows: checked.rows, problems, moreProblems, headerRow: checked.headerRow, columns: checked.columns.fileHeader, sample: checked.sample };
     },
   },
 
@@ -128,7 +131,7 @@ export const importHandlers: PartialHandlers = {
     async run({ db, input, actor, now, host, audit, afterCommit }) {
       const job = host.jobs.start(input.jobId, actor!.userId);
       try {
-        const outcome = await importFile(input, { db, userId: actor!.userId, job, now });
+        const outcome = await importFile(input, { db, userId: actor!.userId, job, now, ids: host.ids });
         audit.target = `import:${outcome.importId}`;
         audit.details = { kind: input.kind, fileName: input.fileName, rows: outcome.written, importId: outcome.importId };
         // Done only once the rows are committed; until then the job stays at writing.

@@ -2,17 +2,17 @@
 // Finance exports are not tidy: full-width characters, thousands separators, a ¥ sign,
 // dates as text in three Chinese habits or as Excel dates. Every parser returns either
 // the value or the problem code (a translation key, `validation.import.<code>`).
+import type { ImportProblemCode } from '../../../shared/contract/imports';
+
+import { parseYuan } from '../../../shared/domain/money';
 
 /** A cell as the file gives it: CSV gives text; XLSX may give numbers and dates too. */
 export type Cell = string | number | Date | boolean | null;
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; code: string };
+export type Parsed<T> = { ok: true; value: T } | { ok: false; code: ImportProblemCode };
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const fail = (code: string): Parsed<never> => ({ ok: false, code });
-
-/** The largest amount the archive holds (contract schema `fen`): 10^15 fen. */
-export const MAX_FEN = 1e15;
+const fail = (code: ImportProblemCode): Parsed<never> => ({ ok: false, code });
 
 /** A cell as text: trimmed, full-width forms folded (NFKC); empty is null. */
 export function cellText(cell: Cell): string | null {
@@ -43,85 +43,27 @@ function numberText(n: number): string {
   return String(Number(n.toPrecision(15)));
 }
 
-const MONEY_SHAPE = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d*))?$/;
-
 /**
- * Yuan (元) to fen (分), exactly: the digits are read as text, never through a float.
- * Accepts `12345.67`, `12,345.67`, `¥12345.6`, `12345元`, `RMB 100`, full-width digits.
- * Negative amounts (`-5`, `(5.00)`, `−5`) are `amount.negative`; more than two decimals
- * (other than trailing zeros) `amount.decimals`.
+ * Yuan (元) to fen (分), exactly, by the archive's one reading of money (shared/domain/money):
+ * text as finance writes it, or a spreadsheet number as Excel shows it. Problems are
+ * `amount.<problem>` (`amount.negative`, `amount.decimals` …).
  */
 export function parseFen(cell: Cell): Parsed<number> | null {
-  // The common case first, without a regular expression: plain digits, up to two decimals.
-  if (typeof cell === 'string') {
-    const fen = plainFen(cell);
-    if (fen >= 0) return ok(fen);
+  if (typeof cell === 'number') {
+    if (!Number.isFinite(cell)) return fail('amount.invalid');
+    if (cell < 0) return fail('amount.negative');
+    const text = numberText(cell);
+    if (/e/i.test(text)) return fail(cell >= 1 ? 'amount.tooLarge' : 'amount.decimals');
+    return fenOf(parseYuan(text));
   }
-  if (typeof cell === 'number') return fenOfNumber(cell);
+  if (typeof cell === 'string') return fenOf(parseYuan(cell));
   const text = cellText(cell);
-  if (text === null) return null;
-  return fenOfText(text);
+  return text === null ? null : fenOf(parseYuan(text));
 }
 
-/** `123`, `123.4`, `123.45` (at most 13 digits of yuan) in fen; -1 for anything else. */
-function plainFen(text: string): number {
-  const length = text.length;
-  if (length === 0 || length > 16) return -1;
-  let whole = 0;
-  let i = 0;
-  for (; i < length; i++) {
-    const c = text.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) break;
-    whole = whole * 10 + c;
-  }
-  if (i === 0 || i > 13) return -1;
-  if (i === length) return whole * 100;
-  if (text.charCodeAt(i) !== 46 || length - i - 1 > 2 || length - i - 1 === 0) return -1;
-  let cents = 0;
-  for (let k = i + 1; k < i + 3; k++) {
-    const c = k < length ? text.charCodeAt(k) - 48 : 0;
-    if (c < 0 || c > 9) return -1;
-    cents = cents * 10 + c;
-  }
-  return whole * 100 + cents;
-}
-
-function fenOfNumber(n: number): Parsed<number> {
-  if (!Number.isFinite(n)) return fail('amount.invalid');
-  if (n < 0) return fail('amount.negative');
-  const text = numberText(n);
-  if (/e/i.test(text)) return fail(n >= 1 ? 'amount.tooLarge' : 'amount.decimals');
-  return fenOfText(text);
-}
-
-function fenOfText(raw: string): Parsed<number> {
-  let text = raw.replace(/\s+/g, '');
-  let negative = false;
-  if (/^\(.*\)$/.test(text)) {
-    negative = true;
-    text = text.slice(1, -1);
-  }
-  if (/^[-−]/.test(text)) {
-    negative = true;
-    text = text.slice(1);
-  }
-  text = text.replace(/^(?:¥|￥|RMB|CNY)/i, '').replace(/元$/, '');
-  if (/^[-−]/.test(text)) {
-    negative = true;
-    text = text.slice(1);
-  }
-  if (text.startsWith('+')) text = text.slice(1);
-  const match = MONEY_SHAPE.exec(text);
-  if (!match) return fail('amount.invalid');
-  if (negative && /[1-9]/.test(text)) return fail('amount.negative');
-  const whole = match[1]!.replace(/,/g, '').replace(/^0+(?=\d)/, '');
-  const decimals = (match[2] ?? '').replace(/0+$/, '');
-  if (decimals.length > 2) return fail('amount.decimals');
-  // 13 digits of yuan are at most 10^13 yuan = 10^15 fen: exact in a double.
-  if (whole.length > 13) return fail('amount.tooLarge');
-  const fen = Number(whole) * 100 + Number(decimals.padEnd(2, '0'));
-  if (fen > MAX_FEN) return fail('amount.tooLarge');
-  return ok(fen);
+function fenOf(reading: ReturnType<typeof parseYuan>): Parsed<number> | null {
+  if (reading === null) return null;
+  return reading.ok ? ok(reading.fen) : fail(`amount.${reading.problem}`);
 }
 
 const DAY_DASHED = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;

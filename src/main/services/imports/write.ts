@@ -1,6 +1,6 @@
 import type { CompiledQuery, Insertable, Transaction } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
 import type { ImportKind } from '../../../shared/domain/customers';
+import { pinyinSortKey } from '../../../shared/domain/pinyin';
 import type { DB } from '../../archive/schema';
 import { gramsOf, searchTextOf } from '../customers/grams';
 import type { ContractRecord, CustomerRecord, PaymentRecord, RecordOf, TransactionRecord } from './check';
@@ -17,6 +17,8 @@ export interface WriteEnv {
   db: Transaction<DB>;
   importId: string;
   userId: string;
+  /** Ids of the new rows. */
+  newId(): string;
   /** The moment of the import (created_at, entered_at). */
   at: string;
   /** Rows written so far (of the file's records). */
@@ -92,6 +94,7 @@ const CUSTOMER_COLUMNS = [
   'warning_state',
   'verification',
   'search_text',
+  'sort_key',
   'entered_by',
   'entered_at',
   'verified_by',
@@ -101,7 +104,8 @@ const CUSTOMER_COLUMNS = [
 ] as const satisfies readonly (keyof Insertable<DB['customers']>)[];
 
 async function writeCustomers(env: WriteEnv, records: CustomerRecord[]): Promise<void> {
-  const ids = records.map(() => uuidv7());
+  const ids = records.map(() => env.newId());
+  const sortKeys = records.map((r) => pinyinSortKey(r.name));
   await insertRows(env, 'customers', CUSTOMER_COLUMNS, records, (r, i) => [
     ids[i],
     r.kind,
@@ -124,6 +128,7 @@ async function writeCustomers(env: WriteEnv, records: CustomerRecord[]): Promise
     'none',
     'pending', // imported key data still needs a second person's confirmation (双人核验)
     searchTextOf([r.name, ...r.contacts.map((c) => c.name)]),
+    sortKeys[i],
     env.userId,
     env.at,
     null,
@@ -135,12 +140,12 @@ async function writeCustomers(env: WriteEnv, records: CustomerRecord[]): Promise
   const contactRows: unknown[][] = [];
   const gramRows: unknown[][] = [];
   records.forEach((r, i) => {
-    for (const c of r.contacts) contactRows.push([uuidv7(), ids[i], c.role, c.name, c.phone, c.email, env.at]);
+    for (const c of r.contacts) contactRows.push([env.newId(), ids[i], c.role, c.name, c.phone, c.email, env.at]);
     // Searchable at once: the same fragments customers.create indexes.
-    for (const gram of gramsOf([r.name, ...r.contacts.map((c) => c.name)])) gramRows.push([gram, r.name, ids[i]]);
+    for (const gram of gramsOf([r.name, ...r.contacts.map((c) => c.name)])) gramRows.push([gram, sortKeys[i], ids[i]]);
   });
   await insertRows(env, 'customer_contacts', ['id', 'customer_id', 'role', 'name', 'phone', 'email', 'created_at'], contactRows, (r) => r);
-  await insertRows(env, 'search_grams', ['gram', 'name', 'customer_id'], gramRows, (r) => r);
+  await insertRows(env, 'search_grams', ['gram', 'sort_key', 'customer_id'], gramRows, (r) => r);
 }
 
 async function writeContracts(env: WriteEnv, records: ContractRecord[]): Promise<void> {
@@ -150,7 +155,7 @@ async function writeContracts(env: WriteEnv, records: ContractRecord[]): Promise
     ['id', 'customer_id', 'department_id', 'contract_no', 'title', 'amount_fen', 'signed_on', 'start_on', 'end_on', 'status', 'import_id', 'created_at'],
     records,
     (r) => [
-    uuidv7(),
+    env.newId(),
     r.customer_id,
     r.department_id,
     r.contract_no,
@@ -173,7 +178,7 @@ async function writeTransactions(env: WriteEnv, records: TransactionRecord[]): P
     'transactions',
     ['id', 'customer_id', 'contract_id', 'kind', 'doc_no', 'amount_fen', 'occurred_on', 'due_on', 'import_id', 'created_at'],
     records,
-    (r) => [uuidv7(), r.customer_id, r.contract_id, r.kind, r.doc_no, r.amount_fen, r.occurred_on, r.due_on, env.importId, env.at],
+    (r) => [env.newId(), r.customer_id, r.contract_id, r.kind, r.doc_no, r.amount_fen, r.occurred_on, r.due_on, env.importId, env.at],
     env.progress,
   );
 }
@@ -184,7 +189,7 @@ async function writePayments(env: WriteEnv, records: PaymentRecord[]): Promise<v
     'payments',
     ['id', 'customer_id', 'contract_id', 'amount_fen', 'paid_on', 'ref', 'import_id', 'created_at'],
     records,
-    (r) => [uuidv7(), r.customer_id, r.contract_id, r.amount_fen, r.paid_on, r.ref, env.importId, env.at],
+    (r) => [env.newId(), r.customer_id, r.contract_id, r.amount_fen, r.paid_on, r.ref, env.importId, env.at],
     env.progress,
   );
 }

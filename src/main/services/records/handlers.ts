@@ -1,5 +1,4 @@
 import { sql, type Transaction } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
 import { ArchiveError } from '../../../shared/contract/errors';
 import type { RECORD_KINDS } from '../../../shared/contract/records';
 import type { DB } from '../../archive/schema';
@@ -54,9 +53,9 @@ const TABLE_OF = {
 
 export const recordHandlers: PartialHandlers = {
   'records.addContact': {
-    async run({ db, input, now, audit }) {
+    async run({ db, input, now, audit, host }) {
       await assertCustomer(db, input.customerId);
-      const id = uuidv7();
+      const id = host.ids.next();
       await db
         .insertInto('customer_contacts')
         .values({ id, customer_id: input.customerId, role: input.role, name: input.name, phone: input.phone, email: input.email, created_at: now.toISOString() })
@@ -69,9 +68,9 @@ export const recordHandlers: PartialHandlers = {
   },
 
   'records.addQualification': {
-    async run({ db, input, now, audit }) {
+    async run({ db, input, now, audit, host }) {
       await assertCustomer(db, input.customerId);
-      const id = uuidv7();
+      const id = host.ids.next();
       await db
         .insertInto('qualifications')
         .values({
@@ -93,13 +92,13 @@ export const recordHandlers: PartialHandlers = {
   },
 
   'records.addContract': {
-    async run({ db, input, now, audit }) {
+    async run({ db, input, now, audit, host }) {
       await assertCustomer(db, input.customerId);
       await assertDepartment(db, input.departmentId);
       const contractNo = input.contractNo ?? (await nextContractNo(db, input.departmentId, input.signedOn.slice(0, 4)));
       const taken = await db.selectFrom('contracts').select('id').where('contract_no', '=', contractNo).executeTakeFirst();
-      if (taken) throw new ArchiveError('CONFLICT', 'this contract number is taken', { field: 'contractNo' });
-      const id = uuidv7();
+      if (taken) throw new ArchiveError('CONFLICT', 'this contract number is taken', { reason: 'contractNoTaken', field: 'contractNo' });
+      const id = host.ids.next();
       await db
         .insertInto('contracts')
         .values({
@@ -124,10 +123,10 @@ export const recordHandlers: PartialHandlers = {
   },
 
   'records.addTransaction': {
-    async run({ db, input, now, audit }) {
+    async run({ db, input, now, audit, host }) {
       await assertCustomer(db, input.customerId);
       await assertContractOf(db, input.contractId, input.customerId);
-      const id = uuidv7();
+      const id = host.ids.next();
       await db
         .insertInto('transactions')
         .values({
@@ -150,10 +149,10 @@ export const recordHandlers: PartialHandlers = {
   },
 
   'records.addPayment': {
-    async run({ db, input, now, audit }) {
+    async run({ db, input, now, audit, host }) {
       await assertCustomer(db, input.customerId);
       await assertContractOf(db, input.contractId, input.customerId);
-      const id = uuidv7();
+      const id = host.ids.next();
       await db
         .insertInto('payments')
         .values({
@@ -174,9 +173,9 @@ export const recordHandlers: PartialHandlers = {
   },
 
   'records.addCreditEvent': {
-    async run({ db, input, now, audit }) {
+    async run({ db, input, now, audit, host }) {
       await assertCustomer(db, input.customerId);
-      const id = uuidv7();
+      const id = host.ids.next();
       await db
         .insertInto('credit_events')
         .values({
@@ -198,9 +197,9 @@ export const recordHandlers: PartialHandlers = {
   },
 
   'records.addFeedback': {
-    async run({ db, input, now, audit }) {
+    async run({ db, input, now, audit, host }) {
       await assertCustomer(db, input.customerId);
-      const id = uuidv7();
+      const id = host.ids.next();
       await db
         .insertInto('feedback')
         .values({
@@ -220,9 +219,9 @@ export const recordHandlers: PartialHandlers = {
   },
 
   'records.addCreditReport': {
-    async run({ db, input, now, audit }) {
+    async run({ db, input, now, audit, host }) {
       await assertCustomer(db, input.customerId);
-      const id = uuidv7();
+      const id = host.ids.next();
       await db
         .insertInto('credit_reports')
         .values({

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
 import { ArchiveError } from '../../../shared/contract/errors';
+import { KeySlotKeeper } from '../../archive/archive';
 import { loginNameKey } from '../../archive/keyslots';
 import type { DB } from '../../archive/schema';
 import type { PartialHandlers } from '../../host/handler';
@@ -37,9 +37,9 @@ export const userHandlers: PartialHandlers = {
       const key = loginNameKey(input.username);
       const names = await db.selectFrom('users').select('username').execute();
       if (names.some((u) => loginNameKey(u.username) === key)) {
-        throw new ArchiveError('CONFLICT', 'this user name is taken', { field: 'username' });
+        throw new ArchiveError('CONFLICT', 'this user name is taken', { reason: 'usernameTaken', field: 'username' });
       }
-      const id = uuidv7();
+      const id = host.ids.next();
       const at = now.toISOString();
       await db
         .insertInto('users')
@@ -103,23 +103,31 @@ export const userHandlers: PartialHandlers = {
   },
 
   'users.deactivate': {
-    async run({ input, db, host, now, actor, audit, afterCommit }) {
+    async run({ input, db, host, now, actor, audit, afterCommit, beforeCommit }) {
       if (input.id === actor!.userId) {
         throw new ArchiveError('CONFLICT', 'you cannot deactivate yourself', { reason: 'self' });
       }
       const user = await getUser(db, input.id);
-      if (!user.active) throw new ArchiveError('CONFLICT', 'this user is already deactivated', { reason: 'inactive' });
+      if (!user.active) throw new ArchiveError('CONFLICT', 'this user is already deactivated', { reason: 'alreadyInactive' });
       await db.updateTable('users').set({ active: 0, updated_at: now.toISOString() }).where('id', '=', input.id).execute();
       await assertAnAdministratorRemains(db);
       audit.target = `user:${input.id}`;
       audit.details = { rotateKey: input.rotateKey };
       const archive = host.archive()!;
+      // One step with the database change: the slot goes before the commit (if the file
+      // cannot be written, nothing changes), and the rotation asked for is on record in the
+      // same transaction, so a crash before it ran is finished at the next open.
+      if (input.rotateKey) await KeySlotKeeper.requestRotation(db);
+      beforeCommit(() => host.slots.removeUser(user.id));
       afterCommit(() => {
         host.endSessionsOf(user.id);
-        // The database says the user is inactive either way; the slot goes as well, and
-        // with rotation the database key changes so that an old copy of it opens nothing.
-        if (input.rotateKey) host.slots.rotateKeyWithout(archive, user.id);
-        else host.slots.removeUser(user.id);
+        if (!input.rotateKey) return;
+        try {
+          host.slots.finishPendingRotation(archive);
+        } catch (e) {
+          // Committed already: the request stays in the database and runs at the next open.
+          console.error('[archive host] key rotation postponed to the next open:', (e as Error)?.message);
+        }
       });
       return { ...user, active: false };
     },

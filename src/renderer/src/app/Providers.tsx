@@ -16,7 +16,8 @@ export function Providers({ queryClient, children }: { queryClient: QueryClient;
       <DatesProvider settings={{ locale: DAYJS_LOCALE[language], firstDayOfWeek: 1, weekendDays: [0, 6] }}>
         <QueryClientProvider client={queryClient}>
           <ModalsProvider>
-            <Notifications position="bottom-right" autoClose={4000} />
+            {/* Over the header, not over the page: a message never hides what it is about (the import's recognised columns). */}
+            <Notifications position="top-center" autoClose={4000} />
             {children}
           </ModalsProvider>
         </QueryClientProvider>

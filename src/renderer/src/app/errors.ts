@@ -4,16 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { CALENDAR_REFUSALS } from '../../../shared/contract/calendar';
 import { CREDIT_LIMIT_REFUSALS } from '../../../shared/contract/creditLimits';
 import { APPROVAL_REFUSALS } from '../../../shared/domain/approvals';
+import type { RefusalReason } from '../../../shared/contract';
+import { reasonOf } from '../../../shared/messages';
 import { ApiError } from '../api/errors';
 
-/** Reasons the host gives in `details.reason` that say more than the code alone. */
-const REASONS = ['sameUser', 'alreadyVerified', 'contractInUse', 'notElectronic', 'cancelled', 'jobIdInUse'] as const;
-type Reason = (typeof REASONS)[number];
 /** Fields a CONFLICT names in `details.field`: a value that must be unique is taken. */
 const CONFLICT_FIELDS = ['creditCode', 'idNumber', 'contractNo', 'archiveNo'] as const;
 type ConflictField = (typeof CONFLICT_FIELDS)[number];
 
-function detail(error: ApiError, key: 'reason' | 'field'): string | null {
+function detail(error: ApiError, key: 'field' | 'reason'): string | null {
   const details = error.details;
   if (details && typeof details === 'object' && key in details) {
     const value = (details as Record<string, unknown>)[key];
@@ -22,11 +21,9 @@ function detail(error: ApiError, key: 'reason' | 'field'): string | null {
   return null;
 }
 
-/** The reason of a refusal, when the host gave one this interface knows. */
-export function errorReason(error: unknown): Reason | null {
-  if (!(error instanceof ApiError)) return null;
-  const reason = detail(error, 'reason');
-  return reason && (REASONS as readonly string[]).includes(reason) ? (reason as Reason) : null;
+/** The reason of a refusal: one of the contract's closed lists (contract/<domain>.ts). */
+export function errorReason(error: unknown): RefusalReason | null {
+  return error instanceof ApiError ? reasonOf(error.details) : null;
 }
 
 /** The field a CONFLICT is about (a credit code already in the archive, …). */

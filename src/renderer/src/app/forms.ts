@@ -1,9 +1,9 @@
 import type { FormErrors } from '@mantine/form';
 import type { TFunction } from 'i18next';
-import { useCallback } from 'react';
+import { useCallback, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import type { FieldIssue } from '../../../shared/contract';
+import type { YuanProblem } from '../../../shared/domain/money';
 import { ApiError } from '../api/errors';
 
 /** What a field issue may say: a zod issue from the form, or a FieldIssue from the host. */
@@ -15,6 +15,13 @@ interface IssueLike {
   maximum?: number | bigint;
   expected?: string;
   input?: unknown;
+}
+
+/** Whether the issue is about a field left empty (its input is reported with the issue). */
+function leftEmpty(issue: IssueLike): boolean {
+  // The host's field issues carry no input: nothing is known of it.
+  if (!('input' in issue)) return false;
+  return issue.input === undefined || issue.input === null || (typeof issue.input === 'string' && issue.input.trim() === '');
 }
 
 const CREDIT_CODE_MESSAGES = ['length', 'characters', 'checkCharacter', 'required', 'notForIndividual'] as const;
@@ -49,6 +56,14 @@ function isCustomerMessage(message: string): message is CustomerMessage {
   return (CUSTOMER_MESSAGES as readonly string[]).includes(message);
 }
 
+/** What an amount typed wrong is told, by the problem shared/domain/money found. */
+export const MONEY_PROBLEM_KEYS = {
+  invalid: 'validation.money',
+  decimals: 'validation.moneyDecimals',
+  negative: 'validation.moneyNegative',
+  tooLarge: 'validation.moneyTooLarge',
+} as const satisfies Record<YuanProblem, string>;
+
 function firstNumber(text: string): number | null {
   const match = /(\d+)/.exec(text);
   return match ? Number(match[1]) : null;
@@ -63,25 +78,26 @@ export function issueText(t: TFunction, issue: IssueLike): string {
   if ((FORMAT_KEYS as readonly string[]).includes(issue.message)) {
     return t(`validation.format.${issue.message as FormatKey}`);
   }
+  const origin = issue.origin;
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined || issue.input === null || issue.expected === 'nonoptional'
-        ? t('validation.required')
-        : t('validation.invalid');
+      return issue.input === undefined || issue.input === null || issue.expected === 'nonoptional' ? t('validation.required') : t('validation.invalid');
     case 'too_small': {
-      const min = issue.minimum !== undefined ? Number(issue.minimum) : firstNumber(issue.message);
-      if (issue.origin === 'array') return min !== null ? t('validation.tooFew', { min }) : t('validation.invalid');
-      if (issue.origin === 'number' || issue.origin === 'int') {
+      const min = (issue.minimum !== undefined ? Number(issue.minimum) : null) ?? firstNumber(issue.message);
+      if (origin === 'array') return min !== null ? t('validation.tooFew', { min }) : t('validation.invalid');
+      if (origin === 'number' || origin === 'int') {
         return min !== null ? t('validation.tooSmall', { min }) : t('validation.invalid');
       }
+      // A text left empty is missing, whatever its least length: "required", not "at least 2".
+      if (leftEmpty(issue)) return t('validation.required');
       if (min === null) return t('validation.invalid');
       return min <= 1 ? t('validation.required') : t('validation.tooShort', { min });
     }
     case 'too_big': {
-      const max = issue.maximum !== undefined ? Number(issue.maximum) : firstNumber(issue.message);
+      const max = (issue.maximum !== undefined ? Number(issue.maximum) : null) ?? firstNumber(issue.message);
       if (max === null) return t('validation.invalid');
-      if (issue.origin === 'array') return t('validation.tooMany', { max });
-      if (issue.origin === 'number' || issue.origin === 'int') return t('validation.tooLarge', { max });
+      if (origin === 'array') return t('validation.tooMany', { max });
+      if (origin === 'number' || origin === 'int') return t('validation.tooLarge', { max });
       return t('validation.tooLong', { max });
     }
     case 'not_multiple_of':
@@ -101,25 +117,86 @@ function pathKey(path: readonly PropertyKey[]): string {
   return path.map((segment) => String(segment)).join('.');
 }
 
+/** What a form reads from its values before the schema checks them. */
+export interface FormReading {
+  /** The values as the schema's input (money parsed to fen, empty choices as null …). */
+  input: unknown;
+  /** Problems found while reading (an amount typed wrong, days out of order), by field, translated. */
+  errors?: FormErrors;
+}
+
+export interface SchemaValidatorOptions<T> {
+  /** The values as the schema's input; without it, the values are the input as they are. */
+  read?: (values: T, t: TFunction) => FormReading;
+  /** A contract path (`registeredCapitalFen`, `location.cabinet`) to the form's field when they differ. */
+  rename?: Readonly<Record<string, string>>;
+}
+
 /**
- * A Mantine form validator from a zod schema (the contract's input schemas, mostly),
- * with messages in the current language. The first issue of a field wins.
+ * The one way a form validates: a Mantine validator from a zod schema (the contract's
+ * input schemas, mostly), with messages in the current language. What `read` found comes
+ * first; then the first issue of each field wins.
  */
-export function useSchemaValidator<T>(schema: z.ZodType): (values: T) => FormErrors {
+export function useSchemaValidator<T>(schema: z.ZodType, options: SchemaValidatorOptions<T> = {}): (values: T) => FormErrors {
   const { t } = useTranslation();
+  // The latest options are used: a form writes them inline, anew each render.
+  const latest = useRef(options);
+  latest.current = options;
   return useCallback(
     (values: T) => {
-      const result = schema.safeParse(values, { reportInput: true });
-      if (result.success) return {};
-      const errors: FormErrors = {};
+      const { read, rename } = latest.current;
+      const reading = read ? read(values, t) : { input: values };
+      const errors: FormErrors = { ...reading.errors };
+      const result = schema.safeParse(reading.input, { reportInput: true });
+      if (result.success) return errors;
       for (const issue of result.error.issues) {
-        const key = pathKey(issue.path);
-        if (!(key in errors)) errors[key] = issueText(t, issue as unknown as IssueLike);
+        const path = pathKey(issue.path);
+        const key = rename?.[path] ?? path;
+        if (!(key in errors)) errors[key] = issueText(t, issue);
       }
       return errors;
     },
     [schema, t],
   );
+}
+
+/**
+ * The most characters the schema accepts for a field (`name`, `contacts.0.phone`), read
+ * from the contract so that a form never restates a length; undefined if it sets none.
+ */
+export function schemaMaxLength(schema: z.ZodType, path: string): number | undefined {
+  return maxLengthIn(schema as z.core.$ZodType, path === '' ? [] : path.split('.'));
+}
+
+function maxLengthIn(schema: z.core.$ZodType, path: readonly string[]): number | undefined {
+  const def = schema._zod.def as z.core.$ZodTypeDef & Partial<Record<'innerType' | 'in' | 'out' | 'element', z.core.$ZodType>> & {
+    shape?: Record<string, z.core.$ZodType>;
+    options?: readonly z.core.$ZodType[];
+  };
+  switch (def.type) {
+    case 'object': {
+      const [head, ...rest] = path;
+      const child = head === undefined ? undefined : def.shape?.[head];
+      return child ? maxLengthIn(child, rest) : undefined;
+    }
+    case 'array':
+      return def.element ? maxLengthIn(def.element, /^\d+$/.test(path[0] ?? '') ? path.slice(1) : path) : undefined;
+    case 'pipe':
+      return (def.in && maxLengthIn(def.in, path)) ?? (def.out && maxLengthIn(def.out, path));
+    case 'union':
+      for (const option of def.options ?? []) {
+        const max = maxLengthIn(option, path);
+        if (max !== undefined) return max;
+      }
+      return undefined;
+    case 'string': {
+      // zod's own reading of the string's checks (`z.string().max(n).maxLength` is n).
+      const max = (schema as { maxLength?: unknown }).maxLength;
+      return path.length === 0 && typeof max === 'number' ? max : undefined;
+    }
+    default:
+      return def.innerType ? maxLengthIn(def.innerType, path) : undefined;
+  }
 }
 
 /**
@@ -136,7 +213,7 @@ export function applyServerIssues(
 ): boolean {
   if (!(error instanceof ApiError) || error.code !== 'VALIDATION') return false;
   let placed = false;
-  for (const issue of error.fieldIssues as FieldIssue[]) {
+  for (const issue of error.fieldIssues) {
     const contractPath = pathKey(issue.path);
     const field = rename[contractPath] ?? contractPath;
     if (fields.includes(field)) {

@@ -14,6 +14,18 @@ function departmentCodeOf(name: string): string | undefined {
   return DEFAULT_DEPARTMENTS.find((department) => department.name === name)?.code;
 }
 
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/**
+ * A moment (ISO-8601 UTC, as the archive keeps it) in local time as `2026-12-02 05:25:14`,
+ * the same in every language; anything that is not a moment is shown as written.
+ */
+export function formatMoment(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+}
+
 export interface Labels {
   role(name: string, code?: string): string;
   department(name: string, code?: string): string;
@@ -21,6 +33,7 @@ export interface Labels {
   permissionDescription(permission: Permission): string;
   /** An audit action: a method name, or another event the host records. */
   action(action: string): string;
+  /** A moment as `2026-12-02 05:25:14` (local time), in every language. */
   dateTime(iso: string): string;
   date(iso: string | Date): string;
 }
@@ -29,15 +42,6 @@ export function useLabels(): Labels {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'zh-CN';
   return useMemo<Labels>(() => {
-    const dateTimeFormat = new Intl.DateTimeFormat(language, {
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hour12: false,
-    });
     const dateFormat = new Intl.DateTimeFormat(language, { year: 'numeric', month: 'long', day: 'numeric', weekday: 'long' });
     return {
       role(name, code) {
@@ -51,10 +55,7 @@ export function useLabels(): Labels {
       permission: (permission) => t(`permission.${permission}.name`),
       permissionDescription: (permission) => t(`permission.${permission}.description`),
       action: (action) => t(`audit.actionNames.${action}` as 'audit.actionNames.auth.login', { defaultValue: action }),
-      dateTime: (iso) => {
-        const date = new Date(iso);
-        return Number.isNaN(date.getTime()) ? iso : dateTimeFormat.format(date);
-      },
+      dateTime: formatMoment,
       date: (value) => {
         const date = typeof value === 'string' ? new Date(value) : value;
         return Number.isNaN(date.getTime()) ? String(value) : dateFormat.format(date);

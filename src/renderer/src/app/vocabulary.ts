@@ -16,6 +16,7 @@ import {
   VERIFICATION_STATES,
   WARNING_STATES,
 } from '../../../shared/domain/customers';
+import { VALIDITY_STATES } from '../../../shared/contract/records';
 import { formatFen } from '../../../shared/domain/money';
 
 // The coded lists of the customer file, labelled in the interface language
@@ -35,7 +36,7 @@ const LISTS = {
   retention: RETENTION_PERIODS,
   verification: VERIFICATION_STATES,
   warning: WARNING_STATES,
-  validity: ['valid', 'expiring', 'expired', 'open'],
+  validity: VALIDITY_STATES,
   documentCategory: DOCUMENT_CATEGORIES,
 } as const;
 

@@ -14,12 +14,12 @@ export interface ApprovalRole {
 export const APPROVAL_ROLES: readonly ApprovalRole[] = [
   { code: 'dept_manager', name: '部门经理' },
   { code: 'co_department', name: '协办部门' },
-  { code: 'legal', name: '法律事务' },
+  { code: 'legal', name: '法务专员' },
   { code: 'general_affairs_manager', name: '综合部经理' },
   { code: 'finance_manager', name: '计划财务部经理' },
   { code: 'marketing_vp', name: '营销中心副总' },
   { code: 'general_manager', name: '总经理' },
-  { code: 'credit_manager', name: '信用管理部门' },
+  { code: 'credit_manager', name: '信用经理' },
   { code: LEADERSHIP_ROLE, name: '公司领导' },
 ];
 

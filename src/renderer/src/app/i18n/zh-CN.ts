@@ -1,33 +1,15 @@
-import type { ErrorCode, HostMethodName } from '../../../../shared/contract';
 import type { Permission } from '../../../../shared/domain/permissions';
 import { approvalsZhCN } from '../../../../shared/messages/approvals.zh-CN';
 import { creditLimitsZhCN } from '../../../../shared/messages/creditLimits.zh-CN';
 import { approvalsTexts } from './approvals.zh-CN';
 import { calendarTexts } from './calendar.zh-CN';
 import { creditLimitsTexts } from './creditLimits.zh-CN';
+import { SEAM_MESSAGES } from '../../../../shared/messages';
 import { customerTexts, customerValidation, customerVocabulary } from './customers.zh-CN';
 
 // The reference language. en-US.ts must have exactly these keys (checked by its type).
 // Keys under `data.` translate names the archive stores as data (built-in roles and
 // departments), looked up by their code.
-
-const errors = {
-  VALIDATION: '输入有误，请检查标出的内容。',
-  UNKNOWN_METHOD: '程序版本不一致，此操作暂不支持。请重新启动程序。',
-  UNAUTHENTICATED: '会话已失效，请重新登录。',
-  FORBIDDEN: '您没有执行此操作的权限。',
-  NOT_FOUND: '未找到该记录，它可能已被修改或删除。',
-  CONFLICT: '该操作与现有数据冲突（例如用户名已被使用）。',
-  LOCKED: '会话已锁定，请输入密码解锁。',
-  WRONG_PASSWORD: '用户名或密码不正确。',
-  WRONG_RECOVERY_CODE: '恢复码不正确，或该用户不是系统管理员。',
-  RATE_LIMITED: '尝试次数过多，请稍后再试。',
-  NOT_INITIALIZED: '档案尚未初始化，请先完成首次设置。',
-  ALREADY_INITIALIZED: '档案已经初始化，不能重复设置。',
-  NEWER_VERSION: '此档案由更新版本的程序写入，当前版本无法打开。档案未被改动，请升级程序后再打开。',
-  CORRUPT: '档案文件已损坏，无法打开。程序不会自行删除或改动任何数据，请从备份恢复。',
-  INTERNAL: '发生内部错误，请重试。如问题持续，请联系系统管理员。',
-} satisfies Record<ErrorCode, string>;
 
 const permissions = {
   'users.manage': { name: '用户管理', description: '创建、编辑和停用用户，重置用户密码' },
@@ -44,79 +26,6 @@ const permissions = {
   'creditLimits.request': { name: '申请授信额度调整', description: '为客户申请调整授信额度和信用期限（经审批后生效）' },
   'calendar.manage': { name: '管理工作日历', description: '设置公司停工日和加班工作日，导入次年法定节假日安排' },
 } satisfies Record<Permission, { name: string; description: string }>;
-
-const actions = {
-  'archive.status': '查询档案状态',
-  'archive.setup': '初始化档案',
-  'archive.check': '检查档案完整性',
-  'auth.login': '登录',
-  'auth.recover': '使用恢复码解锁',
-  'auth.me': '查询当前用户',
-  'auth.lock': '锁定会话',
-  'auth.unlock': '解锁会话',
-  'auth.logout': '退出登录',
-  'auth.changePassword': '修改密码',
-  'users.list': '查看用户列表',
-  'users.create': '创建用户',
-  'users.update': '编辑用户',
-  'users.resetPassword': '重置密码',
-  'users.deactivate': '停用用户',
-  'roles.list': '查看角色列表',
-  'roles.update': '修改角色权限',
-  'departments.list': '查看部门列表',
-  'settings.get': '查看设置',
-  'settings.update': '修改设置',
-  'audit.list': '查阅审计日志',
-  'audit.actions': '查询审计操作类型',
-  'audit.verify': '校验审计日志链',
-  'customers.search': '查找客户',
-  'customers.facets': '查询客户筛选项',
-  'customers.get': '查阅客户档案',
-  'customers.create': '新建客户',
-  'customers.update': '修改客户信息',
-  'customers.verify': '核验客户信息',
-  'records.addContact': '添加联系人',
-  'records.addQualification': '添加资质',
-  'records.addContract': '添加合同',
-  'records.addTransaction': '添加交易记录',
-  'records.addPayment': '添加付款记录',
-  'records.addCreditEvent': '添加信用事件',
-  'records.addFeedback': '添加客户反馈',
-  'records.addCreditReport': '添加第三方报告',
-  'records.remove': '删除档案记录',
-  'documents.add': '登记档案材料',
-  'documents.open': '查阅档案材料',
-  'imports.template': '下载导入模板',
-  'imports.preview': '检查导入文件',
-  'imports.run': '导入数据',
-  'jobs.progress': '查询任务进度',
-  'jobs.cancel': '取消任务',
-  'approvals.inbox': '查看待我审批',
-  'approvals.inboxCount': '查询待审批数',
-  'approvals.mine': '查看我发起的',
-  'approvals.done': '查看已办',
-  'approvals.get': '查看审批单',
-  'approvals.decide': '审批',
-  'approvals.withdraw': '撤回审批',
-  'approvals.colleagues': '查询同事',
-  'approvals.delegations.mine': '查看我的委托',
-  'approvals.delegations.create': '设置审批委托',
-  'approvals.delegations.end': '结束审批委托',
-  'approvals.delegations.all': '查看全部委托',
-  'approvals.definitions.list': '查看审批流程',
-  'approvals.definitions.get': '查看审批流程定义',
-  'approvals.definitions.save': '修改审批流程',
-  'approvals.definitions.preview': '预览审批流程',
-  'approvals.departmentHeads.list': '查看部门负责人',
-  'approvals.departmentHeads.set': '设置部门负责人',
-  'creditLimits.request': '申请授信额度调整',
-  'creditLimits.resubmit': '重新提交授信额度调整',
-  'creditLimits.get': '查看授信额度调整申请',
-  'creditLimits.history': '查阅授信额度记录',
-  'calendar.get': '查看工作日历',
-  'calendar.setOverlay': '修改公司工作日',
-  'calendar.importYear': '导入法定节假日安排',
-} satisfies Record<HostMethodName, string>;
 
 export const zhCN = {
   app: {
@@ -147,7 +56,7 @@ export const zhCN = {
     notFound: '您要访问的页面不存在，或者您没有访问它的权限。',
     backHome: '返回首页',
   },
-  error: errors,
+  error: SEAM_MESSAGES['zh-CN'].errors,
   errorExtra: {
     transport: '与档案服务的连接中断，请检查程序是否仍在运行。',
     retryIn: '请在 {{seconds}} 秒后重试。',
@@ -451,14 +360,7 @@ export const zhCN = {
     system: '系统',
     purpose: '用途：{{purpose}}',
     firstBadAt: '第 {{seq}} 条（{{reason}}）',
-    targetKinds: {
-      user: '用户',
-      role: '角色',
-      department: '部门',
-      customer: '客户',
-      document: '档案材料',
-      import: '数据导入',
-    },
+    targetKinds: SEAM_MESSAGES['zh-CN'].auditTargets,
     detailKeys: {
       username: '用户名',
       displayName: '姓名',
@@ -516,12 +418,8 @@ export const zhCN = {
     verifyOkTitle: '校验通过',
     verifyBadTitle: '发现异常',
     verifyBad: '第 {{seq}} 条记录校验失败（{{reason}}）。自该条起的记录可能已被篡改，请立即报告。已校验 {{count}} 条记录。',
-    reason: {
-      hash: '内容与哈希不符',
-      link: '与前一条记录的链接断裂',
-      gap: '序号不连续，可能有记录被删除',
-    },
-    actionNames: actions,
+    reason: SEAM_MESSAGES['zh-CN'].chainBreaks,
+    actionNames: SEAM_MESSAGES['zh-CN'].actions,
   },
   settings: {
     title: '系统设置',
@@ -562,14 +460,14 @@ export const zhCN = {
       service_manager: '客服经理',
       reviewer: '评审人',
       dept_manager: '部门经理',
-      legal: '法律事务',
+      legal: '法务专员',
       general_affairs_manager: '综合部经理',
       finance_manager: '计划财务部经理',
       marketing_vp: '营销中心副总',
       general_manager: '总经理',
       co_department: '协办部门',
       leadership: '公司领导',
-      auditor: '内部审计',
+      auditor: '内部审计员',
     },
     department: {
       credit: '信用管理部门',

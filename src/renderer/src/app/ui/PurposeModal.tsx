@@ -2,15 +2,18 @@ import { Alert, Button, Group, Modal, Radio, SimpleGrid, Stack, Text, TextInput 
 import { IconEye } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { contract } from '../../../../shared/contract';
+import { schemaMaxLength } from '../forms';
 
 // 用途: reading credit information needs a purpose, chosen or typed, every time
 // (SPEC §4 "reading without a purpose is not possible"). The host records it with the
-// reader and the time; the host's schema also refuses a purpose under 2 characters.
+// reader and the time. A typed purpose is checked by the contract's own schema.
 
 const COMMON = ['creditApproval', 'creditReview', 'contractSigning', 'collection', 'audit'] as const;
 type Choice = (typeof COMMON)[number] | 'other';
 
-export const MIN_PURPOSE_LENGTH = 2;
+/** The purpose of a reading, as the contract takes it. */
+const PURPOSE = contract['customers.get'].input.shape.purpose;
 
 export function PurposeModal({
   opened,
@@ -44,7 +47,11 @@ export function PurposeModal({
     }
     if (choice === 'other') {
       const typed = other.trim();
-      if (Array.from(typed).length < MIN_PURPOSE_LENGTH) {
+      if (typed === '') {
+        setError(t('purpose.required'));
+        return;
+      }
+      if (!PURPOSE.safeParse(typed).success) {
         setError(t('validation.purposeShort'));
         return;
       }
@@ -105,7 +112,7 @@ export function PurposeModal({
                 setError(null);
               }}
               error={error}
-              maxLength={200}
+              maxLength={schemaMaxLength(PURPOSE, '')}
               withAsterisk
               data-autofocus
             />

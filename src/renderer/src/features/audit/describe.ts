@@ -1,7 +1,8 @@
 import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isErrorCode, type AuditEntry } from '../../../../shared/contract';
+import { isErrorCode, isRefusalReason, type AuditEntry } from '../../../../shared/contract';
+import { chainBreaks } from '../../../../shared/contract/audit';
 import { isPermission } from '../../../../shared/domain/permissions';
 import { useContributions } from '../../app/contributions';
 import { useLabels, type Labels } from '../../app/labels';
@@ -81,6 +82,7 @@ function valueText(t: TFunction, labels: Labels, book: NameBook, key: string, va
   if (typeof value === 'string') {
     if (UUID.test(value)) return nameOf(book, value);
     if (key === 'reason' && isErrorCode(value)) return t(`error.${value}`);
+    if (key === 'reason' && isRefusalReason(value)) return t(`errorReason.${value}`);
     if (isPermission(value)) return labels.permission(value);
     return value;
   }
@@ -90,7 +92,8 @@ function valueText(t: TFunction, labels: Labels, book: NameBook, key: string, va
   if (typeof value === 'object') {
     const record = value as Record<string, unknown>;
     if (key === 'firstBad' && typeof record.seq === 'number' && typeof record.reason === 'string') {
-      const reason = ['hash', 'link', 'gap'].includes(record.reason) ? t(`audit.reason.${record.reason as 'hash'}`) : record.reason;
+      const known = chainBreaks.safeParse(record.reason);
+      const reason = known.success ? t(`audit.reason.${known.data}`) : record.reason;
       return t('audit.firstBadAt', { seq: record.seq, reason });
     }
     return `{ ${describeDetails(t, labels, book, record)} }`;

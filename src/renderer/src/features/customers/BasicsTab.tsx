@@ -1,9 +1,10 @@
-import { Alert, Badge, Button, Card, Grid, Group, Modal, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Alert, Badge, Box, Button, Card, Grid, Group, Modal, SimpleGrid, Stack, Text, ThemeIcon, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconPencil, IconShieldCheck, IconUserCheck, IconUserEdit } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerFile } from '../../../../shared/contract';
+import { verifyRefusal } from '../../../../shared/domain/verification';
 import { useArchiveMutation } from '../../api/hooks';
 import { allows } from '../../api/permissions';
 import { useCurrentUser } from '../../api/session';
@@ -91,8 +92,10 @@ function VerificationPanel({ file }: { file: CustomerFile }) {
   const v = file.verification;
   const b = file.basics;
   const verified = v.state === 'verified';
-  const sameUser = v.enteredBy.id === me.id;
   const mayVerify = allows(me, 'customers.verify');
+  // The host's own rule (shared/domain/verification) says whether this user may confirm.
+  const refusal = verifyRefusal({ verification: v.state, enteredBy: v.enteredBy.id }, me.id);
+  const why = refusal === 'sameUser' ? t('customerFile.verification.sameUser') : !mayVerify ? t('customerFile.verification.noPermission') : null;
 
   return (
     <Card withBorder radius="md" padding="lg" bg={verified ? 'var(--mantine-color-green-0)' : 'var(--mantine-color-orange-0)'} data-testid="verification-panel">
@@ -141,18 +144,35 @@ function VerificationPanel({ file }: { file: CustomerFile }) {
           <Text size="xs" c="dimmed">
             {t('customerFile.verification.verifiedNote')}
           </Text>
-        ) : sameUser ? (
-          <Alert variant="light" color="orange" icon={<IconAlertCircle size={16} />} p="xs" data-testid="verify-same-user">
-            <Text size="xs">{t('customerFile.verification.sameUser')}</Text>
-          </Alert>
-        ) : mayVerify ? (
-          <Button color="green" leftSection={<IconShieldCheck size={16} />} onClick={() => setConfirming(true)} data-testid="verify-customer">
-            {t('customerFile.verification.confirm')}
-          </Button>
         ) : (
-          <Text size="xs" c="dimmed">
-            {t('customerFile.verification.noPermission')}
-          </Text>
+          <>
+            {refusal === 'sameUser' && (
+              <Alert variant="light" color="orange" icon={<IconAlertCircle size={16} />} p="xs" data-testid="verify-same-user">
+                <Text size="xs">{t('customerFile.verification.sameUser')}</Text>
+              </Alert>
+            )}
+            {refusal === null && !mayVerify && (
+              <Text size="xs" c="dimmed">
+                {t('customerFile.verification.noPermission')}
+              </Text>
+            )}
+            <Tooltip label={why} disabled={why === null} multiline w={260} withArrow>
+              {/* A disabled button takes no pointer events: the wrapper carries the tooltip. */}
+              <Box>
+                <Button
+                  fullWidth
+                  color="green"
+                  leftSection={<IconShieldCheck size={16} />}
+                  disabled={why !== null}
+                  onClick={() => setConfirming(true)}
+                  data-testid="verify-customer"
+                  data-refusal={refusal ?? (mayVerify ? undefined : 'noPermission')}
+                >
+                  {t('customerFile.verification.confirm')}
+                </Button>
+              </Box>
+            </Tooltip>
+          </>
         )}
       </Stack>
 

@@ -15,149 +15,37 @@ import {
   Autocomplete,
   Input as MantineInput,
 } from '@mantine/core';
-import { useForm, type FormErrors } from '@mantine/form';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconCircleCheck, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { contract, type CustomerFile } from '../../../../shared/contract';
-import type { CONFIDENTIALITY_LEVELS, CONTACT_ROLES, CUSTOMER_KINDS, ENTERPRISE_NATURES, SERVICE_TYPES } from '../../../../shared/domain/customers';
+import type { CustomerFile } from '../../../../shared/contract';
 import { creditCodeProblem, idNumberProblem, normalizeCreditCode, normalizeIdNumber } from '../../../../shared/domain/identifiers';
 import { useArchiveMutation, useArchiveQuery } from '../../api/hooks';
 import { useCurrentUser } from '../../api/session';
 import { conflictField, useErrorText } from '../../app/errors';
-import { applyServerIssues, focusFirstInvalid, issueText } from '../../app/forms';
+import { applyServerIssues, focusFirstInvalid, MONEY_PROBLEM_KEYS, schemaMaxLength, useSchemaValidator } from '../../app/forms';
 import { useLabels } from '../../app/labels';
 import { ErrorState, LoadingState } from '../../app/ui/States';
+import {
+  changedKeyData,
+  contactFields,
+  CUSTOMER_FIELDS,
+  CUSTOMER_RENAME,
+  customerSchema,
+  EMPTY_CUSTOMER,
+  newContact,
+  readCustomerValues,
+  valuesOf,
+  type CustomerKind,
+  type CustomerValues,
+} from './customerValues';
 import { DayInput, MoneyInput } from './inputs';
-import { fenToYuanText, parseYuan } from '../../../../shared/domain/money';
 import { useVocabulary } from '../../app/vocabulary';
-
-type Kind = (typeof CUSTOMER_KINDS)[number];
 
 /** Codes and account numbers are read character by character: in a monospaced face. */
 const MONOSPACE = { input: { fontFamily: 'var(--mantine-font-family-monospace)' } };
-
-interface ContactValues {
-  key: string;
-  role: (typeof CONTACT_ROLES)[number];
-  name: string;
-  phone: string;
-  email: string;
-}
-
-interface CustomerValues {
-  kind: Kind;
-  name: string;
-  creditCode: string;
-  idNumber: string;
-  enterpriseNature: string | null;
-  registeredCapital: string;
-  legalRepresentative: string;
-  personInCharge: string;
-  address: string;
-  bankName: string;
-  bankAccount: string;
-  industry: string;
-  serviceType: string | null;
-  cooperationStart: string | null;
-  departmentId: string | null;
-  confidentiality: string;
-  contacts: ContactValues[];
-}
-
-const FIELDS = [
-  'kind',
-  'name',
-  'creditCode',
-  'idNumber',
-  'enterpriseNature',
-  'registeredCapital',
-  'legalRepresentative',
-  'personInCharge',
-  'address',
-  'bankName',
-  'bankAccount',
-  'industry',
-  'serviceType',
-  'cooperationStart',
-  'departmentId',
-  'confidentiality',
-] as const;
-
-const EMPTY: CustomerValues = {
-  kind: 'enterprise',
-  name: '',
-  creditCode: '',
-  idNumber: '',
-  enterpriseNature: null,
-  registeredCapital: '',
-  legalRepresentative: '',
-  personInCharge: '',
-  address: '',
-  bankName: '',
-  bankAccount: '',
-  industry: '',
-  serviceType: null,
-  cooperationStart: null,
-  departmentId: null,
-  confidentiality: 'normal',
-  contacts: [],
-};
-
-function valuesOf(basics: CustomerFile['basics']): CustomerValues {
-  return {
-    kind: basics.kind,
-    name: basics.name,
-    creditCode: basics.creditCode ?? '',
-    idNumber: basics.idNumber ?? '',
-    enterpriseNature: basics.enterpriseNature,
-    registeredCapital: basics.registeredCapitalFen === null ? '' : fenToYuanText(basics.registeredCapitalFen),
-    legalRepresentative: basics.legalRepresentative ?? '',
-    personInCharge: basics.personInCharge ?? '',
-    address: basics.address ?? '',
-    bankName: basics.bankName ?? '',
-    bankAccount: basics.bankAccount ?? '',
-    industry: basics.industry ?? '',
-    serviceType: basics.serviceType,
-    cooperationStart: basics.cooperationStart,
-    departmentId: basics.departmentId,
-    confidentiality: basics.confidentiality,
-    contacts: [],
-  };
-}
-
-const MONEY_KEYS = {
-  invalid: 'validation.money',
-  decimals: 'validation.moneyDecimals',
-  negative: 'validation.moneyNegative',
-  tooLarge: 'validation.moneyTooLarge',
-} as const;
-
-/** The form's values as the contract's input; money is parsed from the yuan typed. */
-function inputOf(values: CustomerValues) {
-  const enterprise = values.kind === 'enterprise';
-  const capital = enterprise ? parseYuan(values.registeredCapital) : null;
-  const input = {
-    kind: values.kind,
-    name: values.name,
-    creditCode: enterprise ? values.creditCode : null,
-    idNumber: enterprise ? null : values.idNumber,
-    enterpriseNature: enterprise ? (values.enterpriseNature as (typeof ENTERPRISE_NATURES)[number] | null) : null,
-    registeredCapitalFen: capital && capital.ok ? capital.fen : null,
-    legalRepresentative: enterprise ? values.legalRepresentative : null,
-    personInCharge: values.personInCharge,
-    address: values.address,
-    bankName: values.bankName,
-    bankAccount: values.bankAccount,
-    industry: values.industry,
-    serviceType: values.serviceType as (typeof SERVICE_TYPES)[number] | null,
-    cooperationStart: values.cooperationStart || null,
-    departmentId: values.departmentId ?? '',
-    confidentiality: values.confidentiality as (typeof CONFIDENTIALITY_LEVELS)[number],
-  };
-  return { input, capitalProblem: capital && !capital.ok ? capital.problem : null };
-}
 
 /** New customer (customer null) or the basics of an existing one. */
 export function CustomerFormModal({ opened, customer, onClose }: { opened: boolean; customer: CustomerFile['basics'] | null; onClose: () => void }) {
@@ -174,33 +62,23 @@ export function CustomerFormModal({ opened, customer, onClose }: { opened: boole
   const mutation = editing ? update : create;
   const [blurred, setBlurred] = useState<{ creditCode: boolean; idNumber: boolean }>({ creditCode: false, idNumber: false });
 
-  const validate = useMemo(
-    () =>
-      (values: CustomerValues): FormErrors => {
-        const errors: FormErrors = {};
-        const { input, capitalProblem } = inputOf(values);
-        if (capitalProblem) errors.registeredCapital = t(MONEY_KEYS[capitalProblem]);
-        const schema = editing ? contract['customers.update'].input : contract['customers.create'].input;
-        const contacts = values.contacts.map(({ key: _key, ...contact }) => contact);
-        const result = schema.safeParse(editing ? { id: customer.id, ...input } : { ...input, contacts }, { reportInput: true });
-        if (!result.success) {
-          for (const issue of result.error.issues) {
-            const path = issue.path.map(String);
-            const key = path[0] === 'registeredCapitalFen' ? 'registeredCapital' : path.join('.');
-            if (!(key in errors)) errors[key] = issueText(t, issue as unknown as Parameters<typeof issueText>[1]);
-          }
-        }
-        return errors;
-      },
-    [t, editing, customer],
-  );
+  const schema = customerSchema(customer);
+  const validate = useSchemaValidator<CustomerValues>(schema, {
+    read: (values, t) => {
+      const { input, capitalProblem } = readCustomerValues(values, customer);
+      return { input, errors: capitalProblem ? { registeredCapital: t(MONEY_PROBLEM_KEYS[capitalProblem]) } : {} };
+    },
+    rename: CUSTOMER_RENAME,
+  });
+  /** The most characters a field takes, as the contract says. */
+  const max = (field: string) => schemaMaxLength(schema, field);
 
-  const form = useForm<CustomerValues>({ initialValues: EMPTY, validate });
+  const form = useForm<CustomerValues>({ initialValues: EMPTY_CUSTOMER, validate });
 
   const { setValues, resetDirty, clearErrors } = form;
   useEffect(() => {
     if (!opened) return;
-    const values = customer ? valuesOf(customer) : EMPTY;
+    const values = customer ? valuesOf(customer) : EMPTY_CUSTOMER;
     setValues(values);
     resetDirty(values);
     clearErrors();
@@ -236,26 +114,23 @@ export function CustomerFormModal({ opened, customer, onClose }: { opened: boole
 
   const formRef = useRef<HTMLFormElement>(null);
   const submit = form.onSubmit(async (values) => {
-    const { input } = inputOf(values);
+    const { input } = readCustomerValues(values, customer);
     try {
-      if (customer) {
-        const saved = await update.mutateAsync({ id: customer.id, ...input });
-        const reverify = saved.verification === 'pending' && keyDataChanged(customer, values);
+      if (customer && 'id' in input) {
+        const saved = await update.mutateAsync(input);
+        const reverify = saved.verification === 'pending' && changedKeyData(customer, values).length > 0;
         notifications.show({
           color: reverify ? 'orange' : 'green',
           message: reverify ? t('customerForm.updatedReverify') : t('customerForm.updated', { name: values.name.trim() }),
         });
         onClose();
       } else {
-        const contacts = values.contacts.map(({ key: _key, ...contact }) => contact);
-        await create.mutateAsync({ ...input, contacts });
+        await create.mutateAsync(input);
         notifications.show({ color: 'green', message: t('customers.created', { name: values.name.trim() }) });
         onClose();
       }
     } catch (error) {
-      applyServerIssues(t, error, form.setFieldError, [...FIELDS, ...values.contacts.flatMap((_, i) => ['name', 'phone', 'email', 'role'].map((f) => `contacts.${i}.${f}`))], {
-        registeredCapitalFen: 'registeredCapital',
-      });
+      applyServerIssues(t, error, form.setFieldError, [...CUSTOMER_FIELDS, ...contactFields(values)], CUSTOMER_RENAME);
       const field = conflictField(error);
       if (field === 'creditCode' || field === 'idNumber') form.setFieldError(field, t(`errorConflict.${field}`));
     }
@@ -313,7 +188,7 @@ export function CustomerFormModal({ opened, customer, onClose }: { opened: boole
                     fullWidth
                     data={vocabulary.options('kind')}
                     value={form.values.kind}
-                    onChange={(value) => form.setFieldValue('kind', value as Kind)}
+                    onChange={(value) => form.setFieldValue('kind', value as CustomerKind)}
                     aria-label={t('customerForm.kind')}
                   />
                 </MantineInput.Wrapper>
@@ -328,7 +203,7 @@ export function CustomerFormModal({ opened, customer, onClose }: { opened: boole
                     description={t('customerForm.creditCodeHint')}
                     required
                     autoComplete="off"
-                    maxLength={40}
+                    maxLength={max('creditCode')}
                     styles={MONOSPACE}
                     {...form.getInputProps('creditCode')}
                     error={form.errors.creditCode ?? codeProblem}
@@ -347,7 +222,7 @@ export function CustomerFormModal({ opened, customer, onClose }: { opened: boole
                     description={t('customerForm.idNumberHint')}
                     required
                     autoComplete="off"
-                    maxLength={40}
+                    maxLength={max('idNumber')}
                     styles={MONOSPACE}
                     {...form.getInputProps('idNumber')}
                     error={form.errors.idNumber ?? idProblem}
@@ -368,7 +243,7 @@ export function CustomerFormModal({ opened, customer, onClose }: { opened: boole
                   description={'\u00a0'}
                   placeholder={t('customerForm.industryPlaceholder')}
                   data={facets.data?.industries ?? []}
-                  maxLength={50}
+                  maxLength={max('industry')}
                   comboboxProps={{ withinPortal: true }}
                   {...form.getInputProps('industry')}
                 />
@@ -393,12 +268,12 @@ export function CustomerFormModal({ opened, customer, onClose }: { opened: boole
                     <MoneyInput label={t('customerForm.registeredCapital')} {...form.getInputProps('registeredCapital')} />
                   </Grid.Col>
                   <Grid.Col span={{ base: 12, sm: 4 }}>
-                    <TextInput label={t('customerForm.legalRepresentative')} maxLength={50} autoComplete="off" {...form.getInputProps('legalRepresentative')} />
+                    <TextInput label={t('customerForm.legalRepresentative')} maxLength={max('legalRepresentative')} autoComplete="off" {...form.getInputProps('legalRepresentative')} />
                   </Grid.Col>
                 </>
               )}
               <Grid.Col span={{ base: 12, sm: 4 }}>
-                <TextInput label={t('customerForm.personInCharge')} maxLength={50} autoComplete="off" {...form.getInputProps('personInCharge')} />
+                <TextInput label={t('customerForm.personInCharge')} maxLength={max('personInCharge')} autoComplete="off" {...form.getInputProps('personInCharge')} />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 4 }}>
                 <Select
@@ -414,17 +289,17 @@ export function CustomerFormModal({ opened, customer, onClose }: { opened: boole
                 <DayInput label={t('customerForm.cooperationStart')} {...form.getInputProps('cooperationStart')} />
               </Grid.Col>
               <Grid.Col span={12}>
-                <TextInput label={t('customerForm.address')} maxLength={200} autoComplete="off" {...form.getInputProps('address')} />
+                <TextInput label={t('customerForm.address')} maxLength={max('address')} autoComplete="off" {...form.getInputProps('address')} />
               </Grid.Col>
             </Grid>
 
             {section(t('customerForm.sections.bank'))}
             <Grid gap="sm">
               <Grid.Col span={{ base: 12, sm: 6 }}>
-                <TextInput label={t('customerForm.bankName')} maxLength={100} autoComplete="off" {...form.getInputProps('bankName')} />
+                <TextInput label={t('customerForm.bankName')} maxLength={max('bankName')} autoComplete="off" {...form.getInputProps('bankName')} />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6 }}>
-                <TextInput label={t('customerForm.bankAccount')} maxLength={40} autoComplete="off" styles={MONOSPACE} inputMode="numeric" {...form.getInputProps('bankAccount')} />
+                <TextInput label={t('customerForm.bankAccount')} maxLength={max('bankAccount')} autoComplete="off" styles={MONOSPACE} inputMode="numeric" {...form.getInputProps('bankAccount')} />
               </Grid.Col>
             </Grid>
 
@@ -473,13 +348,13 @@ export function CustomerFormModal({ opened, customer, onClose }: { opened: boole
                       />
                     </Grid.Col>
                     <Grid.Col span={{ base: 24, sm: 5 }}>
-                      <TextInput label={t('customerForm.contactName')} required maxLength={50} autoComplete="off" {...form.getInputProps(`contacts.${index}.name`)} />
+                      <TextInput label={t('customerForm.contactName')} required maxLength={max(`contacts.${index}.name`)} autoComplete="off" {...form.getInputProps(`contacts.${index}.name`)} />
                     </Grid.Col>
                     <Grid.Col span={{ base: 24, sm: 6 }}>
-                      <TextInput label={t('customerForm.contactPhone')} maxLength={30} autoComplete="off" {...form.getInputProps(`contacts.${index}.phone`)} />
+                      <TextInput label={t('customerForm.contactPhone')} maxLength={max(`contacts.${index}.phone`)} autoComplete="off" {...form.getInputProps(`contacts.${index}.phone`)} />
                     </Grid.Col>
                     <Grid.Col span={{ base: 20, sm: 6 }}>
-                      <TextInput label={t('customerForm.contactEmail')} maxLength={120} autoComplete="off" {...form.getInputProps(`contacts.${index}.email`)} />
+                      <TextInput label={t('customerForm.contactEmail')} maxLength={max(`contacts.${index}.email`)} autoComplete="off" {...form.getInputProps(`contacts.${index}.email`)} />
                     </Grid.Col>
                     <Grid.Col span={{ base: 4, sm: 1 }}>
                       <Tooltip label={t('customerForm.removeContact')}>
@@ -496,15 +371,7 @@ export function CustomerFormModal({ opened, customer, onClose }: { opened: boole
                     size="xs"
                     leftSection={<IconPlus size={14} />}
                     disabled={form.values.contacts.length >= 20}
-                    onClick={() =>
-                      form.insertListItem('contacts', {
-                        key: crypto.randomUUID(),
-                        role: form.values.contacts.length === 0 ? 'finance' : 'business',
-                        name: '',
-                        phone: '',
-                        email: '',
-                      })
-                    }
+                    onClick={() => form.insertListItem('contacts', newContact(crypto.randomUUID(), form.values.contacts.length))}
                   >
                     {t('customerForm.addContact')}
                   </Button>
@@ -524,17 +391,5 @@ export function CustomerFormModal({ opened, customer, onClose }: { opened: boole
         </form>
       )}
     </Modal>
-  );
-}
-
-/** Whether the key data that needs a second person's confirmation changed. */
-function keyDataChanged(before: CustomerFile['basics'], after: CustomerValues): boolean {
-  const enterprise = after.kind === 'enterprise';
-  return (
-    before.name !== after.name.trim() ||
-    (before.creditCode ?? '') !== (enterprise ? normalizeCreditCode(after.creditCode) : '') ||
-    (before.idNumber ?? '') !== (enterprise ? '' : normalizeIdNumber(after.idNumber)) ||
-    (before.bankName ?? '') !== after.bankName.trim() ||
-    (before.bankAccount ?? '') !== after.bankAccount.replace(/[\s-]/g, '')
   );
 }

@@ -6,11 +6,12 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import type { CustomerSummary, Input, Output } from '../../../../shared/contract';
+import { contract, type Input, type Output } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import type { ApiError } from '../../api/errors';
 import { queryKey, useArchiveQuery } from '../../api/hooks';
 import { useCurrentUser } from '../../api/session';
+import { schemaMaxLength } from '../../app/forms';
 import { useLabels } from '../../app/labels';
 import { allows } from '../../api/permissions';
 import { PageHeader } from '../../app/ui/PageHeader';
@@ -26,10 +27,14 @@ import { useVocabulary } from '../../app/vocabulary';
 const PAGE_SIZE = 200;
 const ROW_HEIGHT = 52;
 const PREFETCH_ROWS = 60;
-const COLUMNS = 'minmax(240px, 2.4fr) minmax(190px, 1.3fr) minmax(110px, 1fr) minmax(120px, 1fr) 84px minmax(130px, 1fr) 92px 92px';
+// Name, code, industry, department, grade, credit limit, verification, warning. The verification
+// column holds its longest badge in either language ("TO BE VERIFIED") without cutting it off.
+const COLUMNS = 'minmax(240px, 2.4fr) minmax(190px, 1.3fr) minmax(110px, 1fr) minmax(120px, 1fr) 84px minmax(130px, 1fr) 132px 92px';
 
 type Criteria = Omit<Input<'customers.search'>, 'offset' | 'limit'>;
 type SearchPage = Output<'customers.search'>;
+/** A customer as the search gives it: with the field its text matched. */
+type CustomerSummary = SearchPage['rows'][number];
 
 /** ID numbers are personal: the list shows their first six and last four characters only. */
 function maskIdNumber(id: string): string {
@@ -194,7 +199,7 @@ export function CustomersPage() {
             aria-label={t('customers.searchLabel')}
             value={text}
             onChange={(event) => setText(event.currentTarget.value)}
-            maxLength={100}
+            maxLength={schemaMaxLength(contract['customers.search'].input, 'text')}
             data-testid="customer-search"
           />
           <Group gap="sm" align="flex-end" wrap="wrap">
@@ -378,6 +383,11 @@ function CustomerRow({
         <Text size="sm" fw={500} truncate="end" title={customer.name}>
           {customer.name}
         </Text>
+        {customer.matched ? (
+          <Badge size="xs" variant="outline" color="gray" style={{ flexShrink: 0 }} data-testid="search-match" data-matched={customer.matched}>
+            {t(`customers.matched.${customer.matched}`)}
+          </Badge>
+        ) : null}
       </Group>
       <Text role="cell" size="sm" ff="monospace" truncate="end">
         {code ?? '—'}

@@ -3,17 +3,17 @@ import { useForm, type FormErrors } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contract as methods, type CustomerFile, type MethodName } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import type { ApiError } from '../../api/errors';
 import { useArchiveQuery } from '../../api/hooks';
 import { conflictField, useErrorText } from '../../app/errors';
-import { applyServerIssues, focusFirstInvalid, issueText } from '../../app/forms';
+import { applyServerIssues, focusFirstInvalid, MONEY_PROBLEM_KEYS, schemaMaxLength, useSchemaValidator } from '../../app/forms';
 import { useLabels } from '../../app/labels';
 import { DayInput, MoneyInput } from './inputs';
-import { parseYuan } from '../../../../shared/domain/money';
+import { parseYuan, type YuanProblem } from '../../../../shared/domain/money';
 import { useVocabulary, type Option, type VocabularyList } from '../../app/vocabulary';
 
 // The add forms of every record kind of a customer file, described as fields: the names
@@ -34,8 +34,8 @@ const METHOD = {
 } as const satisfies Record<RecordKind, MethodName>;
 
 type FieldSpec =
-  | { name: string; type: 'text'; max: number; required?: boolean; hint?: string; placeholder?: string; span?: number }
-  | { name: string; type: 'textarea'; max: number; required?: boolean; span?: number }
+  | { name: string; type: 'text'; required?: boolean; hint?: string; placeholder?: string; span?: number }
+  | { name: string; type: 'textarea'; required?: boolean; span?: number }
   | { name: string; type: 'select'; list: VocabularyList; required?: boolean; initial?: string; span?: number }
   | { name: string; type: 'department'; required: true; span?: number }
   | { name: string; type: 'contract'; span?: number }
@@ -48,21 +48,21 @@ type Values = Record<string, string | null>;
 const FIELDS: Record<RecordKind, FieldSpec[]> = {
   contact: [
     { name: 'role', type: 'select', list: 'contactRole', required: true, initial: 'business' },
-    { name: 'name', type: 'text', max: 50, required: true },
-    { name: 'phone', type: 'text', max: 30 },
-    { name: 'email', type: 'text', max: 120 },
+    { name: 'name', type: 'text', required: true },
+    { name: 'phone', type: 'text' },
+    { name: 'email', type: 'text' },
   ],
   qualification: [
     { name: 'kind', type: 'select', list: 'qualification', required: true, span: 12 },
-    { name: 'number', type: 'text', max: 60 },
-    { name: 'issuer', type: 'text', max: 100 },
-    { name: 'level', type: 'text', max: 20 },
+    { name: 'number', type: 'text' },
+    { name: 'issuer', type: 'text' },
+    { name: 'level', type: 'text' },
     { name: 'validFrom', type: 'date' },
     { name: 'validTo', type: 'date' },
   ],
   contract: [
-    { name: 'title', type: 'text', max: 200, required: true, span: 12 },
-    { name: 'contractNo', type: 'text', max: 40, hint: 'records.contract.contractNoHint' },
+    { name: 'title', type: 'text', required: true, span: 12 },
+    { name: 'contractNo', type: 'text', hint: 'records.contract.contractNoHint' },
     { name: 'departmentId', type: 'department', required: true },
     { name: 'amountFen', type: 'money', required: true },
     { name: 'signedOn', type: 'date', required: true },
@@ -72,7 +72,7 @@ const FIELDS: Record<RecordKind, FieldSpec[]> = {
   ],
   transaction: [
     { name: 'kind', type: 'select', list: 'transactionKind', required: true, initial: 'sale' },
-    { name: 'docNo', type: 'text', max: 60 },
+    { name: 'docNo', type: 'text' },
     { name: 'amountFen', type: 'money', required: true },
     { name: 'contractId', type: 'contract' },
     { name: 'occurredOn', type: 'date', required: true },
@@ -81,29 +81,29 @@ const FIELDS: Record<RecordKind, FieldSpec[]> = {
   payment: [
     { name: 'amountFen', type: 'money', required: true },
     { name: 'paidOn', type: 'date', required: true },
-    { name: 'ref', type: 'text', max: 60 },
+    { name: 'ref', type: 'text' },
     { name: 'contractId', type: 'contract' },
   ],
   creditEvent: [
     { name: 'kind', type: 'select', list: 'creditEvent', required: true },
     { name: 'occurredOn', type: 'date', required: true },
-    { name: 'title', type: 'text', max: 200, required: true, span: 12 },
-    { name: 'detail', type: 'textarea', max: 2000, span: 12 },
+    { name: 'title', type: 'text', required: true, span: 12 },
+    { name: 'detail', type: 'textarea', span: 12 },
     { name: 'amountFen', type: 'money' },
-    { name: 'source', type: 'text', max: 100, placeholder: 'records.creditEvent.sourcePlaceholder' },
+    { name: 'source', type: 'text', placeholder: 'records.creditEvent.sourcePlaceholder' },
   ],
   feedback: [
     { name: 'kind', type: 'select', list: 'feedbackKind', required: true, initial: 'complaint' },
     { name: 'occurredOn', type: 'date', required: true },
     { name: 'score', type: 'score', when: (values) => values.kind === 'satisfaction' },
-    { name: 'content', type: 'textarea', max: 2000, required: true, span: 12 },
+    { name: 'content', type: 'textarea', required: true, span: 12 },
   ],
   creditReport: [
-    { name: 'agency', type: 'text', max: 100, required: true, placeholder: 'records.creditReport.agencyPlaceholder' },
-    { name: 'reportNo', type: 'text', max: 60 },
+    { name: 'agency', type: 'text', required: true, placeholder: 'records.creditReport.agencyPlaceholder' },
+    { name: 'reportNo', type: 'text' },
     { name: 'issuedOn', type: 'date', required: true },
-    { name: 'rating', type: 'text', max: 20 },
-    { name: 'summary', type: 'textarea', max: 2000, span: 12 },
+    { name: 'rating', type: 'text' },
+    { name: 'summary', type: 'textarea', span: 12 },
   ],
 };
 
@@ -124,13 +124,6 @@ const LABEL_KEYS: Partial<Record<string, string>> = {
   contractId: 'contract',
 };
 
-const MONEY_KEYS = {
-  invalid: 'validation.money',
-  decimals: 'validation.moneyDecimals',
-  negative: 'validation.moneyNegative',
-  tooLarge: 'validation.moneyTooLarge',
-} as const;
-
 function initialValues(kind: RecordKind, customer: CustomerFile['basics']): Values {
   const values: Values = {};
   for (const field of FIELDS[kind]) {
@@ -142,16 +135,19 @@ function initialValues(kind: RecordKind, customer: CustomerFile['basics']): Valu
   return values;
 }
 
-/** The form's values as the method's input; money is read from yuan text to fen. */
-function inputOf(kind: RecordKind, customerId: string, values: Values): { input: Record<string, unknown>; errors: FormErrors } {
+/**
+ * The form's values as the method's input; money is read from yuan text to fen. Returns
+ * the problems of amounts typed wrong as translation keys.
+ */
+function inputOf(kind: RecordKind, customerId: string, values: Values): { input: Record<string, unknown>; errors: Record<string, (typeof MONEY_PROBLEM_KEYS)[YuanProblem]> } {
   const input: Record<string, unknown> = { customerId };
-  const errors: FormErrors = {};
+  const errors: Record<string, (typeof MONEY_PROBLEM_KEYS)[YuanProblem]> = {};
   for (const field of FIELDS[kind]) {
     const value = values[field.name] ?? null;
     switch (field.type) {
       case 'money': {
         const parsed = parseYuan(value ?? '');
-        if (parsed && !parsed.ok) errors[field.name] = MONEY_KEYS[parsed.problem];
+        if (parsed && !parsed.ok) errors[field.name] = MONEY_PROBLEM_KEYS[parsed.problem];
         // A malformed amount has its message already; a stand-in lets the schema check the rest.
         input[field.name] = parsed ? (parsed.ok ? parsed.fen : 1) : null;
         break;
@@ -203,27 +199,20 @@ export function RecordFormModal({
     },
   });
 
-  const validate = useMemo(
-    () =>
-      (values: Values): FormErrors => {
-        const { input, errors } = inputOf(shown, customerId, values);
-        for (const [key, message] of Object.entries(errors)) errors[key] = t(message as (typeof MONEY_KEYS)[keyof typeof MONEY_KEYS]);
-        for (const [from, to] of DAY_ORDER[shown] ?? []) {
-          const start = values[from];
-          const end = values[to];
-          if (start && end && end < start) errors[to] = t('validation.dateOrder');
-        }
-        const result = methods[METHOD[shown]].input.safeParse(input, { reportInput: true });
-        if (!result.success) {
-          for (const issue of result.error.issues) {
-            const key = issue.path.map(String).join('.');
-            if (!(key in errors)) errors[key] = issueText(t, issue as unknown as Parameters<typeof issueText>[1]);
-          }
-        }
-        return errors;
-      },
-    [shown, customerId, t],
-  );
+  const schema = methods[METHOD[shown]].input;
+  const validate = useSchemaValidator<Values>(schema, {
+    read: (values, t) => {
+      const { input, errors: problems } = inputOf(shown, customerId, values);
+      const errors: FormErrors = Object.fromEntries(Object.entries(problems).map(([field, key]) => [field, t(key)]));
+      // The schema checks the order of days too, but only once every field parses; here it is shown at once.
+      for (const [from, to] of DAY_ORDER[shown] ?? []) {
+        const start = values[from];
+        const end = values[to];
+        if (start && end && end < start) errors[to] = t('validation.dateOrder');
+      }
+      return { input, errors };
+    },
+  });
 
   const form = useForm<Values>({ initialValues: initialValues(shown, file.basics), validate });
   const { setValues, resetDirty, clearErrors } = form;
@@ -284,7 +273,7 @@ export function RecordFormModal({
                     <TextInput
                       {...common}
                       required={required}
-                      maxLength={field.max}
+                      maxLength={schemaMaxLength(schema, field.name)}
                       autoComplete="off"
                       description={field.hint ? t(field.hint as 'records.contract.contractNoHint') : undefined}
                       placeholder={field.placeholder ? t(field.placeholder as 'records.creditEvent.sourcePlaceholder') : undefined}
@@ -293,7 +282,7 @@ export function RecordFormModal({
                   );
                   break;
                 case 'textarea':
-                  input = <Textarea {...common} required={required} maxLength={field.max} autosize minRows={3} maxRows={8} value={form.values[field.name] ?? ''} />;
+                  input = <Textarea {...common} required={required} maxLength={schemaMaxLength(schema, field.name)} autosize minRows={3} maxRows={8} value={form.values[field.name] ?? ''} />;
                   break;
                 case 'select':
                   input = (

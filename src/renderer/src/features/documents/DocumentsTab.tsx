@@ -10,7 +10,7 @@ import { useArchiveMutation } from '../../api/hooks';
 import { useCurrentUser } from '../../api/session';
 import { conflictField, useErrorText } from '../../app/errors';
 import { readFileAsBase64 } from '../../app/files';
-import { applyServerIssues, focusFirstInvalid, issueText } from '../../app/forms';
+import { applyServerIssues, focusFirstInvalid, schemaMaxLength, useSchemaValidator } from '../../app/forms';
 import { useLabels } from '../../app/labels';
 import { allows } from '../../api/permissions';
 import { DocumentViewer } from './DocumentViewer';
@@ -210,19 +210,20 @@ function AddDocumentModal({ opened, file, onClose }: { opened: boolean; file: Cu
     box: '',
   });
 
-  const validate = (values: DocumentValues): FormErrors => {
-    const errors: FormErrors = {};
-    const hasLocation = [values.cabinet, values.shelf, values.box].some((v) => v.trim() !== '');
-    if (values.file) {
-      const mime = mimeOf(values.file);
-      if (!(DOCUMENT_MIME_TYPES as readonly string[]).includes(mime)) errors.file = t('validation.document.mimeNotAllowed');
-      else if (values.file.size > MAX_DOCUMENT_BYTES) errors.file = t('validation.document.tooLarge');
-    } else if (!hasLocation) {
-      errors.file = t('validation.documentNeedsFileOrLocation');
-    }
-    const shape = contract['documents.add'].input;
-    const result = shape.safeParse(
-      {
+  const schema = contract['documents.add'].input;
+  const validate = useSchemaValidator<DocumentValues>(schema, {
+    read: (values, t) => {
+      const errors: FormErrors = {};
+      const hasLocation = [values.cabinet, values.shelf, values.box].some((v) => v.trim() !== '');
+      if (values.file) {
+        const mime = mimeOf(values.file);
+        if (!(DOCUMENT_MIME_TYPES as readonly string[]).includes(mime)) errors.file = t('validation.document.mimeNotAllowed');
+        else if (values.file.size > MAX_DOCUMENT_BYTES) errors.file = t('validation.document.tooLarge');
+      } else if (!hasLocation) {
+        errors.file = t('validation.documentNeedsFileOrLocation');
+      }
+      // The file is read only on saving: the schema checks the rest here.
+      const input = {
         customerId: file.basics.id,
         category: values.category,
         title: values.title,
@@ -231,17 +232,13 @@ function AddDocumentModal({ opened, file, onClose }: { opened: boolean; file: Cu
         confidentiality: values.confidentiality,
         file: null,
         location: { cabinet: values.cabinet, shelf: values.shelf, box: values.box },
-      },
-      { reportInput: true },
-    );
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        const key = issue.path[0] === 'location' ? String(issue.path[1] ?? 'cabinet') : String(issue.path[0]);
-        if (!(key in errors)) errors[key] = issueText(t, issue as unknown as Parameters<typeof issueText>[1]);
-      }
-    }
-    return errors;
-  };
+      };
+      return { input, errors };
+    },
+    rename: { location: 'cabinet', 'location.cabinet': 'cabinet', 'location.shelf': 'shelf', 'location.box': 'box' },
+  });
+  /** The most characters a field takes, as the contract says. */
+  const max = (path: string) => schemaMaxLength(schema, path);
 
   const form = useForm<DocumentValues>({ initialValues: initial(), validate });
   const { setValues, resetDirty, clearErrors } = form;
@@ -307,7 +304,7 @@ function AddDocumentModal({ opened, file, onClose }: { opened: boolean; file: Cu
           )}
           <Grid gap="sm">
             <Grid.Col span={12}>
-              <TextInput label={t('documents.docTitle')} placeholder={t('documents.docTitlePlaceholder')} required maxLength={200} autoComplete="off" data-autofocus {...form.getInputProps('title')} />
+              <TextInput label={t('documents.docTitle')} placeholder={t('documents.docTitlePlaceholder')} required maxLength={max('title')} autoComplete="off" data-autofocus {...form.getInputProps('title')} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 8 }}>
               <Select
@@ -323,7 +320,7 @@ function AddDocumentModal({ opened, file, onClose }: { opened: boolean; file: Cu
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 4 }}>
-              <TextInput label={t('documents.archiveNo')} placeholder={t('documents.archiveNoHint')} maxLength={60} autoComplete="off" styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }} {...form.getInputProps('archiveNo')} />
+              <TextInput label={t('documents.archiveNo')} placeholder={t('documents.archiveNoHint')} maxLength={max('archiveNo')} autoComplete="off" styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }} {...form.getInputProps('archiveNo')} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
               <Select
@@ -366,13 +363,13 @@ function AddDocumentModal({ opened, file, onClose }: { opened: boolean; file: Cu
               </Text>
             </Grid.Col>
             <Grid.Col span={4}>
-              <TextInput label={t('documents.cabinet')} maxLength={40} autoComplete="off" {...form.getInputProps('cabinet')} />
+              <TextInput label={t('documents.cabinet')} maxLength={max('location.cabinet')} autoComplete="off" {...form.getInputProps('cabinet')} />
             </Grid.Col>
             <Grid.Col span={4}>
-              <TextInput label={t('documents.shelf')} maxLength={40} autoComplete="off" {...form.getInputProps('shelf')} />
+              <TextInput label={t('documents.shelf')} maxLength={max('location.shelf')} autoComplete="off" {...form.getInputProps('shelf')} />
             </Grid.Col>
             <Grid.Col span={4}>
-              <TextInput label={t('documents.box')} maxLength={40} autoComplete="off" {...form.getInputProps('box')} />
+              <TextInput label={t('documents.box')} maxLength={max('location.box')} autoComplete="off" {...form.getInputProps('box')} />
             </Grid.Col>
           </Grid>
           <Group justify="flex-end">

@@ -342,6 +342,11 @@ export function ImportPage() {
                 )}
                 {preview.columns.length > 0 && (
                   <Stack gap={6}>
+                    {preview.headerRow > 1 && (
+                      <Text size="sm" c="dimmed" data-testid="import-header-row">
+                        {t('imports.headerRow', { row: preview.headerRow })}
+                      </Text>
+                    )}
                     <Group gap={6}>
                       <Text size="sm" fw={500}>
                         {t('imports.columns')}

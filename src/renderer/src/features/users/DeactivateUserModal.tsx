@@ -11,7 +11,7 @@ import { useErrorText } from '../../app/errors';
 export function DeactivateUserModal({ user, onClose }: { user: User | null; onClose: () => void }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const [rotateKey, setRotateKey] = useState(false);
+  const [rotateKey, setRotateKey] = useState(true);
   const deactivate = useArchiveMutation('users.deactivate', { invalidates: ['users.list', 'roles.list'] });
 
   useEffect(() => {
