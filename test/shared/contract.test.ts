@@ -4,6 +4,7 @@ import { approvalsMethods } from '../../src/shared/contract/approvals';
 import { archiveMethods } from '../../src/shared/contract/archive';
 import { auditMethods } from '../../src/shared/contract/audit';
 import { authMethods } from '../../src/shared/contract/auth';
+import { calendarMethods } from '../../src/shared/contract/calendar';
 import { creditLimitsMethods } from '../../src/shared/contract/creditLimits';
 import { customersMethods } from '../../src/shared/contract/customers';
 import { departmentsMethods } from '../../src/shared/contract/departments';
@@ -33,6 +34,7 @@ const DOMAINS = {
   jobs: jobsMethods,
   approvals: approvalsMethods,
   creditLimits: creditLimitsMethods,
+  calendar: calendarMethods,
 };
 
 describe('the contract', () => {
