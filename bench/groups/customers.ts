@@ -18,6 +18,7 @@ import { closeArchive, openArchive, type OpenArchive } from '../../src/main/arch
 import { createArchiveHost, send, type ArchiveHost } from '../../src/main/host';
 import { CONTRACT_PREFIX, planDemo, type DemoCustomer, type DemoPlan, type DemoTransaction } from '../../src/main/demo/generate';
 import { transactionsCsv } from '../../src/main/demo/csv';
+import { DemoClock } from '../../src/main/demo/clock';
 import { loadDemo, logoutAll } from '../../src/main/demo/load';
 import { Draw, prng } from '../../src/main/demo/random';
 import { customerFileOf } from '../../src/main/services/customers/file';
@@ -167,9 +168,11 @@ async function run(ctx: BenchContext): Promise<GroupResult> {
   const plan = planDemo({ seed: SEED, customers: nCustomers, today, transactions: nTransactions });
   const step = Math.max(1, Math.floor(nCustomers / SAMPLE));
   const inSample = (c: DemoCustomer) => c.index % step === 0;
-  let host = createArchiveHost({ dir, kdfCost: KDF });
+  const clock = new DemoClock();
+  let host = createArchiveHost({ dir, kdfCost: KDF, clock });
   const built = await loadDemo({
     host,
+    clock,
     plan,
     admin: { username: 'admin', displayName: '王建国' },
     password: PASSWORD,

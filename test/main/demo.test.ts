@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CustomerFile } from '../../src/shared/contract';
+import { APPROVAL_ROLES } from '../../src/shared/domain/approvals/defaults';
 import { creditCodeProblem, idNumberProblem } from '../../src/shared/domain/identifiers';
 import { dayOf } from '../../src/shared/domain/receivables';
 import { orgCodeCheckCharacter, planDemo } from '../../src/main/demo/generate';
@@ -61,6 +62,7 @@ describe('demo data', () => {
     const lines: string[] = [];
     const result = await loadDemo({
       host: t.host,
+      clock: t.clock,
       plan,
       admin: { username: 'admin', displayName: '王建国' },
       password: PASSWORD,
@@ -134,6 +136,53 @@ describe('demo data', () => {
     expect(files.some((f) => f.verification.state === 'verified' && f.verification.verifiedBy?.displayName === '周慧')).toBe(true);
     expect(files.some((f) => f.verification.state === 'pending')).toBe(true);
 
+    // Approvals: every role of the default chains has a holder; every department a head.
+    const admin = result.sessions.admin!;
+    const roleCodes = new Map((await t.ok(admin, 'roles.list', {})).map((r) => [r.id, r.code]));
+    const users = (await t.ok(admin, 'users.list', {})).filter((u) => u.active);
+    for (const r of APPROVAL_ROLES) expect(users.some((u) => u.roleIds.some((id) => roleCodes.get(id) === r.code)), r.code).toBe(true);
+    const heads = await t.ok(admin, 'approvals.departmentHeads.list', {});
+    expect(heads.every((h) => h.head !== null)).toBe(true);
+    expect(heads.find((h) => h.code === 'credit')!.head!.displayName).toBe('周慧');
+
+    // Credit-limit requests in every state, as their authors see them.
+    const mine = [...(await t.ok(result.sessions.chenjie!, 'approvals.mine', {})).rows, ...(await t.ok(result.sessions.zhaomin!, 'approvals.mine', {})).rows];
+    expect(mine.every((r) => r.kind === 'credit_limit_change')).toBe(true);
+    expect(new Set(mine.map((r) => r.status))).toEqual(new Set(['running', 'returned', 'approved', 'rejected', 'withdrawn']));
+    const overdueRequest = mine.find((r) => r.status === 'running' && r.overdue)!;
+    expect(overdueRequest.deadline!.day < today).toBe(true);
+    expect(overdueRequest.currentStepId).toBe('finance_manager');
+    expect(mine.some((r) => r.status === 'running' && !r.overdue)).toBe(true);
+    // 黄磊 sees the overdue one in his inbox; 许婷 too, in his seat, while he is away.
+    expect((await t.ok(result.sessions.huanglei!, 'approvals.inboxCount', {})).overdue).toBe(1);
+    const delegateInbox = await t.ok(result.sessions.xuting!, 'approvals.inbox', {});
+    expect(delegateInbox.rows.map((r) => [r.id, r.delegated, r.principal.displayName])).toEqual([[overdueRequest.id, true, '黄磊']]);
+
+    // The approved one: returned once (the earlier approval voided), one step by a delegate, the limit changed.
+    const approved = await t.ok(admin, 'approvals.get', { id: mine.find((r) => r.status === 'approved')!.id });
+    const decisions = approved.timeline.steps.flatMap((s) => s.decisions);
+    const byDelegate = decisions.find((d) => d.delegated)!;
+    expect(approved.people.find((p) => p.id === byDelegate.actorId)!.displayName).toBe('许婷');
+    expect(approved.people.find((p) => p.id === byDelegate.principalId)!.displayName).toBe('黄磊');
+    expect(decisions.map((d) => [d.stepId, d.kind, d.voided?.reason ?? null])).toEqual([
+      ['dept_manager', 'approve', 'contentChanged'],
+      ['dept_manager', 'approve', null],
+      ['credit_head', 'return', null],
+      ['credit_head', 'approve', null],
+      ['finance_manager', 'approve', null],
+      ['general_manager', 'approve', null],
+    ]);
+    expect(approved.timeline.steps.map((s) => s.status)).toEqual(['approved', 'approved', 'approved', 'approved']);
+    const approvedHistory = await t.ok(manager, 'creditLimits.history', { customerId: approved.chain.customerId!, purpose: '演示数据核对' });
+    expect(approvedHistory.current).toMatchObject({ limitFen: 1_200_000_00, termDays: 90 });
+    expect(approvedHistory.changes[0]!.approvals.some((a) => a.onBehalfOf?.displayName === '黄磊' && a.by.displayName === '许婷')).toBe(true);
+    // The rejected and withdrawn ones changed nothing.
+    for (const status of ['rejected', 'withdrawn'] as const) {
+      const row = mine.find((r) => r.status === status)!;
+      const history = await t.ok(manager, 'creditLimits.history', { customerId: row.customerId!, purpose: '演示数据核对' });
+      expect(history.changes, status).toEqual([]);
+    }
+
     // The auditor's check passes; the audit log shows who entered what.
     const check = await t.ok(result.sessions.wuqiang!, 'archive.check', {});
     expect(check.schema.ok && check.integrity.ok && check.audit.ok).toBe(true);
@@ -146,6 +195,7 @@ describe('demo data', () => {
     expect(by('imports.run')).toEqual(new Set(['sunli']));
     expect(by('records.addCreditEvent')).toEqual(new Set(['zhouhui']));
     expect(audit.filter((e) => e.action === 'customers.get' && e.purpose === '演示数据核对')).toHaveLength(30);
+    expect(by('creditLimits.request')).toEqual(new Set(['chenjie', 'zhaomin']));
   });
 
   it('refuses to run without ARCHIVE_PASSWORD', () => {

@@ -10,6 +10,7 @@ import { MIN_PASSWORD_LENGTH } from '../../shared/contract/schemas';
 import { DEFAULT_ROLES, DEFAULT_DEPARTMENTS } from '../../shared/domain/permissions';
 import { dayOf } from '../../shared/domain/receivables';
 import { createArchiveHost, send } from '../host';
+import { DemoClock } from './clock';
 import { planDemo } from './generate';
 import { DEMO_USERS, DemoError, loadDemo, logoutAll } from './load';
 
@@ -62,10 +63,12 @@ async function main(argv: string[]): Promise<number> {
   log(`演示档案库 Demo archive: ${dir}`);
   log(`${customers.toLocaleString('en-US')} 家客户 customers, seed ${seed}, as of ${today}`);
   const plan = planDemo({ seed, customers, today });
-  const host = createArchiveHost({ dir });
+  const clock = new DemoClock();
+  const host = createArchiveHost({ dir, clock });
   try {
     const result = await loadDemo({
       host,
+      clock,
       plan,
       admin: { username: values.admin, displayName: '王建国' },
       password,
@@ -90,6 +93,7 @@ async function main(argv: string[]): Promise<number> {
     log('完成 Done:');
     log(`  客户 customers ${n('customers')} (核验 verified ${n('verified')}), 合同 contracts ${n('contracts')}, 交易 transactions ${n('transactions')}, 付款 payments ${n('payments')}`);
     log(`  资质 qualifications ${n('qualifications')}, 信用事件 credit events (${events}), 反馈 feedback ${n('feedback')}, 第三方报告 reports ${n('creditReports')}`);
+    log(`  授信额度调整申请 credit-limit requests ${n('creditLimitRequests')} (待审批、已退回、已通过、已拒绝、已撤回、逾期、代审批 waiting, returned, approved, rejected, withdrawn, overdue, by a delegate), 委托 delegations ${n('delegations')}`);
     log(`  检查 check: schema ${c.schema.ok ? 'ok' : 'FAILED'}, integrity ${c.integrity.ok ? 'ok' : 'FAILED'}, audit chain ${c.audit.ok ? 'ok' : 'FAILED'} (${c.audit.checked.toLocaleString('en-US')} entries)`);
     log(`  用时 time: ${((performance.now() - started) / 1000).toFixed(1)} s (${Object.entries(result.timings).map(([k, v]) => `${k} ${v} s`).join(', ')})`);
     log('');

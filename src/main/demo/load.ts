@@ -10,6 +10,8 @@ import { send, type ArchiveHost } from '../host';
 import type { ImportKind } from '../../shared/domain/customers';
 import { ArchiveError, type ErrorBody, type HostMethodName, type Input, type Output } from '../../shared/contract';
 import { contractsCsv, customersCsv, paymentRow, paymentsFile, transactionRow, transactionsFile, type CsvFile } from './csv';
+import { APPROVER_USERS, loadApprovals } from './approvals';
+import type { TurnableClock } from './clock';
 import { CUSTOMERS_WITH_DOCUMENTS, documentsOf } from './documents';
 import { DocumentNumbers, recordsOf, tradeOf, type DemoCustomer, type DemoPlan, type DemoTransaction } from './generate';
 
@@ -22,7 +24,7 @@ export interface DemoUser {
   department: string;
 }
 
-/** The demo's staff, one per default role that works with customer files. */
+/** The demo's staff: one per default role that works with customer files, then the approvers. */
 export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'zhouhui', displayName: '周慧', role: 'credit_manager', department: 'credit' },
   { username: 'chenjie', displayName: '陈杰', role: 'account_manager', department: 'business' },
@@ -30,6 +32,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'sunli', displayName: '孙丽', role: 'service_manager', department: 'business' },
   { username: 'liuyang', displayName: '刘洋', role: 'archivist', department: 'general_affairs' },
   { username: 'wuqiang', displayName: '吴强', role: 'auditor', department: 'audit' },
+  ...APPROVER_USERS,
 ];
 
 export class DemoError extends Error {
@@ -43,6 +46,8 @@ export class DemoError extends Error {
 
 export interface LoadOptions {
   host: ArchiveHost;
+  /** The host's clock: turned back for a while to enter a request that is overdue today. */
+  clock: TurnableClock;
   plan: DemoPlan;
   /** The administrator's name and the password of every demo user. */
   admin: { username: string; displayName: string };
@@ -170,15 +175,17 @@ export async function loadDemo(options: LoadOptions): Promise<LoadResult> {
   const departments = await call(admin, 'departments.list', {});
   const roleId = (code: string) => roles.find((r) => r.code === code)!.id;
   const departmentId = (code: string) => departments.find((d) => d.code === code)!.id;
+  const userIds: Record<string, string> = {};
   for (const u of DEMO_USERS) {
     const temporary = temporaryPassword();
-    await call(admin, 'users.create', {
+    const created = await call(admin, 'users.create', {
       username: u.username,
       displayName: u.displayName,
       departmentId: departmentId(u.department),
       roleIds: [roleId(u.role)],
       password: temporary,
     });
+    userIds[u.username] = created.id;
     // First login: the user replaces the administrator's temporary password.
     const login = await call(null, 'auth.login', { username: u.username, password: temporary });
     await call(login.session, 'auth.changePassword', { currentPassword: temporary, newPassword: password });
@@ -387,6 +394,22 @@ export async function loadDemo(options: LoadOptions): Promise<LoadResult> {
     count(f.kind, written);
   }
   step('imports');
+
+  // ---- Approvals: department heads, and credit-limit requests in every state.
+  await loadApprovals({
+    call,
+    clock: options.clock,
+    plan,
+    customerIds: ids,
+    admin,
+    sessions,
+    userIds,
+    departmentIds: Object.fromEntries(departments.map((d) => [d.code, d.id])),
+    password,
+    log,
+    count,
+  });
+  step('approvals');
 
   return { recoveryCode: setup.recoveryCode, sessions, customerIds: ids, counts, heldBack, timings };
 }
