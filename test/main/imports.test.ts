@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { contract, type ImportProblem } from '../../src/shared/contract';
 import { EXAMPLE_CREDIT_CODE, IMPORT_COLUMNS } from '../../src/main/services/imports/kinds';
 import { decodeCsv, readCsv } from '../../src/main/services/imports/files';
+import { schemaMaxLength } from '../../src/shared/contract/schemas';
 import { parseDay, parseFen } from '../../src/main/services/imports/values';
 import { IMPORT_KINDS } from '../../src/shared/domain/customers';
 import { addUser, allAudit, freshArchive, useTempDirs } from './helpers';
@@ -490,6 +491,34 @@ describe('imports of contracts, transactions and payments', () => {
       const p = await t.ok(t.session, 'imports.preview', file('transactions', 'csv', csvBase64([tx[0]!, [...cells]])));
       expect(p.problems.length, JSON.stringify(change)).toBeGreaterThan(0);
     }
+  });
+  it('takes its length bounds from the contract: at the bound a value is written, one over it is too long', async () => {
+    const t = await setUp();
+    const [a] = (await withCustomers(t, 1)) as [string];
+    const max = (method: 'records.addContract' | 'records.addPayment', field: string) => schemaMaxLength(contract[method].input, field)!;
+    const noMax = max('records.addContract', 'contractNo');
+    const titleMax = max('records.addContract', 'title');
+    const refMax = max('records.addPayment', 'ref');
+    expect([noMax, titleMax, refMax].every((n) => Number.isInteger(n) && n > 0)).toBe(true);
+
+    const contracts = (no: string, title: string): Table => [
+      ['合同编号', '统一社会信用代码', '合同名称', '合同金额(元)', '签订日期'],
+      [no, a, title, '100', '2026-01-01'],
+    ];
+    const tooLong = await refused(t, file('contracts', 'csv', csvBase64(contracts('N'.repeat(noMax + 1), '名'.repeat(titleMax + 1)))));
+    expect(tooLong.problems.map((p) => [p.row, p.column, p.code])).toEqual([
+      [2, '合同编号', 'text.tooLong'],
+      [2, '合同名称', 'text.tooLong'],
+    ]);
+    expect(await run(t, file('contracts', 'csv', csvBase64(contracts('N'.repeat(noMax), '名'.repeat(titleMax)))))).toBe(1);
+
+    const payments = (ref: string): Table => [
+      ['统一社会信用代码', '金额(元)', '付款日期', '凭证号'],
+      [a, '1', '2026-04-01', ref],
+    ];
+    const refTooLong = await refused(t, file('payments', 'csv', csvBase64(payments('R'.repeat(refMax + 1)))));
+    expect(refTooLong.problems.map((p) => [p.row, p.column, p.code])).toEqual([[2, '凭证号', 'text.tooLong']]);
+    expect(await run(t, file('payments', 'csv', csvBase64(payments('R'.repeat(refMax)))))).toBe(1);
   });
 });
 

@@ -130,3 +130,42 @@ export const person = z.strictObject({ id, displayName: z.string() });
 
 /** 用途: why a file is read. Chosen from a list or typed; always recorded. */
 export const purpose = z.string().trim().min(2).max(200);
+
+/**
+ * The most characters the schema accepts for a field (`name`, `contacts.0.phone`), read
+ * from the contract so that neither a form nor an import check restates a length; undefined if it sets none.
+ */
+export function schemaMaxLength(schema: z.ZodType, path: string): number | undefined {
+  return maxLengthIn(schema as z.core.$ZodType, path === '' ? [] : path.split('.'));
+}
+
+function maxLengthIn(schema: z.core.$ZodType, path: readonly string[]): number | undefined {
+  const def = schema._zod.def as z.core.$ZodTypeDef & Partial<Record<'innerType' | 'in' | 'out' | 'element', z.core.$ZodType>> & {
+    shape?: Record<string, z.core.$ZodType>;
+    options?: readonly z.core.$ZodType[];
+  };
+  switch (def.type) {
+    case 'object': {
+      const [head, ...rest] = path;
+      const child = head === undefined ? undefined : def.shape?.[head];
+      return child ? maxLengthIn(child, rest) : undefined;
+    }
+    case 'array':
+      return def.element ? maxLengthIn(def.element, /^\d+$/.test(path[0] ?? '') ? path.slice(1) : path) : undefined;
+    case 'pipe':
+      return (def.in && maxLengthIn(def.in, path)) ?? (def.out && maxLengthIn(def.out, path));
+    case 'union':
+      for (const option of def.options ?? []) {
+        const max = maxLengthIn(option, path);
+        if (max !== undefined) return max;
+      }
+      return undefined;
+    case 'string': {
+      // zod's own reading of the string's checks (`z.string().max(n).maxLength` is n).
+      const max = (schema as { maxLength?: unknown }).maxLength;
+      return path.length === 0 && typeof max === 'number' ? max : undefined;
+    }
+    default:
+      return def.innerType ? maxLengthIn(def.innerType, path) : undefined;
+  }
+}

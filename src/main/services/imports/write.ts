@@ -3,7 +3,11 @@ import type { ImportKind } from '../../../shared/domain/customers';
 import { pinyinSortKey } from '../../../shared/domain/pinyin';
 import type { DB } from '../../archive/schema';
 import { gramsOf, searchTextOf } from '../customers/grams';
-import type { ContractRecord, CustomerRecord, PaymentRecord, RecordOf, TransactionRecord } from './check';
+import type { RecordOf } from './check';
+import type { ContractRecord } from './check/contracts';
+import type { CustomerRecord } from './check/customers';
+import type { PaymentRecord } from './check/payments';
+import type { TransactionRecord } from './check/transactions';
 
 // Writing checked records, in the caller's transaction, in large multi-row INSERTs built
 // by Kysely. A statement's shape depends only on its number of rows, so it is compiled

@@ -160,44 +160,8 @@ export function useSchemaValidator<T>(schema: z.ZodType, options: SchemaValidato
   );
 }
 
-/**
- * The most characters the schema accepts for a field (`name`, `contacts.0.phone`), read
- * from the contract so that a form never restates a length; undefined if it sets none.
- */
-export function schemaMaxLength(schema: z.ZodType, path: string): number | undefined {
-  return maxLengthIn(schema as z.core.$ZodType, path === '' ? [] : path.split('.'));
-}
-
-function maxLengthIn(schema: z.core.$ZodType, path: readonly string[]): number | undefined {
-  const def = schema._zod.def as z.core.$ZodTypeDef & Partial<Record<'innerType' | 'in' | 'out' | 'element', z.core.$ZodType>> & {
-    shape?: Record<string, z.core.$ZodType>;
-    options?: readonly z.core.$ZodType[];
-  };
-  switch (def.type) {
-    case 'object': {
-      const [head, ...rest] = path;
-      const child = head === undefined ? undefined : def.shape?.[head];
-      return child ? maxLengthIn(child, rest) : undefined;
-    }
-    case 'array':
-      return def.element ? maxLengthIn(def.element, /^\d+$/.test(path[0] ?? '') ? path.slice(1) : path) : undefined;
-    case 'pipe':
-      return (def.in && maxLengthIn(def.in, path)) ?? (def.out && maxLengthIn(def.out, path));
-    case 'union':
-      for (const option of def.options ?? []) {
-        const max = maxLengthIn(option, path);
-        if (max !== undefined) return max;
-      }
-      return undefined;
-    case 'string': {
-      // zod's own reading of the string's checks (`z.string().max(n).maxLength` is n).
-      const max = (schema as { maxLength?: unknown }).maxLength;
-      return path.length === 0 && typeof max === 'number' ? max : undefined;
-    }
-    default:
-      return def.innerType ? maxLengthIn(def.innerType, path) : undefined;
-  }
-}
+/** The contract's length of a field, for a form's `maxLength` (one reading, shared with the imports). */
+export { schemaMaxLength } from '../../../shared/contract/schemas';
 
 /**
  * Puts the host's VALIDATION issues on the form's fields. `rename` maps a contract path
