@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { applyWorkingPragmas, openEncrypted } from '../../src/main/archive/database';
-import { appliedMigrations, migrateToLatest } from '../../src/main/archive/migrate';
-import { MIGRATIONS, MIGRATION_NAMES } from '../../src/main/archive/migrations';
-import { DEFAULT_CHAINS } from '../../src/shared/domain/approvals';
-import { useTempDirs } from './helpers';
+import { applyWorkingPragmas, openEncrypted } from '../../../src/main/archive/database';
+import { appliedMigrations, migrateToLatest } from '../../../src/main/archive/migrate';
+import { MIGRATIONS, MIGRATION_NAMES } from '../../../src/main/archive/migrations';
+import { DEFAULT_CHAINS } from '../../../src/shared/domain/approvals';
+import { useTempDirs } from '../helpers';
 
 const temp = useTempDirs();
 
