@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { closeArchive, openArchive } from '../../src/main/archive/archive';
 import { createArchiveHost, type ArchiveHost } from '../../src/main/host';
+import { uuidIds } from '../../src/main/host/types';
 import { applyEvent, loadChain, startApproval } from '../../src/main/services/approvals/chains';
 import { creditCodeCheckCharacter } from '../../src/shared/domain/identifiers';
 import { percentile, tenth } from '../lib/stats';
@@ -109,6 +110,7 @@ async function run(ctx: BenchContext): Promise<GroupResult> {
             },
           },
           now,
+          uuidIds,
         );
         if (i < nOpen) return;
         const loaded = await loadChain(trx, chain.id);
@@ -116,7 +118,7 @@ async function run(ctx: BenchContext): Promise<GroupResult> {
           i % 3 === 0
             ? ({ type: 'withdraw', actorId: author, at } as const)
             : ({ type: 'reject', actorId: people.zhaoliu!, stepId: 'dept_manager', contentHash: loaded.state.contentHash, opinion: '不同意', at } as const);
-        await applyEvent(trx, loaded, event, now);
+        await applyEvent(trx, loaded, event, now, uuidIds);
       });
       if ((i + 1) % 5000 === 0) log(`  ${(i + 1).toLocaleString('en-US')} chains`);
     }

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
 import { APPROVAL_FORBIDDEN_REASONS } from '../../../shared/contract/approvals';
 import { ArchiveError } from '../../../shared/contract/errors';
 import {
@@ -23,6 +22,7 @@ import { dayOf } from '../../../shared/domain/receivables';
 import { workingDayDeadline, type WorkingCalendar } from '../../../shared/domain/working-days';
 import { loadCalendar } from '../calendar/handlers';
 import type { DB } from '../../archive/schema';
+import type { IdSource } from '../../host/types';
 import { approvalFormFor } from './forms';
 
 // Chains as the archive stores them: the engine's state as JSON in approval_chains, with
@@ -220,11 +220,11 @@ async function writeState(db: Transaction<DB>, id: string, definition: ApprovalD
   }
 }
 
-async function afterChange(db: Transaction<DB>, id: string, kind: ApprovalKind, definition: ApprovalDefinition, before: ApprovalState['status'] | null, state: ApprovalState, now: Date): Promise<void> {
+async function afterChange(db: Transaction<DB>, id: string, kind: ApprovalKind, definition: ApprovalDefinition, before: ApprovalState['status'] | null, state: ApprovalState, now: Date, ids: IdSource): Promise<void> {
   if (state.status === 'approved' && before !== 'approved') {
     const form = approvalFormFor(kind);
     if (!form) throw new ArchiveError('INTERNAL', `no form domain registered for ${kind}`);
-    await form.onApproved(db, { id, definition, state }, now);
+    await form.onApproved(db, { id, definition, state }, now, ids);
   }
 }
 
@@ -242,13 +242,13 @@ export interface StartSpec {
 }
 
 /** Start a chain (提交) with the latest definition of its kind. */
-export async function startApproval(db: Transaction<DB>, spec: StartSpec, now: Date): Promise<LoadedChain> {
+export async function startApproval(db: Transaction<DB>, spec: StartSpec, now: Date, ids: IdSource): Promise<LoadedChain> {
   const definition = await currentDefinition(db, spec.kind);
   const context = await approvalContext(db, now);
   const content = contentHashOf(spec.content);
   const result = startChain(definition, { authorId: spec.authorId, form: spec.facts, contentHash: content.hash, at: now.toISOString() }, context);
   if (!result.ok) throw refusalError(result.reason);
-  const id = uuidv7();
+  const id = ids.next();
   const at = now.toISOString();
   await db
     .insertInto('approval_chains')
@@ -272,7 +272,7 @@ export async function startApproval(db: Transaction<DB>, spec: StartSpec, now: D
     .execute();
   await writeState(db, id, definition, result.state, now);
   await spec.writeForm(id);
-  await afterChange(db, id, spec.kind, definition, null, result.state, now);
+  await afterChange(db, id, spec.kind, definition, null, result.state, now, ids);
   return { id, kind: spec.kind, authorId: spec.authorId, subject: spec.subject, customerId: spec.customerId, content: spec.content, definition, state: result.state };
 }
 
@@ -286,6 +286,7 @@ export async function applyEvent(
   chain: LoadedChain,
   event: ApprovalEvent,
   now: Date,
+  ids: IdSource,
   changed?: { content: JsonValue; amountFen: number | null },
 ): Promise<LoadedChain> {
   const context = await approvalContext(db, now);
@@ -293,7 +294,7 @@ export async function applyEvent(
   if (!result.ok) throw refusalError(result.reason);
   const content = changed ? { ...contentHashOf(changed.content), amountFen: changed.amountFen } : undefined;
   await writeState(db, chain.id, chain.definition, result.state, now, content);
-  await afterChange(db, chain.id, chain.kind, chain.definition, chain.state.status, result.state, now);
+  await afterChange(db, chain.id, chain.kind, chain.definition, chain.state.status, result.state, now, ids);
   return { ...chain, content: changed?.content ?? chain.content, state: result.state };
 }
 
@@ -303,9 +304,10 @@ export async function resubmitApproval(
   chain: LoadedChain,
   spec: { actorId: string; content: JsonValue; facts: FormFacts },
   now: Date,
+  ids: IdSource,
 ): Promise<LoadedChain> {
   const { hash } = contentHashOf(spec.content);
-  return applyEvent(db, chain, { type: 'resubmit', actorId: spec.actorId, form: spec.facts, contentHash: hash, at: now.toISOString() }, now, {
+  return applyEvent(db, chain, { type: 'resubmit', actorId: spec.actorId, form: spec.facts, contentHash: hash, at: now.toISOString() }, now, ids, {
     content: spec.content,
     amountFen: spec.facts.amountFen ?? null,
   });

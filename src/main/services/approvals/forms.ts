@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { ApprovalDefinition, ApprovalKind, ApprovalState } from '../../../shared/domain/approvals';
 import type { DB } from '../../archive/schema';
+import type { IdSource } from '../../host/types';
 
 // What a form domain (creditLimits, later evaluations, checkouts …) tells the approvals
 // service about its forms. The approvals service never imports a form domain: each one
@@ -15,7 +16,7 @@ export interface ApprovedChain {
 export interface ApprovalForm {
   kind: ApprovalKind;
   /** Runs in the transaction of the final approval: the form takes effect. */
-  onApproved(db: Transaction<DB>, chain: ApprovedChain, now: Date): Promise<void>;
+  onApproved(db: Transaction<DB>, chain: ApprovedChain, now: Date, ids: IdSource): Promise<void>;
 }
 
 const forms = new Map<ApprovalKind, ApprovalForm>();

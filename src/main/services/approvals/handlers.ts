@@ -1,5 +1,4 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
 import type { DelegationDto, ApprovalDefinitionDto } from '../../../shared/contract/approvals';
 import { ArchiveError, type FieldIssue } from '../../../shared/contract/errors';
 import { previewChain, validateDefinition, type ApprovalDefinition, type ApprovalEvent, type LocalizedText } from '../../../shared/domain/approvals';
@@ -243,7 +242,7 @@ export const approvalsHandlers: PartialHandlers = {
   },
 
   'approvals.decide': {
-    async run({ input, db, actor, now, audit }) {
+    async run({ input, db, actor, now, audit, host }) {
       const me = caller(actor);
       const chain = await loadChain(db, input.chainId);
       const base = { actorId: me.userId, onBehalfOf: input.onBehalfOf, stepId: input.stepId, contentHash: input.contentHash, opinion: input.opinion, at: now.toISOString() };
@@ -253,7 +252,7 @@ export const approvalsHandlers: PartialHandlers = {
           : input.kind === 'transfer'
             ? { type: 'transfer', toUserId: input.toUserId, ...base }
             : { type: input.kind, ...base };
-      const next = await applyEvent(db, chain, event, now);
+      const next = await applyEvent(db, chain, event, now, host.ids);
       audit.target = `approval:${chain.id}`;
       audit.details = {
         kind: chain.kind,
@@ -270,10 +269,10 @@ export const approvalsHandlers: PartialHandlers = {
   },
 
   'approvals.withdraw': {
-    async run({ input, db, actor, now, audit }) {
+    async run({ input, db, actor, now, audit, host }) {
       const me = caller(actor);
       const chain = await loadChain(db, input.chainId);
-      const next = await applyEvent(db, chain, { type: 'withdraw', actorId: me.userId, at: now.toISOString(), opinion: input.opinion }, now);
+      const next = await applyEvent(db, chain, { type: 'withdraw', actorId: me.userId, at: now.toISOString(), opinion: input.opinion }, now, host.ids);
       audit.target = `approval:${chain.id}`;
       audit.details = { kind: chain.kind, status: next.state.status };
       return detailOf(db, next, await approvalContext(db, now), me.userId);
@@ -307,7 +306,7 @@ export const approvalsHandlers: PartialHandlers = {
   },
 
   'approvals.delegations.create': {
-    async run({ input, db, actor, now, audit }) {
+    async run({ input, db, actor, now, audit, host }) {
       const me = caller(actor);
       const today = dayOf(now);
       const issues: FieldIssue[] = [];
@@ -327,7 +326,7 @@ export const approvalsHandlers: PartialHandlers = {
         .where('to_day', '>=', input.fromDay)
         .executeTakeFirst();
       if (overlapping) throw new ArchiveError('CONFLICT', 'a delegation to this colleague already covers some of these days', { reason: 'delegationOverlaps' });
-      const id = uuidv7();
+      const id = host.ids.next();
       await db
         .insertInto('approval_delegations')
         .values({ id, from_user_id: me.userId, to_user_id: input.toUserId, from_day: input.fromDay, to_day: input.toDay, created_at: now.toISOString(), created_by: me.userId })

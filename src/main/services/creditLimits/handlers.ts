@@ -1,5 +1,4 @@
 import type { Kysely, Transaction } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
 import type { CreditLimitChange, CreditLimitRequest } from '../../../shared/contract/creditLimits';
 import { ArchiveError } from '../../../shared/contract/errors';
 import { countingBallots, type LocalizedText } from '../../../shared/domain/approvals';
@@ -91,7 +90,7 @@ function creditChain(chain: LoadedChain): LoadedChain {
 /** What the credit-limit chain needs of the approvals service: the change takes effect on final approval. */
 export const creditLimitForm: ApprovalForm = {
   kind: KIND,
-  async onApproved(db, chain, now) {
+  async onApproved(db, chain, now, ids) {
     const request = await db.selectFrom('credit_limit_requests').selectAll().where('chain_id', '=', chain.id).executeTakeFirst();
     if (!request) throw new ArchiveError('INTERNAL', 'an approved credit limit chain without its request');
     const customer = await customerOf(db, request.customer_id);
@@ -110,7 +109,7 @@ export const creditLimitForm: ApprovalForm = {
     await db
       .insertInto('credit_limit_history')
       .values({
-        id: uuidv7(),
+        id: ids.next(),
         customer_id: request.customer_id,
         chain_id: chain.id,
         limit_fen: request.limit_fen,
@@ -138,7 +137,7 @@ interface StoredApproval {
 
 export const creditLimitHandlers: PartialHandlers = {
   'creditLimits.request': {
-    async run({ input, db, actor, now, audit }) {
+    async run({ input, db, actor, now, audit, host }) {
       const me = caller(actor);
       const customer = await customerOf(db, input.customerId);
       const open = await db
@@ -178,6 +177,7 @@ export const creditLimitHandlers: PartialHandlers = {
           },
         },
         now,
+        host.ids,
       );
       audit.target = `approval:${chain.id}`;
       audit.details = { customerId: customer.id, limitFen: input.limitFen, termDays: input.termDays, status: chain.state.status };
@@ -186,14 +186,14 @@ export const creditLimitHandlers: PartialHandlers = {
   },
 
   'creditLimits.resubmit': {
-    async run({ input, db, actor, now, audit }) {
+    async run({ input, db, actor, now, audit, host }) {
       const me = caller(actor);
       const chain = creditChain(await loadChain(db, input.chainId));
       const customerId = (chain.content as RequestContent).customerId;
       const customer = await customerOf(db, customerId);
       const content: RequestContent = { customerId, limitFen: input.limitFen, termDays: input.termDays, reason: input.reason };
       // The engine refuses anyone but the author, and a form that is not returned; only then the request changes.
-      const next = await resubmitApproval(db, chain, { actorId: me.userId, content, facts: { amountFen: input.limitFen } }, now);
+      const next = await resubmitApproval(db, chain, { actorId: me.userId, content, facts: { amountFen: input.limitFen } }, now, host.ids);
       await db
         .updateTable('credit_limit_requests')
         .set({
