@@ -1,5 +1,6 @@
 // What the host hands out of an evaluation: the sheets a viewer may see, the content the
 // approval chain binds to, and the result that applies to the customer at final.
+import { canonicalJson } from '../approvals/canonical-json';
 import { nextReviewOn } from '../scoring/score';
 import type { Measure, CreditLimitRule } from '../scoring/model';
 import type { ApprovalContent, Day, EvaluationState, Sheet, UserId } from './state';
@@ -71,18 +72,8 @@ export function approvalContent(state: EvaluationState): ApprovalContent | null 
   };
 }
 
-/** Canonical text of a JSON value (keys sorted at every depth), to compare contents exactly. */
-function canonical(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-}
-
 export function sameApprovalContent(a: ApprovalContent, b: ApprovalContent): boolean {
-  return canonical(a) === canonical(b);
+  return canonicalJson(a) === canonicalJson(b);
 }
 
 /** What the host applies to the customer when the evaluation is final. */

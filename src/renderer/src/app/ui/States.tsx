@@ -1,4 +1,4 @@
-import { Alert, Button, Center, EmptyState, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Button, Center, EmptyState, Group, Loader, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconInbox } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -46,5 +46,22 @@ export function EmptyBlock({ title, description, icon, action }: { title: string
     >
       {action && <EmptyState.Actions>{action}</EmptyState.Actions>}
     </EmptyState>
+  );
+}
+
+/** The empty state of one section of a page (a record table, the documents): what is missing, and what to do. */
+export function SectionEmpty({ text, hint }: { text: string; hint: string }) {
+  return (
+    <Group gap="sm" py="lg" justify="center" c="dimmed">
+      <IconInbox size={20} stroke={1.5} />
+      <Stack gap={0}>
+        <Text size="sm" c="dimmed">
+          {text}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {hint}
+        </Text>
+      </Stack>
+    </Group>
   );
 }

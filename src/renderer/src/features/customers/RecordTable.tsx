@@ -1,7 +1,7 @@
 import { ActionIcon, Button, Group, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { IconInbox, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerFile } from '../../../../shared/contract';
@@ -11,6 +11,7 @@ import { useCurrentUser } from '../../api/session';
 import { useErrorText } from '../../app/errors';
 import { allows } from '../../api/permissions';
 import { RecordFormModal, type RecordKind } from './RecordFormModal';
+import { SectionEmpty } from '../../app/ui/States';
 
 // One table of a customer file's records, driven by its column definitions
 // (recordColumns.tsx): a heading, an add form and removal (confirmed, and on record in the
@@ -72,17 +73,7 @@ export function RecordTable<T extends { id: string }>({
         )}
       </Group>
       {rows.length === 0 ? (
-        <Group gap="sm" py="lg" justify="center" c="dimmed">
-          <IconInbox size={20} stroke={1.5} />
-          <Stack gap={0}>
-            <Text size="sm" c="dimmed">
-              {t('customerFile.emptyRecords')}
-            </Text>
-            <Text size="xs" c="dimmed">
-              {canWrite ? t('customerFile.emptyRecordsHint') : t('customerFile.readOnlyHint')}
-            </Text>
-          </Stack>
-        </Group>
+        <SectionEmpty text={t('customerFile.emptyRecords')} hint={canWrite ? t('customerFile.emptyRecordsHint') : t('customerFile.readOnlyHint')} />
       ) : (
         <Table.ScrollContainer minWidth={720}>
           <Table striped highlightOnHover verticalSpacing="xs" fz="sm">

@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, FileInput, Grid, Group, Modal, Select, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useForm, type FormErrors } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle, IconArchive, IconBox, IconEye, IconFileUpload, IconInbox, IconPaperclip } from '@tabler/icons-react';
+import { IconAlertCircle, IconArchive, IconBox, IconEye, IconFileUpload, IconPaperclip } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerFile, DocumentMeta } from '../../../../shared/contract';
@@ -17,6 +17,7 @@ import { DocumentViewer } from './DocumentViewer';
 import { PurposeModal } from '../../app/ui/PurposeModal';
 import { useVocabulary } from '../../app/vocabulary';
 import { contract } from '../../../../shared/contract';
+import { SectionEmpty } from '../../app/ui/States';
 
 // 档案材料: the documents of a customer file, electronic and physical; registering them,
 // and opening the electronic ones (with a purpose, in the watermarked viewer).
@@ -73,17 +74,7 @@ export function DocumentsTab({ file }: { file: CustomerFile }) {
         )}
       </Group>
       {documents.length === 0 ? (
-        <Group gap="sm" py="lg" justify="center" c="dimmed">
-          <IconInbox size={20} stroke={1.5} />
-          <Stack gap={0}>
-            <Text size="sm" c="dimmed">
-              {t('documents.empty')}
-            </Text>
-            <Text size="xs" c="dimmed">
-              {canAdd ? t('documents.emptyHint') : t('customerFile.readOnlyHint')}
-            </Text>
-          </Stack>
-        </Group>
+        <SectionEmpty text={t('documents.empty')} hint={canAdd ? t('documents.emptyHint') : t('customerFile.readOnlyHint')} />
       ) : (
         <Table.ScrollContainer minWidth={980}>
           <Table striped highlightOnHover verticalSpacing="xs" fz="sm" data-testid="documents-table">
