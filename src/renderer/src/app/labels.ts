@@ -35,6 +35,7 @@ export interface Labels {
   action(action: string): string;
   /** A moment as `2026-12-02 05:25:14` (local time), in every language. */
   dateTime(iso: string): string;
+  /** A day as `2026-12-02 星期三` / `2026-12-02 Wednesday`: the date in YYYY-MM-DD, the weekday in words. */
   date(iso: string | Date): string;
 }
 
@@ -42,7 +43,7 @@ export function useLabels(): Labels {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'zh-CN';
   return useMemo<Labels>(() => {
-    const dateFormat = new Intl.DateTimeFormat(language, { year: 'numeric', month: 'long', day: 'numeric', weekday: 'long' });
+    const weekday = new Intl.DateTimeFormat(language, { weekday: 'long' });
     return {
       role(name, code) {
         const known = code ?? roleCodeOf(name);
@@ -58,7 +59,8 @@ export function useLabels(): Labels {
       dateTime: formatMoment,
       date: (value) => {
         const date = typeof value === 'string' ? new Date(value) : value;
-        return Number.isNaN(date.getTime()) ? String(value) : dateFormat.format(date);
+        if (Number.isNaN(date.getTime())) return String(value);
+        return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${weekday.format(date)}`;
       },
     };
   }, [t, language]);
