@@ -1,6 +1,9 @@
 import { contract, type HostMethodName, type Input, type MethodName } from '../../src/shared/contract';
 import { defaultChain } from '../../src/shared/domain/approvals';
 import { creditCodeCheckCharacter } from '../../src/shared/domain/identifiers';
+import { DEFAULT_CROSSWALK, PERIODIC_REVIEW_MODEL } from '../../src/shared/domain/scoring';
+
+const { id: _modelId, version: _modelVersion, status: _modelStatus, ...PERIODIC_REVIEW_CONTENT } = PERIODIC_REVIEW_MODEL;
 
 /** Every method the archive host answers, straight from the contract. */
 export const HOST_METHODS = (Object.keys(contract) as MethodName[]).filter(
@@ -195,6 +198,21 @@ export function validInputs(ids: SampleIds): { [M in HostMethodName]: Input<M> }
     'creditLimits.resubmit': { chainId: NO_CHAIN, limitFen: 150_000_000, termDays: 60, reason: '按部门经理意见下调' },
     'creditLimits.get': { chainId: NO_CHAIN },
     'creditLimits.history': { customerId, purpose: '授信额度调整审核' },
+    'evaluations.models': {},
+    'evaluations.model': { modelId: 'periodic_review' },
+    'evaluations.saveModelDraft': { modelId: 'periodic_review', content: PERIODIC_REVIEW_CONTENT },
+    'evaluations.publishModel': { modelId: 'periodic_review', version: 2 },
+    'evaluations.previewModel': { modelId: 'periodic_review', version: 1, customerId, purpose: '评分模型修订预览' },
+    'evaluations.crosswalk': {},
+    'evaluations.setCrosswalk': { ranks: DEFAULT_CROSSWALK.ranks, entries: DEFAULT_CROSSWALK.entries },
+    'evaluations.settings': {},
+    'evaluations.setSettings': { publicationDays: 5 },
+    'evaluations.start': { customerId, modelId: 'periodic_review' },
+    'evaluations.startRound': { customerIds: [customerId], modelId: 'periodic_review' },
+    'evaluations.get': { evaluationId: NO_CHAIN, purpose: '信用评审' },
+    'evaluations.list': { customerId, purpose: '信用评审' },
+    'evaluations.act': { evaluationId: NO_CHAIN, action: { type: 'submit_sheet' } },
+    'evaluations.due': { horizonDays: 30 },
     'calendar.get': { year: 2026 },
     'calendar.setOverlay': { day: '2026-03-06', kind: 'closed', note: '公司年会' },
     'calendar.importYear': { text: '{}' },

@@ -8,6 +8,7 @@ import { calendarMethods } from '../../src/shared/contract/calendar';
 import { creditLimitsMethods } from '../../src/shared/contract/creditLimits';
 import { customersMethods } from '../../src/shared/contract/customers';
 import { departmentsMethods } from '../../src/shared/contract/departments';
+import { evaluationsMethods } from '../../src/shared/contract/evaluations';
 import { documentsMethods } from '../../src/shared/contract/documents';
 import { importsMethods } from '../../src/shared/contract/imports';
 import { jobsMethods } from '../../src/shared/contract/jobs';
@@ -35,6 +36,7 @@ const DOMAINS = {
   approvals: approvalsMethods,
   creditLimits: creditLimitsMethods,
   calendar: calendarMethods,
+  evaluations: evaluationsMethods,
 };
 
 describe('the contract', () => {

@@ -8,6 +8,7 @@ import { creditLimitsMethods } from './creditLimits';
 import { customersMethods } from './customers';
 import { departmentsMethods } from './departments';
 import { documentsMethods } from './documents';
+import { evaluationsMethods } from './evaluations';
 import type { Envelope } from './errors';
 import { importsMethods } from './imports';
 import { jobsMethods } from './jobs';
@@ -52,6 +53,7 @@ export const contract = mergeDomains(
   approvalsMethods,
   creditLimitsMethods,
   calendarMethods,
+  evaluationsMethods,
 ) satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -5,6 +5,7 @@ import { approvalsReasons } from './approvals';
 import { creditLimitRefusal } from './creditLimits';
 import { customersReasons } from './customers';
 import { documentsReasons } from './documents';
+import { evaluationsReasons } from './evaluations';
 import { jobsReasons } from './jobs';
 import { recordsReasons } from './records';
 import { rolesReasons } from './roles';
@@ -27,6 +28,7 @@ export const REFUSAL_REASONS = {
   calendar: calendarReasons.options,
   approvals: approvalsReasons.options,
   creditLimits: creditLimitRefusal.options,
+  evaluations: evaluationsReasons.options,
 } as const;
 
 export type RefusalReason = (typeof REFUSAL_REASONS)[keyof typeof REFUSAL_REASONS][number];

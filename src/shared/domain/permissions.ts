@@ -15,6 +15,8 @@ export const PERMISSIONS = [
   'calendar.manage', // the company's closed and extra working days; importing a year's official holidays
   'approvals.manage', // edit approval chain definitions, see every delegation, set department heads
   'creditLimits.request', // ask for a customer's credit limit and term to change (授信额度调整)
+  'evaluations.manage', // edit scoring models and the crosswalk; consolidate, settle and answer objections (信用经理)
+  'evaluations.take_part', // start a credit evaluation, fill one's own review sheet, enter an objection (评审)
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -64,11 +66,12 @@ export const DEFAULT_ROLES: readonly DefaultRole[] = [
   {
     code: 'credit_manager',
     name: '信用经理',
-    permissions: ['customers.read', 'customers.write', 'customers.verify', 'customers.import', 'documents.read', 'documents.write', 'creditLimits.request'],
+    permissions: ['customers.read', 'customers.write', 'customers.verify', 'customers.import', 'documents.read', 'documents.write', 'creditLimits.request', 'evaluations.manage', 'evaluations.take_part'],
   },
-  { code: 'account_manager', name: '客户经理', permissions: ['customers.read', 'customers.write', 'documents.read', 'documents.write', 'creditLimits.request'] },
-  { code: 'service_manager', name: '客服经理', permissions: ['customers.read', 'customers.write', 'customers.import', 'documents.read'] },
-  { code: 'reviewer', name: '评审人', permissions: [] },
+  { code: 'account_manager', name: '客户经理', permissions: ['customers.read', 'customers.write', 'documents.read', 'documents.write', 'creditLimits.request', 'evaluations.take_part'] },
+  { code: 'service_manager', name: '客服经理', permissions: ['customers.read', 'customers.write', 'customers.import', 'documents.read', 'evaluations.take_part'] },
+  // Evaluation grants are given to archives made before them by migration 0050.
+  { code: 'reviewer', name: '评审人', permissions: ['customers.read', 'evaluations.take_part'] },
   { code: 'dept_manager', name: '部门经理', permissions: [] },
   { code: 'legal', name: '法务专员', permissions: [] },
   { code: 'general_affairs_manager', name: '综合部经理', permissions: [] },

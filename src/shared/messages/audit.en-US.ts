@@ -19,6 +19,8 @@ export const auditEnUS = {
     calendar: 'Working-day calendar',
     approval: 'Approval',
     'approval-definition': 'Approval chain',
+    evaluation: 'Credit evaluation',
+    'scoring-model': 'Scoring model',
     delegation: 'Approval delegation',
   } satisfies Record<AuditTargetKind, string>,
   chainBreaks: {

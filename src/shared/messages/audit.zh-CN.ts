@@ -19,6 +19,8 @@ export const auditZhCN = {
     calendar: '工作日历',
     approval: '审批单',
     'approval-definition': '审批流程',
+    evaluation: '信用评审',
+    'scoring-model': '评分模型',
     delegation: '审批委托',
   } satisfies Record<AuditTargetKind, string>,
   chainBreaks: {

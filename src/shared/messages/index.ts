@@ -20,6 +20,8 @@ import { departmentsEnUS } from './departments.en-US';
 import { departmentsZhCN } from './departments.zh-CN';
 import { documentsEnUS } from './documents.en-US';
 import { documentsZhCN } from './documents.zh-CN';
+import { evaluationsActionsEnUS, evaluationsEnUS } from './evaluations.en-US';
+import { evaluationsActionsZhCN, evaluationsZhCN } from './evaluations.zh-CN';
 import { errorsEnUS } from './errors.en-US';
 import { errorsZhCN } from './errors.zh-CN';
 import { importsEnUS } from './imports.en-US';
@@ -68,6 +70,7 @@ const zhCN = {
     approvalsZhCN.refusal,
     { delegationOverlaps: '已有一项委托给这位同事的审批委托覆盖了其中部分日期', delegationOver: '该委托已经结束' },
     creditLimitsZhCN.refusal,
+    evaluationsZhCN.refusal,
   ),
   actions: mergeDomains(
     archiveZhCN.actions,
@@ -85,6 +88,7 @@ const zhCN = {
     calendarZhCN.actions,
     approvalsActionsZhCN,
     creditLimitsActionsZhCN,
+    evaluationsActionsZhCN,
   ),
   auditTargets: auditZhCN.targets,
   chainBreaks: auditZhCN.chainBreaks,
@@ -108,6 +112,7 @@ const enUS = {
     approvalsEnUS.refusal,
     { delegationOverlaps: 'A delegation to this colleague already covers some of these days', delegationOver: 'This delegation is over already' },
     creditLimitsEnUS.refusal,
+    evaluationsEnUS.refusal,
   ),
   actions: mergeDomains(
     archiveEnUS.actions,
@@ -125,6 +130,7 @@ const enUS = {
     calendarEnUS.actions,
     approvalsActionsEnUS,
     creditLimitsActionsEnUS,
+    evaluationsActionsEnUS,
   ),
   auditTargets: auditEnUS.targets,
   chainBreaks: auditEnUS.chainBreaks,

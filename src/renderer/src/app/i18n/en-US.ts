@@ -436,6 +436,8 @@ export const enUS: Translation = {
     'approvals.manage': { name: 'Approval chains', description: 'Edit approval chains, set department heads and see every approval delegation' },
     'creditLimits.request': { name: 'Request credit limit changes', description: "Ask for a customer's credit limit and term to change (effective once approved)" },
     'calendar.manage': { name: 'Manage the working-day calendar', description: "Set the company's closed days and extra working days; import next year's official holidays" },
+    'evaluations.manage': { name: 'Manage credit evaluations', description: 'Edit scoring models and the grade crosswalk; consolidate reviews, settle differences, answer objections' },
+    'evaluations.take_part': { name: 'Take part in credit evaluations', description: "Start a credit evaluation, fill one's own review sheet, enter an objection for a customer" },
   },
   customer: customerVocabularyEn,
   ...customerTextsEn,

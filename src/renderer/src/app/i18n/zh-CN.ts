@@ -25,6 +25,8 @@ const permissions = {
   'approvals.manage': { name: '审批流程管理', description: '编辑审批流程、设置部门负责人，查看全部审批委托' },
   'creditLimits.request': { name: '申请授信额度调整', description: '为客户申请调整授信额度和信用期限（经审批后生效）' },
   'calendar.manage': { name: '管理工作日历', description: '设置公司停工日和加班工作日，导入次年法定节假日安排' },
+  'evaluations.manage': { name: '信用评审管理', description: '编辑评分模型和等级对照，汇总评审意见、裁定分歧、答复异议' },
+  'evaluations.take_part': { name: '参加信用评审', description: '发起信用评审，填写本人的评审表，为客户提出异议' },
 } satisfies Record<Permission, { name: string; description: string }>;
 
 export const zhCN = {
