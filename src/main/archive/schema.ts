@@ -93,6 +93,13 @@ export interface CustomersTable {
   credit_limit_fen: number | null;
   credit_term_days: number | null;
   credit_limit_since: string | null;
+  /** 客户经理 / 客服经理, the current grade's scale, since when, its measures (JSON) and the next review day (migration 0050). */
+  account_manager_id: string | null;
+  service_manager_id: string | null;
+  grade_scale: string | null;
+  grade_since: string | null;
+  grade_measures: string | null;
+  next_review_on: string | null;
   /** Name, contact names and document titles, folded for search (see services/customers/grams.ts). */
   search_text: string;
   /** The name's pinyin sort key (shared/domain/pinyin.ts): the list's order. */
@@ -358,6 +365,85 @@ export interface CreditLimitHistoryTable {
   approvals: string;
 }
 
+export interface ScoringModelsTable {
+  id: string;
+  version: number;
+  kind: string;
+  status: 'draft' | 'published';
+  body: string;
+  saved_at: string;
+  saved_by: string | null;
+  published_at: string | null;
+}
+
+export interface GradeCrosswalksTable {
+  version: number;
+  body: string;
+  saved_at: string;
+  saved_by: string | null;
+}
+
+export interface EvaluationSettingsTable {
+  id: number;
+  publication_days: number;
+}
+
+export interface EvaluationsTable {
+  id: string;
+  customer_id: string;
+  kind: 'periodic_review' | 'new_customer_review';
+  model_id: string;
+  model_version: number;
+  status: 'draft' | 'in_approval' | 'published' | 'objection' | 'reopened' | 'final' | 'rejected' | 'cancelled';
+  round: number;
+  grade: string | null;
+  score_num: number | null;
+  score_den: number | null;
+  chain_id: string | null;
+  header: string;
+  state: string;
+  started_by: string;
+  started_on: string;
+  started_at: string;
+  updated_at: string;
+  publication_ends: string | null;
+  final_on: string | null;
+}
+
+export interface EvaluationReviewersTable {
+  user_id: string;
+  evaluation_id: string;
+  submitted: number;
+}
+
+export interface EvaluationChainsTable {
+  chain_id: string;
+  evaluation_id: string;
+  round: number;
+}
+
+export interface CustomerGradeHistoryTable {
+  id: string;
+  customer_id: string;
+  evaluation_id: string;
+  model_id: string;
+  model_version: number;
+  scale: string;
+  grade: string;
+  previous_grade: string | null;
+  score_num: number;
+  score_den: number;
+  score_text: string;
+  overridden: number;
+  limit_fen: number;
+  term_days: number;
+  measures: string;
+  review_cycle_months: number;
+  next_review_on: string;
+  effective_on: string;
+  effective_at: string;
+}
+
 export interface DB {
   calendar_overlay: CalendarOverlayTable;
   calendar_revision: CalendarRevisionTable;
@@ -389,6 +475,13 @@ export interface DB {
   approval_delegations: ApprovalDelegationsTable;
   credit_limit_requests: CreditLimitRequestsTable;
   credit_limit_history: CreditLimitHistoryTable;
+  scoring_models: ScoringModelsTable;
+  grade_crosswalks: GradeCrosswalksTable;
+  evaluation_settings: EvaluationSettingsTable;
+  evaluations: EvaluationsTable;
+  evaluation_reviewers: EvaluationReviewersTable;
+  evaluation_chains: EvaluationChainsTable;
+  customer_grade_history: CustomerGradeHistoryTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -6,6 +6,7 @@ import * as m0026 from './0026-role-names';
 import * as m0030 from './0030-calendar';
 import * as m0040 from './0040-approvals';
 import * as m0045 from './0045-credit-limits';
+import * as m0050 from './0050-evaluations';
 
 // The ordered list of migrations, imported statically: a bundled app has no
 // migration folder to read. Numbered with gaps; never renamed or edited once shipped.
@@ -17,6 +18,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0030-calendar': m0030,
   '0040-approvals': m0040,
   '0045-credit-limits': m0045,
+  '0050-evaluations': m0050,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);
