@@ -427,9 +427,11 @@ export const evaluationsMethods = {
    * Starts an evaluation of a customer on the published version of a model: a periodic
    * review by a 客服经理, a new customer's by the 客户经理. The header is filled and the
    * archive-computed items computed from the file. CONFLICT `evaluationOpen` while another runs.
+   * The customer's 客户经理 and 客服经理 are the file's; given here, they are recorded on the
+   * file (CONFLICT `noManagers` when neither the file nor the call names them).
    */
   'evaluations.start': method({
-    input: z.strictObject({ customerId: id, modelId: code }),
+    input: z.strictObject({ customerId: id, modelId: code, accountManagerId: id.optional(), serviceManagerId: id.optional() }),
     output: evaluationDetail,
     permission: 'evaluations.take_part',
     writes: true,

@@ -225,6 +225,8 @@ async function afterChange(db: Transaction<DB>, id: string, kind: ApprovalKind, 
     const form = approvalFormFor(kind);
     if (!form) throw new ArchiveError('INTERNAL', `no form domain registered for ${kind}`);
     await form.onApproved(db, { id, definition, state }, now, ids);
+  } else if ((state.status === 'rejected' || state.status === 'returned' || state.status === 'withdrawn') && before !== state.status) {
+    await approvalFormFor(kind)?.onStopped?.(db, { id, definition, state }, state.status, now, ids);
   }
 }
 

@@ -17,6 +17,8 @@ export interface ApprovalForm {
   kind: ApprovalKind;
   /** Runs in the transaction of the final approval: the form takes effect. */
   onApproved(db: Transaction<DB>, chain: ApprovedChain, now: Date, ids: IdSource): Promise<void>;
+  /** Runs in the transaction where the chain is rejected, returned to its author or withdrawn (optional). */
+  onStopped?(db: Transaction<DB>, chain: ApprovedChain, outcome: 'rejected' | 'returned' | 'withdrawn', now: Date, ids: IdSource): Promise<void>;
 }
 
 const forms = new Map<ApprovalKind, ApprovalForm>();

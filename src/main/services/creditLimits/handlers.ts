@@ -6,7 +6,8 @@ import { dayOf } from '../../../shared/domain/receivables';
 import type { DB } from '../../archive/schema';
 import type { Actor, PartialHandlers } from '../../host/handler';
 import { loadChain, resubmitApproval, startApproval, type LoadedChain } from '../approvals/chains';
-import type { ApprovalForm } from '../approvals/forms';
+import type { ApprovalForm, ApprovedChain } from '../approvals/forms';
+import type { IdSource } from '../../host/types';
 import { visibleChain } from '../approvals/handlers';
 
 // 授信额度调整: a request for a customer's new credit limit and term goes through the
@@ -87,43 +88,68 @@ function creditChain(chain: LoadedChain): LoadedChain {
   return chain;
 }
 
+export interface LimitChange {
+  customerId: string;
+  /** The chain whose final approval made the change (one change per chain). */
+  chain: ApprovedChain;
+  limitFen: number;
+  termDays: number;
+  reason: string;
+  requestedBy: string;
+}
+
+/**
+ * A customer's limit and term change, with a history row that says from when, why and by
+ * whose approval: the one path every limit change takes (a limit request's approval, a
+ * credit evaluation becoming final).
+ */
+export async function applyLimitChange(db: Transaction<DB>, change: LimitChange, now: Date, ids: IdSource): Promise<void> {
+  const customer = await customerOf(db, change.customerId);
+  const at = now.toISOString();
+  const day = dayOf(now);
+  const { chain } = change;
+  const ballots = chain.definition.steps.flatMap((step) =>
+    countingBallots(chain.state, step.id)
+      .filter((b) => b.kind === 'approve')
+      .map((b) => ({ stepId: step.id, stepName: step.name, actorId: b.actorId, principalId: b.principalId, at: b.at })),
+  );
+  await db
+    .updateTable('customers')
+    .set({ credit_limit_fen: change.limitFen, credit_term_days: change.termDays, credit_limit_since: day, updated_at: at })
+    .where('id', '=', change.customerId)
+    .execute();
+  await db
+    .insertInto('credit_limit_history')
+    .values({
+      id: ids.next(),
+      customer_id: change.customerId,
+      chain_id: chain.id,
+      limit_fen: change.limitFen,
+      term_days: change.termDays,
+      previous_limit_fen: customer.credit_limit_fen,
+      previous_term_days: customer.credit_term_days,
+      effective_on: day,
+      effective_at: at,
+      reason: change.reason,
+      requested_by: change.requestedBy,
+      approvals: JSON.stringify(ballots),
+    })
+    .execute();
+}
+
 /** What the credit-limit chain needs of the approvals service: the change takes effect on final approval. */
 export const creditLimitForm: ApprovalForm = {
   kind: KIND,
   async onApproved(db, chain, now, ids) {
     const request = await db.selectFrom('credit_limit_requests').selectAll().where('chain_id', '=', chain.id).executeTakeFirst();
     if (!request) throw new ArchiveError('INTERNAL', 'an approved credit limit chain without its request');
-    const customer = await customerOf(db, request.customer_id);
-    const at = now.toISOString();
-    const day = dayOf(now);
-    const ballots = chain.definition.steps.flatMap((step) =>
-      countingBallots(chain.state, step.id)
-        .filter((b) => b.kind === 'approve')
-        .map((b) => ({ stepId: step.id, stepName: step.name, actorId: b.actorId, principalId: b.principalId, at: b.at })),
+    await applyLimitChange(
+      db,
+      { customerId: request.customer_id, chain, limitFen: request.limit_fen, termDays: request.term_days, reason: request.reason, requestedBy: request.requested_by },
+      now,
+      ids,
     );
-    await db
-      .updateTable('customers')
-      .set({ credit_limit_fen: request.limit_fen, credit_term_days: request.term_days, credit_limit_since: day, updated_at: at })
-      .where('id', '=', request.customer_id)
-      .execute();
-    await db
-      .insertInto('credit_limit_history')
-      .values({
-        id: ids.next(),
-        customer_id: request.customer_id,
-        chain_id: chain.id,
-        limit_fen: request.limit_fen,
-        term_days: request.term_days,
-        previous_limit_fen: customer.credit_limit_fen,
-        previous_term_days: customer.credit_term_days,
-        effective_on: day,
-        effective_at: at,
-        reason: request.reason,
-        requested_by: request.requested_by,
-        approvals: JSON.stringify(ballots),
-      })
-      .execute();
-    await db.updateTable('credit_limit_requests').set({ applied_at: at }).where('chain_id', '=', chain.id).execute();
+    await db.updateTable('credit_limit_requests').set({ applied_at: now.toISOString() }).where('chain_id', '=', chain.id).execute();
   },
 };
 
