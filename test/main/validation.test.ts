@@ -45,6 +45,8 @@ function fieldSchema(schema: z.ZodType, path: Path): z.ZodType {
     const inner = unwrapped(current);
     if (typeof key === 'number' && inner instanceof z.ZodArray) current = inner.element as z.ZodType;
     else if (typeof key === 'string' && inner instanceof z.ZodObject) current = (inner.shape as Record<string, z.ZodType>)[key]!;
+    // A record (a model's policies by grade …): every key has the value's schema.
+    else if (typeof key === 'string' && inner instanceof z.ZodRecord) current = inner.valueType as z.ZodType;
     else if (typeof key === 'string' && inner instanceof z.ZodUnion) {
       // A union (a decision, an assignee …): the first alternative that has the field.
       const option = (inner.options as z.ZodType[]).map(unwrapped).find((o) => o instanceof z.ZodObject && key in (o.shape as object));
@@ -91,11 +93,13 @@ function mutantsOf(schema: z.ZodType, sample: unknown): Mutant[] {
     } else if (value !== null && typeof value === 'object') {
       if (path.length > 0) {
         for (const wrong of wrongFor(['x', [], null, 42])) out.push({ label: `${at}: ${JSON.stringify(wrong)}`, input: setAt(sample, path, wrong) });
-        out.push({ label: `${at}: extra field`, input: setAt(sample, [...path, 'unexpected'], 1) });
+        // A record takes any key: an extra one is malformed only when its value is.
+        if (!(unwrapped(fieldSchema(schema, path)) instanceof z.ZodRecord)) out.push({ label: `${at}: extra field`, input: setAt(sample, [...path, 'unexpected'], 1) });
       }
+      const isRecord = unwrapped(fieldSchema(schema, path)) instanceof z.ZodRecord;
       for (const [key, child] of Object.entries(value)) {
         const childPath = [...path, key];
-        const required = !fieldSchema(schema, childPath).safeParse(undefined).success;
+        const required = !isRecord && !fieldSchema(schema, childPath).safeParse(undefined).success;
         if (required) out.push({ label: `${childPath.join('.')}: missing`, input: setAt(sample, childPath, undefined, true) });
         walk(child, childPath);
       }

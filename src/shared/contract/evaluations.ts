@@ -12,6 +12,7 @@ import {
   ROUND_SKIP_REASONS,
 } from '../domain/evaluations/codes';
 import { CROSSWALK_PROBLEMS, HEADER_FIELDS, INDICATORS, MEASURES, MODEL_KINDS, MODEL_PROBLEMS, MODEL_STATUSES, SCORING_REFUSALS } from '../domain/scoring';
+import { DEADLINE_EXPLANATION_CODES, HOLIDAY_CODES } from '../domain/working-days';
 import { chainStatus } from './approvals';
 import { method } from './method';
 import { id, isoDay, isoMoment, person, purpose, text } from './schemas';
@@ -166,6 +167,9 @@ const deadline = z.strictObject({
   calendarVersion: z.string(),
   provisional: z.boolean(),
   missingYears: z.array(z.number().int()),
+  nominalEnd: day.optional(),
+  /** Why the period ends where it does (holidays skipped …). */
+  explanation: z.array(z.strictObject({ code: z.enum(DEADLINE_EXPLANATION_CODES), day, holiday: z.enum(HOLIDAY_CODES).optional(), note: z.string().optional() })),
 });
 export const sheet = z.strictObject({ reviewer: id, ratings: z.record(z.string(), z.string()), opinion: z.string(), submittedOn: day.nullable() });
 const itemValue = z.strictObject({ value: z.number(), source: z.enum(['archive', 'entered']) });
@@ -207,7 +211,8 @@ export const objection = z.strictObject({
 export const historyEntry = z.strictObject({
   kind: evaluationHistoryKind,
   on: day,
-  by: id,
+  /** A user's id, or `system` for what the host did (the chain's outcome). */
+  by: z.union([id, z.literal('system')]),
   round: z.number().int(),
   items: z.array(z.string()).optional(),
   reviewer: id.optional(),

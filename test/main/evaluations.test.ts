@@ -1,0 +1,363 @@
+import { describe, expect, it } from 'vitest';
+import type { Input, Output } from '../../src/shared/contract';
+import { creditCodeCheckCharacter } from '../../src/shared/domain/identifiers';
+import { PERIODIC_REVIEW_MODEL, type ModelContent } from '../../src/shared/domain/scoring';
+import { addUser, directory, fingerprint, freshArchive, useTempDirs } from './helpers';
+import { SAMPLE_PDF_BASE64 } from './samples';
+
+const temp = useTempDirs();
+const PURPOSE = '年度客户信用评审';
+const DAY_MS = 86_400_000;
+
+/** The people of a credit evaluation and of the periodic-review chain, on a fresh archive. */
+async function evaluationWorld() {
+  const t = await freshArchive(temp);
+  const dir = await directory(t, t.admin);
+  const people: Record<string, { user: { id: string }; session: string; password: string }> = {};
+  const person = async (key: string, username: string, displayName: string, roles: string[], department: string) => {
+    const password = `${username}-Pass-2026`;
+    const made = await addUser(t, t.admin, { username, displayName, password, roles, department });
+    people[key] = { ...made, password };
+    return people[key]!;
+  };
+  const am = await person('am', 'zhang.san', '张三', ['account_manager'], 'business');
+  const sm = await person('sm', 'sun.li', '孙丽', ['service_manager'], 'business');
+  const cm = await person('cm', 'sun.qi', '孙七', ['credit_manager'], 'credit');
+  // The periodic chain: 部门经理 (of the author's department), 协办部门, 法律事务, 综合部, 计财部, 营销中心副总, 总经理.
+  const chainPeople = [
+    await person('dept', 'li.si', '李四', ['dept_manager'], 'credit'),
+    await person('co', 'zhou.yi', '周一', ['co_department'], 'marketing'),
+    await person('legal', 'zheng.er', '郑二', ['legal'], 'legal'),
+    await person('ga', 'wang.san', '王三', ['general_affairs_manager'], 'general_affairs'),
+    await person('fin', 'zhou.ba', '周八', ['finance_manager'], 'finance'),
+    await person('vp', 'feng.wu', '冯五', ['marketing_vp'], 'marketing'),
+    await person('gm', 'wu.jiu', '吴九', ['general_manager'], 'management'),
+  ];
+
+  let n = 0;
+  async function customer(name: string): Promise<string> {
+    const body = `913101150000000${String(10 + n++)}`;
+    const created = await t.ok(am.session, 'customers.create', {
+      kind: 'enterprise',
+      name,
+      creditCode: body + creditCodeCheckCharacter(body),
+      idNumber: null,
+      enterpriseNature: 'private',
+      registeredCapitalFen: 10_000_000_00,
+      legalRepresentative: '钱一',
+      personInCharge: null,
+      address: '上海市浦东新区世纪大道 100 号',
+      bankName: '招商银行上海分行',
+      bankAccount: '6225880212345678',
+      industry: '制造业',
+      serviceType: 'sales',
+      cooperationStart: '2020-11-01',
+      departmentId: dir.department('business'),
+      confidentiality: 'normal',
+      contacts: [],
+    });
+    return created.id;
+  }
+
+  const act = (session: string, evaluationId: string, action: Input<'evaluations.act'>['action']) => t.ok(session, 'evaluations.act', { evaluationId, action });
+  const get = (session: string, evaluationId: string) => t.ok(session, 'evaluations.get', { evaluationId, purpose: PURPOSE });
+
+  /** Every step of the chain approves, in turn. */
+  async function approveChain(chainId: string): Promise<void> {
+    for (let i = 0; i < 20; i++) {
+      const seen = await t.ok(t.admin, 'approvals.get', { id: chainId });
+      if (seen.chain.status !== 'running') return;
+      const step = seen.chain.currentStepId!;
+      const inbox = await Promise.all(chainPeople.map(async (p) => ({ p, rows: (await t.ok(p.session, 'approvals.inbox', {})).rows })));
+      const seat = inbox.find((x) => x.rows.some((r) => r.id === chainId));
+      if (!seat) throw new Error(`nobody is seated at ${step}`);
+      const mine = await t.ok(seat.p.session, 'approvals.get', { id: chainId });
+      await t.ok(seat.p.session, 'approvals.decide', { kind: 'approve', chainId, stepId: step, contentHash: mine.contentHash, opinion: '同意' } as Input<'approvals.decide'>);
+    }
+    throw new Error('the chain did not end');
+  }
+
+  /** A call that must be refused with `code` and `reason`, writing nothing at all. */
+  async function refused(session: string, method: string, input: unknown, code: string, reason?: string): Promise<void> {
+    const before = fingerprint(t.dir);
+    const error = await t.fail(session, method, input);
+    expect(error.code, `${method} ${reason}`).toBe(code);
+    if (reason) expect((error.details as { reason?: string } | undefined)?.reason, `${method} ${reason}`).toBe(reason);
+    const after = fingerprint(t.dir);
+    expect(Object.keys({ ...before, ...after }).filter((f) => !f.endsWith('-shm') && after[f] !== before[f]), `${method} wrote nothing`).toEqual([]);
+  }
+
+  async function later(days: number): Promise<void> {
+    t.clock.advance(days * DAY_MS);
+    for (const p of Object.values(people)) await t.ok(p.session, 'auth.unlock', { password: p.password });
+  }
+
+  return { t, am, sm, cm, customer, act, get, approveChain, refused, later };
+}
+
+const rate = (ratings: string[]) => ({
+  contract_execution: ratings[0]!,
+  payment_speed: ratings[1]!,
+  cooperation: ratings[2]!,
+  coordination: ratings[3]!,
+});
+
+function contentOf(model: typeof PERIODIC_REVIEW_MODEL): ModelContent {
+  const { id: _id, version: _version, status: _status, ...content } = structuredClone(model);
+  return content;
+}
+
+type Detail = Output<'evaluations.get'>;
+const allowed = (d: Detail, event: string) => d.actions.find((a) => a.event === event)!.allowed;
+
+describe('credit evaluations (信用评审) through the host', () => {
+  it('runs the seed-003 form through sheets, consolidation, the chain, publication, an upheld objection, redecision and final', async () => {
+    const w = await evaluationWorld();
+    const { t, am, sm, cm } = w;
+    const customerId = await w.customer('广州南方重工有限公司');
+    // A year of sales: ¥1,200,000.00 → ¥100,000.00 a month on average.
+    const contract = await t.ok(am.session, 'records.addContract', {
+      customerId,
+      departmentId: (await directory(t, t.admin)).department('business'),
+      contractNo: null,
+      title: '年度设备采购合同',
+      amountFen: 1_500_000_00,
+      signedOn: '2026-01-05',
+      startOn: '2026-01-05',
+      endOn: '2027-01-04',
+      status: 'active',
+    });
+    await t.ok(am.session, 'records.addTransaction', { customerId, contractId: contract.id, kind: 'sale', docNo: 'FP-0001', amountFen: 1_200_000_00, occurredOn: '2026-03-01', dueOn: '2026-04-01' });
+    await t.ok(am.session, 'records.addPayment', { customerId, contractId: contract.id, amountFen: 800_000_00, paidOn: '2026-03-25', ref: 'FP-0001' });
+    const evidence = await t.ok(am.session, 'documents.add', {
+      customerId,
+      category: 'contract',
+      title: '付款凭证',
+      archiveNo: null,
+      retention: '30y',
+      confidentiality: 'normal',
+      file: { name: '付款凭证.pdf', mime: 'application/pdf', contentBase64: SAMPLE_PDF_BASE64 },
+      location: null,
+    });
+
+    // The 客户经理 cannot start a periodic review; the 客服经理 does, naming the two managers.
+    await w.refused(am.session, 'evaluations.start', { customerId, modelId: 'periodic_review', accountManagerId: am.user.id, serviceManagerId: sm.user.id }, 'FORBIDDEN', 'not_permitted');
+    const started = await t.ok(sm.session, 'evaluations.start', { customerId, modelId: 'periodic_review', accountManagerId: am.user.id, serviceManagerId: sm.user.id });
+    const id = started.evaluation.id;
+    expect(started.evaluation).toMatchObject({ status: 'draft', modelId: 'periodic_review', modelVersion: 1, limitBase: { averageMonthlySalesFen: 100_000_00 } });
+    expect(started.evaluation.reviewers.map((r) => r.origin)).toEqual(['account_manager', 'service_manager']);
+    // The header of the paper form, from the file.
+    expect(started.header).toMatchObject({
+      customer_name: '广州南方重工有限公司',
+      account_manager: '张三',
+      service_manager: '孙丽',
+      service_type: 'sales',
+      contract_amount: '¥1,500,000.00',
+      contract_years: '1',
+      received_total: '¥800,000.00',
+      review_date: '2026-11-02',
+    });
+    expect(started.header.record_no).toMatch(/^PJ-20261102-/);
+    expect(started.header.contract_no).toBeTruthy();
+    // One evaluation at a time.
+    await w.refused(sm.session, 'evaluations.start', { customerId, modelId: 'periodic_review' }, 'CONFLICT', 'evaluationOpen');
+
+    // Reviewer 1 rates A, B, C, D (70); reviewer 2 cannot see it before submitting.
+    await w.act(am.session, id, { type: 'save_sheet', ratings: rate(['A', 'B', 'C', 'D']), opinion: '回款略慢，配合度有待提高' });
+    let seen = await w.get(sm.session, id);
+    expect(seen.evaluation.sheets.map((s) => s.reviewer)).toEqual([sm.user.id]);
+    expect(seen.evaluation.hiddenSheets).toEqual([{ reviewer: am.user.id, submitted: false }]);
+    await w.act(am.session, id, { type: 'submit_sheet' });
+    seen = await w.get(sm.session, id);
+    // Submitted or not, a reviewer who has not submitted sees only their own sheet.
+    expect(seen.evaluation.sheets.map((s) => s.reviewer)).toEqual([sm.user.id]);
+    expect(seen.evaluation.hiddenSheets).toEqual([{ reviewer: am.user.id, submitted: true }]);
+    expect(seen.explanation).toBeNull();
+    expect(JSON.stringify(seen)).not.toContain('回款略慢');
+    // The credit manager sees the submitted sheet, never the unsubmitted one.
+    const byCm = await w.get(cm.session, id);
+    expect(byCm.evaluation.sheets.map((s) => s.reviewer)).toEqual([am.user.id]);
+    expect(allowed(byCm, 'consolidate')).toBe(false);
+    expect(byCm.actions.find((a) => a.event === 'consolidate')!.refusal).toEqual({ code: 'sheets_pending' });
+
+    // Reviewer 2 rates A, A, B, B (90): the average is 80.0 → B 良好.
+    await w.act(sm.session, id, { type: 'save_sheet', ratings: rate(['A', 'A', 'B', 'B']), opinion: '合作稳定' });
+    seen = await w.act(sm.session, id, { type: 'submit_sheet' });
+    expect(seen.evaluation.sheets.map((s) => s.reviewer).sort()).toEqual([am.user.id, sm.user.id].sort());
+    expect(seen.explanation).toMatchObject({ scoreText: '80.0', grade: { code: 'B', label: { 'zh-CN': '良好' } } });
+    expect(seen.explanation!.reviewerTotals.map((r) => r.totalText).sort()).toEqual(['70.0', '90.0']);
+    // 配合程度 D against B: more than one level apart, the credit manager settles it first.
+    expect(seen.explanation!.toSettle).toEqual(['coordination']);
+    await w.refused(cm.session, 'evaluations.act', { evaluationId: id, action: { type: 'consolidate', override: null } }, 'CONFLICT', 'items_unsettled');
+    // Bad input: nothing changes.
+    await w.refused(cm.session, 'evaluations.act', { evaluationId: id, action: { type: 'settle_item', item: 'coordination', note: '   ' } }, 'VALIDATION');
+    await w.refused(cm.session, 'evaluations.act', { evaluationId: id, action: { type: 'settle_item', item: 'payment_speed', note: '无分歧' } }, 'CONFLICT', 'nothing_to_settle');
+    await w.refused(am.session, 'evaluations.act', { evaluationId: id, action: { type: 'settle_item', item: 'coordination', note: '越权' } }, 'FORBIDDEN', 'not_permitted');
+    await w.act(cm.session, id, { type: 'settle_item', item: 'coordination', note: '客服经理日常接触较多，以其意见为准' });
+    await w.refused(cm.session, 'evaluations.act', { evaluationId: id, action: { type: 'consolidate', override: { grade: 'B', reason: '同级' } } }, 'VALIDATION', 'override_same_grade');
+    const consolidated = await w.act(cm.session, id, { type: 'consolidate', override: null });
+    expect(consolidated.evaluation.status).toBe('in_approval');
+    expect(consolidated.evaluation.decisions[0]).toMatchObject({ grade: 'B', scoreText: '80.0', policy: { limitFen: 200_000_00, termDays: 60 } });
+    const chain1 = consolidated.chain!.chainId;
+    expect(consolidated.chain!.status).toBe('running');
+    const chainSeen = await t.ok(t.admin, 'approvals.get', { id: chain1 });
+    expect(chainSeen.chain.kind).toBe('periodic_review');
+
+    // The chain approves: publication for 5 working days at once.
+    await w.approveChain(chain1);
+    const published = await w.get(cm.session, id);
+    expect(published.evaluation.status).toBe('published');
+    expect(published.evaluation.publications[0]!.deadline).toMatchObject({ day: '2026-11-09', length: 5, unit: 'working-days' });
+    expect(published.publicationEnds).toBe('2026-11-09');
+    await w.refused(cm.session, 'evaluations.act', { evaluationId: id, action: { type: 'finalize' } }, 'CONFLICT', 'publication_not_over');
+
+    // The 客户经理 objects for the customer on 回款速度 and 配合程度, with evidence on file.
+    await w.refused(am.session, 'evaluations.act', { evaluationId: id, action: { type: 'enter_objection', items: ['no_such_item'], reasons: '有误', evidence: [evidence.id], learnedOn: null } }, 'VALIDATION', 'unknown_item');
+    await w.refused(
+      am.session,
+      'evaluations.act',
+      { evaluationId: id, action: { type: 'enter_objection', items: ['payment_speed'], reasons: '有误', evidence: ['0190a000-0000-7000-8000-0000000000ee'], learnedOn: null } },
+      'VALIDATION',
+      'evidenceNotOnFile',
+    );
+    await w.refused(sm.session, 'evaluations.act', { evaluationId: id, action: { type: 'enter_objection', items: ['payment_speed'], reasons: '有误', evidence: [evidence.id], learnedOn: null } }, 'FORBIDDEN', 'not_account_manager');
+    const objected = await w.act(am.session, id, { type: 'enter_objection', items: ['payment_speed', 'coordination'], reasons: '客户已提前付清货款，配合度评价有误', evidence: [evidence.id], learnedOn: null });
+    expect(objected.evaluation.status).toBe('objection');
+    const objection = objected.evaluation.objections[0]!;
+    expect(objection).toMatchObject({ ground: 'within_publication', overdue: false, answerDeadline: { length: 15 } });
+
+    // Upheld: the named items are reopened; the reviewers rate them again.
+    const reopened = await w.act(cm.session, id, { type: 'answer_objection', objectionId: objection.id, upheld: true, answer: '经核实付款凭证，回款速度与配合程度重新评审' });
+    expect(reopened.evaluation).toMatchObject({ status: 'reopened', round: 2, reopenedItems: ['payment_speed', 'coordination'] });
+    await w.refused(am.session, 'evaluations.act', { evaluationId: id, action: { type: 'save_sheet', ratings: { contract_execution: 'B' } } }, 'VALIDATION', 'item_not_reopened');
+    await w.act(am.session, id, { type: 'save_sheet', ratings: { payment_speed: 'A', coordination: 'A' } });
+    await w.act(am.session, id, { type: 'submit_sheet' });
+    await w.act(sm.session, id, { type: 'save_sheet', ratings: { payment_speed: 'A', coordination: 'A' } });
+    const rescored = await w.act(sm.session, id, { type: 'submit_sheet' });
+    // 张三 A, A, C, A = 90; 孙丽 A, A, B, A = 95: 92.5 → A 优秀.
+    expect(rescored.explanation).toMatchObject({ scoreText: '92.5', grade: { code: 'A' } });
+    const redecided = await w.act(cm.session, id, { type: 'consolidate', override: null });
+    const chain2 = redecided.chain!.chainId;
+    expect(chain2).not.toBe(chain1);
+    await w.approveChain(chain2);
+    expect((await w.get(cm.session, id)).evaluation.status).toBe('published');
+    // Nothing has changed for the customer before final.
+    expect((await t.ok(cm.session, 'creditLimits.history', { customerId, purpose: PURPOSE })).current).toBeNull();
+
+    // After the publication period, final: grade, limit and term through the limit history.
+    await w.later(10);
+    const final = await w.act(cm.session, id, { type: 'finalize' });
+    expect(final.evaluation.status).toBe('final');
+    const history = await t.ok(cm.session, 'creditLimits.history', { customerId, purpose: PURPOSE });
+    expect(history.current).toEqual({ limitFen: 300_000_00, termDays: 90, since: final.evaluation.finalOn });
+    expect(history.changes).toHaveLength(1);
+    expect(history.changes[0]).toMatchObject({ chainId: chain2, limitFen: 300_000_00, termDays: 90, requestedBy: { displayName: '孙七' } });
+    expect(history.changes[0]!.reason).toContain('92.5');
+    expect(history.changes[0]!.approvals.map((a) => a.by.displayName)).toContain('吴九');
+    const file = await t.ok(cm.session, 'customers.get', { id: customerId, purpose: PURPOSE });
+    expect(file.basics.grade).toBe('A');
+    const list = await t.ok(cm.session, 'evaluations.list', { customerId, purpose: PURPOSE });
+    expect(list).toEqual([
+      expect.objectContaining({ id, status: 'final', round: 2, scoreText: '92.5', grade: 'A', publications: 2, objections: 1, model: expect.objectContaining({ version: 1 }) }),
+    ]);
+    // The file records why it was decided again.
+    expect(final.evaluation.history.map((h) => h.kind)).toEqual(expect.arrayContaining(['objection_entered', 'objection_upheld', 'reopened', 'finalized']));
+
+    // A new model version leaves the past evaluation as it was; the preview shows old against new.
+    const revised = contentOf(PERIODIC_REVIEW_MODEL);
+    const cooperation = revised.items.find((i) => i.code === 'cooperation')!;
+    if (cooperation.kind !== 'rated') throw new Error('rated');
+    cooperation.options = cooperation.options.map((o, i) => ({ ...o, points: [25, 10, 5, 0][i]! }));
+    // Only the credit manager edits models (the refusal is audited by the router, as every denied call).
+    expect((await t.fail(am.session, 'evaluations.saveModelDraft', { modelId: 'periodic_review', content: revised })).code).toBe('FORBIDDEN');
+    const draft = await t.ok(cm.session, 'evaluations.saveModelDraft', { modelId: 'periodic_review', content: revised });
+    expect(draft).toMatchObject({ version: 2, status: 'draft' });
+    const preview = await t.ok(cm.session, 'evaluations.previewModel', { modelId: 'periodic_review', version: 2, customerId, purpose: '评分模型修订预览' });
+    expect(preview).toMatchObject({ ok: true, evaluationId: id, old: { modelVersion: 1, scoreText: '92.5', grade: { code: 'A' } }, new: { modelVersion: 2, scoreText: '82.5', grade: { code: 'B' } }, gradeChanged: true });
+    await t.ok(cm.session, 'evaluations.publishModel', { modelId: 'periodic_review', version: 2 });
+    await w.refused(cm.session, 'evaluations.publishModel', { modelId: 'periodic_review', version: 2 }, 'CONFLICT', 'notADraft');
+    const after = await w.get(cm.session, id);
+    expect(after.evaluation.modelVersion).toBe(1);
+    expect(after.model.version).toBe(1);
+    expect(after.explanation).toMatchObject({ scoreText: '92.5', grade: { code: 'A' } });
+    const models = await t.ok(cm.session, 'evaluations.models', {});
+    expect(models.find((m) => m.id === 'periodic_review')).toMatchObject({ published: 2, draft: null });
+    expect(models.find((m) => m.id === 'periodic_review')!.versions.map((v) => [v.version, v.evaluations])).toEqual([
+      [1, 1],
+      [2, 0],
+    ]);
+  });
+
+  it('decides the grade on the exact average: 89 → B, 89.5 → B, 60 → C, 59.9 → D', async () => {
+    const w = await evaluationWorld();
+    const { t, am, sm, cm } = w;
+    // A one-item version of the form with fine points, so that every score of the issue can be reached.
+    const fine = contentOf(PERIODIC_REVIEW_MODEL);
+    fine.items = [
+      {
+        kind: 'rated',
+        code: 'overall',
+        label: { 'zh-CN': '综合评价', 'en-US': 'Overall' },
+        weight: 1,
+        group: null,
+        options: [1000, 900, 895, 890, 600, 599, 0].map((points) => ({ code: `P${points}`, points, label: { 'zh-CN': `${points / 10} 分`, 'en-US': `${points / 10} points` } })),
+      },
+    ];
+    const draft = await t.ok(cm.session, 'evaluations.saveModelDraft', { modelId: 'periodic_review', content: fine });
+    await t.ok(cm.session, 'evaluations.publishModel', { modelId: 'periodic_review', version: draft.version });
+
+    // One reviewer (the same person is 客户经理 and 客服经理): 89 → B.
+    const single = await w.customer('杭州单人评审有限公司');
+    const one = await t.ok(sm.session, 'evaluations.start', { customerId: single, modelId: 'periodic_review', accountManagerId: sm.user.id, serviceManagerId: sm.user.id });
+    expect(one.evaluation.reviewers).toHaveLength(1);
+    await w.act(sm.session, one.evaluation.id, { type: 'save_sheet', ratings: { overall: 'P890' } });
+    const s89 = await w.act(sm.session, one.evaluation.id, { type: 'submit_sheet' });
+    expect([s89.explanation!.scoreText, s89.explanation!.grade.code]).toEqual(['89.0', 'B']);
+
+    // Two reviewers: (reviewer 1, reviewer 2) → average, grade.
+    const cases: [string, string, string, string][] = [
+      ['P890', 'P900', '89.5', 'B'],
+      ['P600', 'P600', '60.0', 'C'],
+      ['P600', 'P599', '59.9', 'D'],
+    ];
+    let k = 0;
+    for (const [r1, r2, text, grade] of cases) {
+      const customerId = await w.customer(`苏州评审样本${k++}有限公司`);
+      const started = await t.ok(sm.session, 'evaluations.start', { customerId, modelId: 'periodic_review', accountManagerId: am.user.id, serviceManagerId: sm.user.id });
+      const id = started.evaluation.id;
+      expect(started.evaluation.modelVersion).toBe(draft.version);
+      await w.act(am.session, id, { type: 'save_sheet', ratings: { overall: r1 } });
+      await w.act(am.session, id, { type: 'submit_sheet' });
+      await w.act(sm.session, id, { type: 'save_sheet', ratings: { overall: r2 } });
+      const done = await w.act(sm.session, id, { type: 'submit_sheet' });
+      expect([done.explanation!.scoreText, done.explanation!.grade.code], `${r1} + ${r2}`).toEqual([text, grade]);
+      // 59.9 is a D, 0.1 short of C; 89.5 is 0.5 short of A.
+      if (text === '59.9') expect(done.explanation!.nextGrade).toMatchObject({ grade: { code: 'C' }, neededText: '0.1' });
+      if (text === '89.5') expect(done.explanation!.nextGrade).toMatchObject({ grade: { code: 'A' }, neededText: '0.5' });
+    }
+  });
+
+  it('refuses bad input with VALIDATION and writes nothing', async () => {
+    const w = await evaluationWorld();
+    const { sm, cm } = w;
+    const customerId = await w.customer('南京校验样本有限公司');
+    await w.refused(sm.session, 'evaluations.start', { customerId, modelId: 'periodic_review' }, 'CONFLICT', 'noManagers');
+    await w.refused(sm.session, 'evaluations.start', { customerId: 'not-an-id', modelId: 'periodic_review' }, 'VALIDATION');
+    await w.refused(sm.session, 'evaluations.start', { customerId, modelId: 'no_such_model', accountManagerId: w.am.user.id, serviceManagerId: sm.user.id }, 'NOT_FOUND');
+    const started = await w.t.ok(sm.session, 'evaluations.start', { customerId, modelId: 'periodic_review', accountManagerId: w.am.user.id, serviceManagerId: sm.user.id });
+    const id = started.evaluation.id;
+    await w.refused(sm.session, 'evaluations.act', { evaluationId: id, action: { type: 'save_sheet', ratings: { payment_speed: 'Z' } } }, 'VALIDATION', 'unknown_option');
+    await w.refused(sm.session, 'evaluations.act', { evaluationId: id, action: { type: 'save_sheet', ratings: { nothing: 'A' } } }, 'VALIDATION', 'unknown_item');
+    await w.refused(sm.session, 'evaluations.act', { evaluationId: id, action: { type: 'submit_sheet' } }, 'CONFLICT', 'sheet_incomplete');
+    await w.refused(sm.session, 'evaluations.act', { evaluationId: id, action: { type: 'fly' } }, 'VALIDATION');
+    await w.refused(cm.session, 'evaluations.act', { evaluationId: id, action: { type: 'save_sheet', ratings: {} } }, 'FORBIDDEN', 'not_a_reviewer');
+    await w.refused(cm.session, 'evaluations.act', { evaluationId: id, action: { type: 'add_reviewer', reviewer: '0190a000-0000-7000-8000-0000000000ee' } }, 'VALIDATION', 'reviewerNotUser');
+    const bad = contentOf(PERIODIC_REVIEW_MODEL);
+    bad.scale = { ...bad.scale, bands: bad.scale.bands.map((b, i) => (i === 0 ? { ...b, from: b.from - 5 } : b)) };
+    await w.refused(cm.session, 'evaluations.saveModelDraft', { modelId: 'periodic_review', content: bad }, 'CONFLICT', 'modelInvalid');
+    await w.refused(cm.session, 'evaluations.setCrosswalk', { ranks: [{ 'zh-CN': '好', 'en-US': 'Good' }], entries: [] }, 'CONFLICT', 'crosswalkInvalid');
+    // The reviews due list names the customers never evaluated.
+    const due = await w.t.ok(cm.session, 'evaluations.due', { horizonDays: 30 });
+    expect(due.find((d) => d.customer.id === customerId)).toMatchObject({ reasons: [{ reason: 'never_evaluated' }], open: { id, status: 'draft' } });
+  });
+});
