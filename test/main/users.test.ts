@@ -74,6 +74,7 @@ describe('users.create', () => {
       'customers.write',
       'documents.read',
       'documents.write',
+      'evaluations.take_part',
     ]);
   });
 
@@ -152,7 +153,7 @@ describe('users.update', () => {
     const { role, department } = await directory(t, t.admin);
     const { user } = await addUser(t, t.admin, REVIEWER);
     const unknown = '01900000-0000-7000-8000-000000000000';
-    const base = { id: user.id, displayName: '某', departmentId: department('credit'), roleIds: [role('reviewer')] };
+    const base = { id: user.id, displayName: '某', departmentId: department('credit'), roleIds: [role('dept_manager')] };
     const before = await snapshot(t);
     expect((await t.fail(t.admin, 'users.update', { ...base, id: unknown })).code).toBe('NOT_FOUND');
     expect((await t.fail(t.admin, 'users.update', { ...base, departmentId: unknown })).code).toBe('NOT_FOUND');
@@ -164,7 +165,7 @@ describe('users.update', () => {
     const t = await freshArchive(temp);
     const { role, department } = await directory(t, t.admin);
     const me = await t.ok(t.admin, 'auth.me', {});
-    const demote = { id: me.id, displayName: ADMIN.displayName, departmentId: department('management'), roleIds: [role('reviewer')] };
+    const demote = { id: me.id, displayName: ADMIN.displayName, departmentId: department('management'), roleIds: [role('dept_manager')] };
     const before = await snapshot(t);
     expect(await t.fail(t.admin, 'users.update', demote)).toMatchObject({ code: 'CONFLICT', details: { reason: 'lastAdministrator' } });
     expect(await snapshot(t)).toEqual(before);
@@ -246,7 +247,7 @@ describe('roles.update', () => {
     const { entries } = await t.ok(t.admin, 'audit.list', { action: 'roles.update' });
     expect(entries.map((e) => e.details)).toEqual([
       { before: ['audit.read'], after: [] },
-      { before: [], after: ['audit.read'] },
+      { before: ['customers.read', 'evaluations.take_part'], after: ['audit.read'] },
     ]);
   });
 
