@@ -96,7 +96,7 @@ export function RecordTable<T extends { id: string; voided?: VoidStampView | nul
                     {column.header}
                   </Table.Th>
                 ))}
-                {canWrite && <Table.Th w={60} />}
+                {canWrite && <Table.Th w={voidable ? 96 : 60} />}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -113,7 +113,7 @@ export function RecordTable<T extends { id: string; voided?: VoidStampView | nul
                     {canWrite && (
                       <Table.Td>
                         {voided ? (
-                          <Badge color="gray" variant="outline" size="sm">
+                          <Badge color="gray" variant="outline" size="sm" style={{ flexShrink: 0, overflow: 'visible' }}>
                             {t('customerFile.voidedBadge')}
                           </Badge>
                         ) : voidable ? (
@@ -194,7 +194,10 @@ function VoidModal({ kind, row, onClose }: { kind: VoidableKind; row: { id: stri
           minRows={2}
           maxLength={500}
           value={reason}
-          onChange={(event) => setReason(event.currentTarget.value)}
+          onChange={(event) => {
+            setReason(event.currentTarget.value);
+            setProblem(null);
+          }}
           data-testid="void-reason"
         />
         {problem && (
