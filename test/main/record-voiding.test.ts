@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { closeArchive } from '../../src/main/archive/archive';
 import { creditCodeCheckCharacter } from '../../src/shared/domain/identifiers';
 import { csvBase64 } from './import-files';
-import { directory, freshArchive, openWithRecoveryCode, testHost, useTempDirs, type TestHost } from './helpers';
+import { addUser, directory, freshArchive, openWithRecoveryCode, testHost, useTempDirs, type TestHost } from './helpers';
 
 // 作废 / 红冲 through the host (issue 11 item 11): a record of money or credit entered by
 // mistake is voided with a reason, stays in the file with who/when/why, and no longer
@@ -135,6 +135,27 @@ describe('voiding records of money and credit (作废)', () => {
     await t.ok(manager, 'records.void', { kind: 'contract', id: contract.id, reason: '合同作废' });
     const against = await t.ok(manager, 'imports.preview', payments([[creditCode, '1.00', '2026-09-21', 'HK-778', 'YW-2026-0901']]));
     expect(against.problems.map((p) => [p.column, p.code])).toEqual([['合同编号', 'contract.voided']]);
+  });
+
+  it('keeps voided sales, payments and contracts out of what an evaluation takes from the file', async () => {
+    const { t, customerId, departments } = await world();
+    const am = await addUser(t, t.admin, { username: 'zhang.san', displayName: '张三', password: 'zhang.san-Pass-2026', roles: ['account_manager'], department: 'business' });
+    const sm = await addUser(t, t.admin, { username: 'sun.li', displayName: '孙丽', password: 'sun.li-Pass-2026', roles: ['service_manager'], department: 'business' });
+    const contract = (contractNo: string, amountFen: number) =>
+      t.ok(am.session, 'records.addContract', { customerId, departmentId: departments.business, contractNo, title: '设备采购', amountFen, signedOn: '2026-01-05', startOn: null, endOn: null, status: 'active' });
+    const kept = await contract('YW-2026-0100', 600_000_00);
+    const wrong = await contract('YW-2026-0101', 9_000_000_00);
+    await t.ok(am.session, 'records.addTransaction', { customerId, contractId: kept.id, kind: 'sale', docNo: 'FP-1', amountFen: 120_000_00, occurredOn: '2026-03-01', dueOn: '2026-04-01' });
+    const bigSale = await t.ok(am.session, 'records.addTransaction', { customerId, contractId: null, kind: 'sale', docNo: 'FP-2', amountFen: 1_200_000_00, occurredOn: '2026-03-02', dueOn: '2026-04-02' });
+    await t.ok(am.session, 'records.addPayment', { customerId, contractId: kept.id, amountFen: 100_000_00, paidOn: '2026-03-25', ref: 'HK-1' });
+    const doubled = await t.ok(am.session, 'records.addPayment', { customerId, contractId: kept.id, amountFen: 100_000_00, paidOn: '2026-03-25', ref: 'HK-1b' });
+    await t.ok(am.session, 'records.void', { kind: 'transaction', id: bigSale.id, reason: '金额多录一个零' });
+    await t.ok(am.session, 'records.void', { kind: 'payment', id: doubled.id, reason: '重复登记' });
+    await t.ok(am.session, 'records.void', { kind: 'contract', id: wrong.id, reason: '合同未生效' });
+
+    const started = await t.ok(sm.session, 'evaluations.start', { customerId, modelId: 'periodic_review', accountManagerId: am.user.id, serviceManagerId: sm.user.id });
+    expect(started.evaluation.limitBase).toEqual({ averageMonthlySalesFen: 10_000_00 });
+    expect(started.header).toMatchObject({ received_total: '¥100,000.00', contract_no: 'YW-2026-0100', contract_amount: '¥600,000.00' });
   });
 
   it('refuses deleting a payment with SQL and the key: the trigger stands', async () => {
