@@ -38,13 +38,16 @@ export interface VoidColumns {
   void_reason: string | null;
 }
 
+/** A row as the contract shows it (its void mark, whatever its shape, or null) or as stored. */
+type Voidable = { voided: object | null } | VoidColumns;
+
 /** Whether a record still counts: not voided. */
-export function inForce(row: { voided: VoidStamp | null } | VoidColumns): boolean {
+export function inForce(row: Voidable): boolean {
   return 'voided' in row ? row.voided === null : row.voided_at === null;
 }
 
 /** The rows that still count, in their order. */
-export function inForceOnly<T extends { voided: VoidStamp | null } | VoidColumns>(rows: readonly T[]): T[] {
+export function inForceOnly<T extends Voidable>(rows: readonly T[]): T[] {
   return rows.filter(inForce);
 }
 
