@@ -337,7 +337,7 @@ describeInChromium('customer credit files e2e', () => {
     await screenshot('figures');
   });
 
-  it('adds a qualification, a credit event, feedback and a credit report, and removes a record after confirmation', async () => {
+  it('adds a qualification, a credit event, feedback and a credit report, removes a feedback note after confirmation and voids a credit event with its reason', async () => {
     await tab('资质').click();
     await page.getByTestId('add-qualification').click();
     let form = page.getByTestId('record-form-qualification');
@@ -407,6 +407,30 @@ describeInChromium('customer credit files e2e', () => {
     await screenshot('remove-confirm', false);
     await page.getByTestId('confirm-remove').click();
     await visible(feedback.getByText('暂无记录'));
+
+    // A credit event is never removed: it is voided (作废) with a reason, and stays, struck through.
+    await tab('信用事件').click();
+    const events = page.getByTestId('credit-events');
+    expect(await events.getByRole('button', { name: '删除' }).count()).toBe(0);
+    await events.getByTestId('void-record').click();
+    const voiding = dialog();
+    await visible(voiding.getByText('作废记录'));
+    await page.getByTestId('confirm-void').click();
+    await visible(voiding.getByText('请填写作废原因。'));
+    await page.getByTestId('void-reason').fill('登记错客户，该诉讼属于另一家同名企业');
+    expect(await voiding.getByText('请填写作废原因。').count()).toBe(0);
+    await screenshot('void-dialog', false);
+    await page.getByTestId('confirm-void').click();
+    await closeDialog(voiding);
+    const note = events.getByTestId('void-note');
+    await visible(note);
+    expect(await note.innerText()).toMatch(/^已作废：.+，\d{4}-\d{2}-\d{2} \d{2}:\d{2}，原因：登记错客户，该诉讼属于另一家同名企业$/);
+    // The row stays in the file, struck through, and can no longer be voided.
+    expect(await events.getByText('买卖合同纠纷一审立案').isVisible()).toBe(true);
+    expect(await events.locator('tr[data-voided="true"] td').first().getAttribute('style')).toContain('line-through');
+    expect(await events.getByTestId('void-record').count()).toBe(0);
+    expect(await events.getByText('已作废', { exact: true }).isVisible()).toBe(true);
+    await screenshot('credit-event-voided');
   });
 
   it('adds a PDF and shows it inside the app under a watermark of the reader and the time', async () => {

@@ -276,10 +276,12 @@ describe('customer credit files', () => {
     expect(file.feedback).toHaveLength(1);
     expect(file.creditReports).toHaveLength(1);
 
-    // A contract with transactions is not removed; a feedback entry is, and the removal is on record.
+    // A contract is never removed, and not voided while transactions in force refer to it; a
+    // feedback entry is removed, and the removal is on record.
     const used = file.contracts[0]!;
     await w.t.ok(w.manager, 'records.addTransaction', { customerId: id, contractId: used.id, kind: 'return', docNo: null, amountFen: 1_00, occurredOn: '2026-10-02', dueOn: null });
-    expect(await w.t.fail(w.manager, 'records.remove', { kind: 'contract', id: used.id })).toMatchObject({ code: 'CONFLICT' });
+    expect((await w.t.fail(w.manager, 'records.remove', { kind: 'contract', id: used.id })).code).toBe('VALIDATION');
+    expect(await w.t.fail(w.manager, 'records.void', { kind: 'contract', id: used.id, reason: '录入错误' })).toMatchObject({ code: 'CONFLICT', details: { reason: 'contractHasRecords' } });
     await w.t.ok(w.manager, 'records.remove', { kind: 'feedback', id: file.feedback[0]!.id });
     const log = await w.t.ok(w.admin, 'audit.list', { action: 'records.remove', limit: 5 });
     expect(log.entries[0]!.details).toMatchObject({ removed: `feedback:${file.feedback[0]!.id}`, record: { content: '发票延误' } });

@@ -160,6 +160,7 @@ export function validInputs(ids: SampleIds): { [M in HostMethodName]: Input<M> }
     'records.addFeedback': { customerId, kind: 'satisfaction', occurredOn: '2026-06-30', score: 4, content: '对交付及时性满意' },
     'records.addCreditReport': { customerId, agency: '中诚信', reportNo: 'ZCX-2026-001', issuedOn: '2026-01-15', rating: 'AA', summary: '经营稳定' },
     'records.remove': { kind: 'contact', id: NO_CONTRACT },
+    'records.void': { kind: 'payment', id: NO_CONTRACT, reason: '录入错误' },
     'documents.add': {
       customerId,
       category: 'contract',

@@ -132,6 +132,10 @@ export interface QualificationsTable {
   valid_from: string | null;
   valid_to: string | null;
   created_at: string;
+  /** 作废: who voided it, when and why (all three or none; migration 0070). */
+  voided_at: string | null;
+  voided_by: string | null;
+  void_reason: string | null;
 }
 
 export interface ContractsTable {
@@ -147,6 +151,10 @@ export interface ContractsTable {
   status: 'active' | 'completed' | 'terminated';
   import_id: string | null;
   created_at: string;
+  /** 作废: who voided it, when and why (all three or none; migration 0070). */
+  voided_at: string | null;
+  voided_by: string | null;
+  void_reason: string | null;
 }
 
 export interface TransactionsTable {
@@ -160,6 +168,10 @@ export interface TransactionsTable {
   due_on: string | null;
   import_id: string | null;
   created_at: string;
+  /** 作废: who voided it, when and why (all three or none; migration 0070). */
+  voided_at: string | null;
+  voided_by: string | null;
+  void_reason: string | null;
 }
 
 export interface PaymentsTable {
@@ -171,6 +183,10 @@ export interface PaymentsTable {
   ref: string | null;
   import_id: string | null;
   created_at: string;
+  /** 作废: who voided it, when and why (all three or none; migration 0070). */
+  voided_at: string | null;
+  voided_by: string | null;
+  void_reason: string | null;
 }
 
 export interface CreditEventsTable {
@@ -183,6 +199,10 @@ export interface CreditEventsTable {
   amount_fen: number | null;
   source: string | null;
   created_at: string;
+  /** 作废: who voided it, when and why (all three or none; migration 0070). */
+  voided_at: string | null;
+  voided_by: string | null;
+  void_reason: string | null;
 }
 
 export interface FeedbackTable {

@@ -46,6 +46,7 @@ export const importProblemCodes = z.enum([
   'customer.ambiguous',
   'contract.unknown',
   'contract.otherCustomer',
+  'contract.voided',
   'duplicate.inFile',
   'duplicate.inArchive',
 ]);

@@ -7,6 +7,7 @@ import {
   QUALIFICATION_KINDS,
   TRANSACTION_KINDS,
 } from '../domain/customers';
+import { RECORD_KINDS, REMOVABLE_KINDS, VOIDABLE_KINDS } from '../domain/voiding';
 import { method } from './method';
 import { fen, id, isoDay, isoMoment, optionalDay, optionalText, positiveFen, text } from './schemas';
 
@@ -14,7 +15,7 @@ import { fen, id, isoDay, isoMoment, optionalDay, optionalText, positiveFen, tex
 // transactions, payments, credit events, feedback, third-party reports.
 
 /** Refusals of records (`details.reason`). */
-export const recordsReasons = z.enum(['contractNoTaken', 'contractInUse']);
+export const recordsReasons = z.enum(['contractNoTaken', 'contractInUse', 'alreadyVoided', 'contractHasRecords', 'contractVoided']);
 export type RecordsReason = z.infer<typeof recordsReasons>;
 
 export const phone = z
@@ -48,9 +49,14 @@ export const VALIDITY_STATES = ['valid', 'expiring', 'expired', 'open'] as const
 export type ValidityState = (typeof VALIDITY_STATES)[number];
 
 const record = { id, createdAt: isoMoment };
+/** 作废: who voided the record, when and why; null while it is in force. */
+export const voidStamp = z.strictObject({ at: isoMoment, by: z.strictObject({ id, displayName: z.string() }), reason: z.string() });
+export type VoidStampView = z.infer<typeof voidStamp>;
+/** The fields of a record of money or credit: voided, never deleted. */
+const voidable = { ...record, voided: voidStamp.nullable() };
 export const contact = z.strictObject({ ...record, role: z.enum(CONTACT_ROLES), name: z.string(), phone: z.string().nullable(), email: z.string().nullable() });
 export const qualification = z.strictObject({
-  ...record,
+  ...voidable,
   kind: z.enum(QUALIFICATION_KINDS),
   number: z.string().nullable(),
   issuer: z.string().nullable(),
@@ -61,7 +67,7 @@ export const qualification = z.strictObject({
   validity: z.enum(VALIDITY_STATES),
 });
 export const contract = z.strictObject({
-  ...record,
+  ...voidable,
   departmentId: id,
   departmentName: z.string(),
   contractNo: z.string(),
@@ -73,7 +79,7 @@ export const contract = z.strictObject({
   status: z.enum(CONTRACT_STATUSES),
 });
 export const transaction = z.strictObject({
-  ...record,
+  ...voidable,
   contractId: id.nullable(),
   kind: z.enum(TRANSACTION_KINDS),
   docNo: z.string().nullable(),
@@ -81,9 +87,9 @@ export const transaction = z.strictObject({
   occurredOn: z.string(),
   dueOn: z.string().nullable(),
 });
-export const payment = z.strictObject({ ...record, contractId: id.nullable(), amountFen: z.number().int(), paidOn: z.string(), ref: z.string().nullable() });
+export const payment = z.strictObject({ ...voidable, contractId: id.nullable(), amountFen: z.number().int(), paidOn: z.string(), ref: z.string().nullable() });
 export const creditEvent = z.strictObject({
-  ...record,
+  ...voidable,
   kind: z.enum(CREDIT_EVENT_KINDS),
   occurredOn: z.string(),
   title: z.string(),
@@ -100,7 +106,7 @@ export const creditReport = z.strictObject({
   rating: z.string().nullable(),
   summary: z.string().nullable(),
 });
-export const RECORD_KINDS = ['contact', 'qualification', 'contract', 'transaction', 'payment', 'creditEvent', 'feedback', 'creditReport'] as const;
+export { RECORD_KINDS, REMOVABLE_KINDS, VOIDABLE_KINDS };
 
 const customerRef = { customerId: id };
 
@@ -204,8 +210,16 @@ export const recordsMethods = {
     permission: 'customers.write',
     writes: true,
   }),
+  /** Contacts, feedback and third-party reports only: records of money and credit are voided. */
   'records.remove': method({
-    input: z.strictObject({ kind: z.enum(RECORD_KINDS), id }),
+    input: z.strictObject({ kind: z.enum(REMOVABLE_KINDS), id }),
+    output: z.null(),
+    permission: 'customers.write',
+    writes: true,
+  }),
+  /** 作废 / 红冲: the record stays in the file, marked, and no longer counts. */
+  'records.void': method({
+    input: z.strictObject({ kind: z.enum(VOIDABLE_KINDS), id, reason: text(500) }),
     output: z.null(),
     permission: 'customers.write',
     writes: true,

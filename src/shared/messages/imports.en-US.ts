@@ -48,6 +48,7 @@ export const importsEnUS = {
     'customer.ambiguous': 'Several customers have this name; use the credit code',
     'contract.unknown': 'No such contract number in the archive',
     'contract.otherCustomer': 'The contract belongs to another customer',
+    'contract.voided': 'The contract is voided',
     'duplicate.inFile': 'Repeats an earlier row of the file',
     'duplicate.inArchive': 'Already in the archive',
   } satisfies Record<ImportProblemCode, string>,

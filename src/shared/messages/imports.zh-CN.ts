@@ -48,6 +48,7 @@ export const importsZhCN = {
     'customer.ambiguous': '有多个同名客户，请改用统一社会信用代码',
     'contract.unknown': '档案中没有这个合同编号',
     'contract.otherCustomer': '该合同属于另一个客户',
+    'contract.voided': '该合同已作废',
     'duplicate.inFile': '与文件中前面的行重复',
     'duplicate.inArchive': '档案中已有此记录',
   } satisfies Record<ImportProblemCode, string>,

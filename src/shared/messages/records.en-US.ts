@@ -6,6 +6,9 @@ export const recordsEnUS = {
   reasons: {
     contractNoTaken: 'This contract number is already taken.',
     contractInUse: 'Sales or payments refer to this contract: it cannot be removed.',
+    alreadyVoided: 'This record is already voided; a void is neither undone nor repeated.',
+    contractHasRecords: 'Sales or payments in force refer to this contract: void them first.',
+    contractVoided: 'This contract is voided: no sales or payments can be entered against it.',
   } satisfies Record<RecordsReason, string>,
   actions: {
     'records.addContact': 'Contact added',
@@ -17,6 +20,7 @@ export const recordsEnUS = {
     'records.addFeedback': 'Feedback added',
     'records.addCreditReport': 'Credit report added',
     'records.remove': 'Record removed',
+    'records.void': 'Record voided',
   } satisfies Record<ActionOf<'records'>, string>,
   validity: {
     valid: 'Valid',

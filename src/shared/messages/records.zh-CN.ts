@@ -6,6 +6,9 @@ export const recordsZhCN = {
   reasons: {
     contractNoTaken: '该合同编号已被使用。',
     contractInUse: '该合同下有交易或付款记录，不能删除。',
+    alreadyVoided: '这条记录已经作废，作废不能撤销或重复。',
+    contractHasRecords: '该合同下还有未作废的交易或付款记录，请先作废这些记录。',
+    contractVoided: '该合同已作废，不能再登记交易或付款。',
   } satisfies Record<RecordsReason, string>,
   actions: {
     'records.addContact': '添加联系人',
@@ -17,6 +20,7 @@ export const recordsZhCN = {
     'records.addFeedback': '添加客户反馈',
     'records.addCreditReport': '添加第三方报告',
     'records.remove': '删除档案记录',
+    'records.void': '作废档案记录',
   } satisfies Record<ActionOf<'records'>, string>,
   validity: {
     valid: '有效',

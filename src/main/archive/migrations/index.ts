@@ -7,6 +7,7 @@ import * as m0030 from './0030-calendar';
 import * as m0040 from './0040-approvals';
 import * as m0045 from './0045-credit-limits';
 import * as m0050 from './0050-evaluations';
+import * as m0070 from './0070-record-voiding';
 
 // The ordered list of migrations, imported statically: a bundled app has no
 // migration folder to read. Numbered with gaps; never renamed or edited once shipped.
@@ -19,6 +20,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0040-approvals': m0040,
   '0045-credit-limits': m0045,
   '0050-evaluations': m0050,
+  '0070-record-voiding': m0070,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);

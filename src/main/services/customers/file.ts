@@ -4,6 +4,7 @@ import type { CustomerFile } from '../../../shared/contract/customers';
 import { creditFigures, daysBetween, yearsBetween } from '../../../shared/domain/receivables';
 import { compiledOnce } from '../../archive/compiled';
 import type { DB } from '../../archive/schema';
+import { inForce, voidStampOf, type VoidColumns } from '../../../shared/domain/voiding';
 import { documentsOfCustomer } from '../documents/queries';
 
 /** The archive or the call's transaction. */
@@ -111,9 +112,21 @@ export async function customerFileOf(db: Db, id: string, today: string): Promise
     documentsOfCustomer(db, id),
   ]);
 
-  const sales = transactions.filter((t) => t.kind === 'sale').map((t) => ({ amountFen: t.amount_fen, occurredOn: t.occurred_on, dueOn: t.due_on }));
-  const returns = transactions.filter((t) => t.kind === 'return').map((t) => ({ amountFen: t.amount_fen, on: t.occurred_on }));
-  const paid = payments.map((p) => ({ amountFen: p.amount_fen, on: p.paid_on }));
+  // 作废: voided rows stay in the lists, marked; they count for nothing.
+  const voidedBy = [...new Set([qualifications, contracts, transactions, payments, events].flatMap((rows: VoidColumns[]) => rows.map((r) => r.voided_by)))].filter(
+    (u): u is string => u !== null,
+  );
+  const names = new Map(
+    voidedBy.length === 0 ? [] : (await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', voidedBy).execute()).map((u) => [u.id, u.display_name]),
+  );
+  const voided = (r: VoidColumns) => {
+    const stamp = voidStampOf(r);
+    return stamp && { at: stamp.at, by: { id: stamp.by, displayName: names.get(stamp.by) ?? '' }, reason: stamp.reason };
+  };
+  const countedContracts = contracts.filter(inForce);
+  const sales = transactions.filter((t) => inForce(t) && t.kind === 'sale').map((t) => ({ amountFen: t.amount_fen, occurredOn: t.occurred_on, dueOn: t.due_on }));
+  const returns = transactions.filter((t) => inForce(t) && t.kind === 'return').map((t) => ({ amountFen: t.amount_fen, on: t.occurred_on }));
+  const paid = payments.filter(inForce).map((p) => ({ amountFen: p.amount_fen, on: p.paid_on }));
   const figures = creditFigures(sales, returns, paid, today);
 
   return {
@@ -155,6 +168,7 @@ export async function customerFileOf(db: Db, id: string, today: string): Promise
       validFrom: r.valid_from,
       validTo: r.valid_to,
       validity: validityOn(r.valid_to, today),
+      voided: voided(r),
     })),
     contracts: contracts.map((r) => ({
       id: r.id,
@@ -168,6 +182,7 @@ export async function customerFileOf(db: Db, id: string, today: string): Promise
       startOn: r.start_on,
       endOn: r.end_on,
       status: r.status,
+      voided: voided(r),
     })),
     transactions: transactions.map((r) => ({
       id: r.id,
@@ -178,8 +193,9 @@ export async function customerFileOf(db: Db, id: string, today: string): Promise
       amountFen: r.amount_fen,
       occurredOn: r.occurred_on,
       dueOn: r.due_on,
+      voided: voided(r),
     })),
-    payments: payments.map((r) => ({ id: r.id, createdAt: r.created_at, contractId: r.contract_id, amountFen: r.amount_fen, paidOn: r.paid_on, ref: r.ref })),
+    payments: payments.map((r) => ({ id: r.id, createdAt: r.created_at, contractId: r.contract_id, amountFen: r.amount_fen, paidOn: r.paid_on, ref: r.ref, voided: voided(r) })),
     creditEvents: events.map((r) => ({
       id: r.id,
       createdAt: r.created_at,
@@ -189,6 +205,7 @@ export async function customerFileOf(db: Db, id: string, today: string): Promise
       detail: r.detail,
       amountFen: r.amount_fen,
       source: r.source,
+      voided: voided(r),
     })),
     feedback: feedback.map((r) => ({ id: r.id, createdAt: r.created_at, kind: r.kind, occurredOn: r.occurred_on, score: r.score, content: r.content })),
     creditReports: reports.map((r) => ({
@@ -204,8 +221,8 @@ export async function customerFileOf(db: Db, id: string, today: string): Promise
     figures: {
       ...figures,
       yearsOfCooperation: c.cooperation_start ? yearsBetween(c.cooperation_start, today) : null,
-      contractCount: contracts.length,
-      contractAmountFen: contracts.reduce((t, r) => t + r.amount_fen, 0),
+      contractCount: countedContracts.length,
+      contractAmountFen: countedContracts.reduce((t, r) => t + r.amount_fen, 0),
     },
   };
 }

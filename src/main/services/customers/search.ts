@@ -198,7 +198,12 @@ export async function searchCustomers(db: Db, c: SearchCriteria): Promise<{ tota
         ids.push(
           eb.selectFrom('customers as coded').select('coded.id as customer_id').where('coded.credit_code', '>=', upper).where('coded.credit_code', '<', prefixEnd(upper)) as unknown as IdQuery,
           eb.selectFrom('customers as carded').select('carded.id as customer_id').where('carded.id_number', '>=', upper).where('carded.id_number', '<', prefixEnd(upper)) as unknown as IdQuery,
-          eb.selectFrom('contracts').select('contracts.customer_id').where('contracts.contract_no', '>=', upper).where('contracts.contract_no', '<', prefixEnd(upper)) as unknown as IdQuery,
+          eb
+            .selectFrom('contracts')
+            .select('contracts.customer_id')
+            .where('contracts.contract_no', '>=', upper)
+            .where('contracts.contract_no', '<', prefixEnd(upper))
+            .where('contracts.voided_at', 'is', null) as unknown as IdQuery,
         );
       }
       if (phoneLike) {
@@ -249,6 +254,7 @@ async function withMatches(db: Db, rows: CustomerSummary[], q: SearchText): Prom
           .where('customer_id', 'in', ids)
           .where('contract_no', '>=', q.upper)
           .where('contract_no', '<', prefixEnd(q.upper))
+          .where('voided_at', 'is', null)
           .execute()
       : Promise.resolve([]),
     db.selectFrom('documents').select(['customer_id', 'title']).where('customer_id', 'in', ids).execute(),

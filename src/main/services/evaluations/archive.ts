@@ -10,6 +10,7 @@ import type { Db } from './store';
 // model's from the customer's sales and payments through 核销 / settleSales, the
 // new-customer model's from the qualifications), and the average monthly sales the
 // limit rules apply to. A value the archive lacks stays null: the reviewer enters it.
+// Voided records (作废) count for nothing here.
 
 /** One year back from `asOf` (both inclusive). */
 export function reviewPeriod(asOf: string): { from: string; asOf: string } {
@@ -36,13 +37,13 @@ export async function fromFile(
   const [customer, contacts, contracts, sales, payments, returns, events, feedback, qualifications, people] = await Promise.all([
     db.selectFrom('customers').selectAll().where('id', '=', customerId).executeTakeFirstOrThrow(),
     db.selectFrom('customer_contacts').select(['role', 'name', 'phone']).where('customer_id', '=', customerId).orderBy('created_at').execute(),
-    db.selectFrom('contracts').select(['contract_no', 'amount_fen', 'signed_on', 'start_on', 'end_on', 'status']).where('customer_id', '=', customerId).orderBy('signed_on', 'desc').execute(),
-    db.selectFrom('transactions').select(['id', 'contract_id', 'doc_no', 'amount_fen', 'occurred_on', 'due_on']).where('customer_id', '=', customerId).where('kind', '=', 'sale').execute(),
-    db.selectFrom('payments').select(['id', 'contract_id', 'ref', 'amount_fen', 'paid_on']).where('customer_id', '=', customerId).execute(),
-    db.selectFrom('transactions').select(['id', 'contract_id', 'doc_no', 'amount_fen', 'occurred_on']).where('customer_id', '=', customerId).where('kind', '=', 'return').execute(),
-    db.selectFrom('credit_events').select(['kind', 'occurred_on']).where('customer_id', '=', customerId).execute(),
+    db.selectFrom('contracts').select(['contract_no', 'amount_fen', 'signed_on', 'start_on', 'end_on', 'status']).where('customer_id', '=', customerId).where('voided_at', 'is', null).orderBy('signed_on', 'desc').execute(),
+    db.selectFrom('transactions').select(['id', 'contract_id', 'doc_no', 'amount_fen', 'occurred_on', 'due_on']).where('customer_id', '=', customerId).where('voided_at', 'is', null).where('kind', '=', 'sale').execute(),
+    db.selectFrom('payments').select(['id', 'contract_id', 'ref', 'amount_fen', 'paid_on']).where('customer_id', '=', customerId).where('voided_at', 'is', null).execute(),
+    db.selectFrom('transactions').select(['id', 'contract_id', 'doc_no', 'amount_fen', 'occurred_on']).where('customer_id', '=', customerId).where('voided_at', 'is', null).where('kind', '=', 'return').execute(),
+    db.selectFrom('credit_events').select(['kind', 'occurred_on']).where('customer_id', '=', customerId).where('voided_at', 'is', null).execute(),
     db.selectFrom('feedback').select(['kind', 'occurred_on', 'score']).where('customer_id', '=', customerId).execute(),
-    db.selectFrom('qualifications').select(['kind', 'valid_from', 'valid_to']).where('customer_id', '=', customerId).execute(),
+    db.selectFrom('qualifications').select(['kind', 'valid_from', 'valid_to']).where('customer_id', '=', customerId).where('voided_at', 'is', null).execute(),
     db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', [managers.accountManager, managers.serviceManager]).execute(),
   ]);
   const name = (id: string) => people.find((p) => p.id === id)?.display_name ?? null;

@@ -490,7 +490,7 @@ export const evaluationHandlers: PartialHandlers = {
       const [customers, history, events, open] = await Promise.all([
         db.selectFrom('customers').select(['id', 'name']).execute(),
         db.selectFrom('customer_grade_history').select(['customer_id', 'effective_on', 'grade', 'review_cycle_months']).orderBy('effective_at').execute(),
-        db.selectFrom('credit_events').select(['customer_id', 'kind', 'occurred_on']).where('kind', 'in', ['litigation', 'bad_record', 'blacklist', 'judgment']).execute(),
+        db.selectFrom('credit_events').select(['customer_id', 'kind', 'occurred_on']).where('kind', 'in', ['litigation', 'bad_record', 'blacklist', 'judgment']).where('voided_at', 'is', null).execute(),
         db.selectFrom('evaluations').select(['id', 'customer_id', 'status']).where('status', 'in', [...EVALUATION_OPEN_STATUSES]).execute(),
       ]);
       const last = new Map<string, CycleCustomer['lastFinal']>();

@@ -14,6 +14,8 @@ export interface KnownCustomer {
 export interface KnownContract {
   id: string;
   customerId: string;
+  /** 作废: its number stays taken, but nothing new may refer to it. */
+  voided: boolean;
 }
 
 export interface ArchiveLookups {
@@ -28,6 +30,7 @@ export interface ArchiveLookups {
   /**
    * Which of these document numbers the archive already holds, as `customerId|kind|number`
    * keys (kind is '' for payments). One query, with the numbers as one bound parameter.
+   * A voided record's number is free again: the corrected row may be imported.
    */
   recordedNumbers(table: 'transactions' | 'payments', numbers: string[]): Promise<Set<string>>;
 }
@@ -73,8 +76,8 @@ export async function loadLookups(db: Transaction<DB>): Promise<ArchiveLookups> 
     async contracts() {
       if (!contracts) {
         contracts = new Map();
-        for (const c of await db.selectFrom('contracts').select(['id', 'contract_no', 'customer_id']).execute()) {
-          contracts.set(c.contract_no, { id: c.id, customerId: c.customer_id });
+        for (const c of await db.selectFrom('contracts').select(['id', 'contract_no', 'customer_id', 'voided_at']).execute()) {
+          contracts.set(c.contract_no, { id: c.id, customerId: c.customer_id, voided: c.voided_at !== null });
         }
       }
       return contracts;
@@ -90,6 +93,7 @@ export async function loadLookups(db: Transaction<DB>): Promise<ArchiveLookups> 
           .selectFrom('transactions')
           .select(['customer_id', 'kind', 'doc_no'])
           .where('doc_no', 'in', db.selectFrom(list).select('file_numbers.value'))
+          .where('voided_at', 'is', null)
           .execute();
         for (const r of rows) found.add(numberKey(r.customer_id, r.kind, r.doc_no!));
       } else {
@@ -97,6 +101,7 @@ export async function loadLookups(db: Transaction<DB>): Promise<ArchiveLookups> 
           .selectFrom('payments')
           .select(['customer_id', 'ref'])
           .where('ref', 'in', db.selectFrom(list).select('file_numbers.value'))
+          .where('voided_at', 'is', null)
           .execute();
         for (const r of rows) found.add(numberKey(r.customer_id, '', r.ref!));
       }

@@ -1,6 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import { ArchiveError } from '../../../shared/contract/errors';
-import type { RECORD_KINDS } from '../../../shared/contract/records';
+import { decideVoid, voidStampOf, type RecordKind } from '../../../shared/domain/voiding';
 import type { DB } from '../../archive/schema';
 import type { PartialHandlers } from '../../host/handler';
 import { reindexCustomer } from '../customers/grams';
@@ -32,13 +32,12 @@ export async function nextContractNo(db: Transaction<DB>, departmentId: string, 
 
 async function assertContractOf(db: Transaction<DB>, contractId: string | null, customerId: string): Promise<void> {
   if (!contractId) return;
-  const found = await db.selectFrom('contracts').select('customer_id').where('id', '=', contractId).executeTakeFirst();
+  const found = await db.selectFrom('contracts').select(['customer_id', 'voided_at']).where('id', '=', contractId).executeTakeFirst();
   if (!found || found.customer_id !== customerId) {
     throw new ArchiveError('NOT_FOUND', 'no such contract of this customer', { field: 'contractId' });
   }
+  if (found.voided_at !== null) throw new ArchiveError('CONFLICT', 'this contract is voided', { reason: 'contractVoided', field: 'contractId' });
 }
-
-type RecordKind = (typeof RECORD_KINDS)[number];
 
 const TABLE_OF = {
   contact: 'customer_contacts',
@@ -246,21 +245,41 @@ export const recordHandlers: PartialHandlers = {
       const table = TABLE_OF[input.kind];
       const row = await db.selectFrom(table).selectAll().where('id', '=', input.id).executeTakeFirst();
       if (!row) throw new ArchiveError('NOT_FOUND', 'no such record');
-      if (input.kind === 'contract') {
-        const used = await db
-          .selectFrom('transactions')
-          .select('id')
-          .where('contract_id', '=', input.id)
-          .union(db.selectFrom('payments').select('id').where('contract_id', '=', input.id))
-          .limit(sql.lit(1))
-          .executeTakeFirst();
-        if (used) throw new ArchiveError('CONFLICT', 'transactions or payments refer to this contract', { reason: 'contractInUse' });
-      }
       await db.deleteFrom(table).where('id', '=', input.id).execute();
       if (input.kind === 'contact') await reindexCustomer(db, row.customer_id);
       // What was removed stays on record in the audit log.
       audit.target = `customer:${row.customer_id}`;
       audit.details = { removed: `${input.kind}:${input.id}`, record: row };
+      return null;
+    },
+  },
+
+  'records.void': {
+    async run({ db, input, audit, actor, now }) {
+      const table = TABLE_OF[input.kind];
+      const row = await db.selectFrom(table).select(['id', 'customer_id', 'voided_at', 'voided_by', 'void_reason']).where('id', '=', input.id).executeTakeFirst();
+      if (!row) throw new ArchiveError('NOT_FOUND', 'no such record');
+      const decision = decideVoid(input.kind, voidStampOf(row), { reason: input.reason, by: actor!.userId, at: now.toISOString() });
+      if (!decision.ok) {
+        if (decision.refusal === 'alreadyVoided') throw new ArchiveError('CONFLICT', 'this record is already voided', { reason: 'alreadyVoided' });
+        throw new ArchiveError('VALIDATION', decision.refusal, { field: 'reason' });
+      }
+      if (input.kind === 'contract') {
+        // A voided contract leaves nothing in force that still refers to it.
+        const used = await db
+          .selectFrom('transactions')
+          .select('id')
+          .where('contract_id', '=', input.id)
+          .where('voided_at', 'is', null)
+          .union(db.selectFrom('payments').select('id').where('contract_id', '=', input.id).where('voided_at', 'is', null))
+          .limit(sql.lit(1))
+          .executeTakeFirst();
+        if (used) throw new ArchiveError('CONFLICT', 'transactions or payments in force refer to this contract', { reason: 'contractHasRecords' });
+      }
+      const { stamp } = decision;
+      await db.updateTable(table).set({ voided_at: stamp.at, voided_by: stamp.by, void_reason: stamp.reason }).where('id', '=', input.id).execute();
+      audit.target = `customer:${row.customer_id}`;
+      audit.details = { voided: `${input.kind}:${input.id}`, reason: stamp.reason };
       return null;
     },
   },

@@ -145,6 +145,7 @@ export function ledgerReaders(
     const contract = contracts!.get(text);
     if (!contract) report(n, 'contractNo', 'contract.unknown', raw);
     else if (customer && contract.customerId !== customer.id) report(n, 'contractNo', 'contract.otherCustomer', raw);
+    else if (contract.voided) report(n, 'contractNo', 'contract.voided', raw);
     else return contract.id;
     return undefined;
   };

@@ -15,6 +15,7 @@ import { useLabels } from '../../app/labels';
 import { DayInput, MoneyInput } from './inputs';
 import { parseYuan, type YuanProblem } from '../../../../shared/domain/money';
 import { useVocabulary, type Option, type VocabularyList } from '../../app/vocabulary';
+import { inForceOnly } from '../../../../shared/domain/voiding';
 
 // The add forms of every record kind of a customer file, described as fields: the names
 // are the contract's input fields, so the contract's own schema validates the form and
@@ -225,7 +226,8 @@ export function RecordFormModal({
     add.reset();
   }, [kind]);
 
-  const contractOptions: Option[] = file.contracts.map((c) => ({ value: c.id, label: `${c.contractNo} · ${c.title}` }));
+  // A voided contract takes no new sales or payments.
+  const contractOptions: Option[] = inForceOnly(file.contracts).map((c) => ({ value: c.id, label: `${c.contractNo} · ${c.title}` }));
   const departmentOptions: Option[] = (departments.data ?? []).map((d) => ({ value: d.id, label: labels.department(d.name, d.code) }));
 
   const formRef = useRef<HTMLFormElement>(null);

@@ -1,11 +1,13 @@
-import { ActionIcon, Button, Group, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Group, Modal, Stack, Table, Text, Textarea, Title, Tooltip } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconBan, IconPlus, IconTrash } from '@tabler/icons-react';
+import dayjs from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerFile } from '../../../../shared/contract';
-import type { RECORD_KINDS } from '../../../../shared/contract/records';
+import type { VoidStampView } from '../../../../shared/contract/records';
+import { isVoidable, type RecordKind as StoredKind, type VoidableKind } from '../../../../shared/domain/voiding';
 import { useArchiveMutation } from '../../api/hooks';
 import { useCurrentUser } from '../../api/session';
 import { useErrorText } from '../../app/errors';
@@ -14,8 +16,10 @@ import { RecordFormModal, type RecordKind } from './RecordFormModal';
 import { SectionEmpty } from '../../app/ui/States';
 
 // One table of a customer file's records, driven by its column definitions
-// (recordColumns.tsx): a heading, an add form and removal (confirmed, and on record in the
-// audit log) for users who may write, and an empty state.
+// (recordColumns.tsx): a heading, an add form, and for users who may write either voiding
+// (作废, records of money and credit: with a reason; the row stays, struck through, with
+// who voided it, when and why) or removal (contacts, feedback, reports: confirmed, and on
+// record in the audit log); and an empty state.
 
 export interface Column<T> {
   header: string;
@@ -24,14 +28,19 @@ export interface Column<T> {
   nowrap?: boolean;
 }
 
-export function RecordTable<T extends { id: string }>({
+/** The void mark of a row, if its kind has one. */
+function voidOf(row: { id: string; voided?: VoidStampView | null }): VoidStampView | null {
+  return row.voided ?? null;
+}
+
+export function RecordTable<T extends { id: string; voided?: VoidStampView | null }>({
   kind,
   file,
   rows,
   columns,
   testId,
 }: {
-  kind: RecordKind & (typeof RECORD_KINDS)[number];
+  kind: RecordKind & StoredKind;
   file: CustomerFile;
   rows: T[];
   columns: Column<T>[];
@@ -43,6 +52,8 @@ export function RecordTable<T extends { id: string }>({
   const [adding, setAdding] = useState<RecordKind | null>(null);
   const remove = useArchiveMutation('records.remove', { invalidates: ['customers.get', 'customers.search'] });
   const canWrite = allows(me, 'records.remove');
+  const voidable = isVoidable(kind);
+  const [voiding, setVoiding] = useState<T | null>(null);
 
   const confirmRemove = (row: T) =>
     modals.openConfirmModal({
@@ -52,6 +63,7 @@ export function RecordTable<T extends { id: string }>({
       confirmProps: { color: 'red', 'data-testid': 'confirm-remove' },
       centered: true,
       onConfirm: () => {
+        if (isVoidable(kind)) return;
         remove.mutate(
           { kind, id: row.id },
           {
@@ -84,34 +96,124 @@ export function RecordTable<T extends { id: string }>({
                     {column.header}
                   </Table.Th>
                 ))}
-                {canWrite && <Table.Th w={60} />}
+                {canWrite && <Table.Th w={voidable ? 96 : 60} />}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {rows.map((row) => (
-                <Table.Tr key={row.id} data-record={row.id}>
-                  {columns.map((column) => (
-                    <Table.Td key={column.header} ta={column.align} style={column.nowrap ? { whiteSpace: 'nowrap' } : undefined}>
-                      {column.cell(row)}
-                    </Table.Td>
-                  ))}
-                  {canWrite && (
-                    <Table.Td>
-                      <Tooltip label={t('customerFile.remove')}>
-                        <ActionIcon variant="subtle" color="red" aria-label={t('customerFile.remove')} onClick={() => confirmRemove(row)}>
-                          <IconTrash size={16} />
-                        </ActionIcon>
-                      </Tooltip>
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
+              {rows.map((row) => {
+                const voided = voidOf(row);
+                const struck = voided ? { textDecoration: 'line-through', opacity: 0.55 } : {};
+                return [
+                  <Table.Tr key={row.id} data-record={row.id} data-voided={voided ? 'true' : undefined}>
+                    {columns.map((column) => (
+                      <Table.Td key={column.header} ta={column.align} style={{ ...(column.nowrap ? { whiteSpace: 'nowrap' } : {}), ...struck }}>
+                        {column.cell(row)}
+                      </Table.Td>
+                    ))}
+                    {canWrite && (
+                      <Table.Td>
+                        {voided ? (
+                          <Badge color="gray" variant="outline" size="sm" style={{ flexShrink: 0, overflow: 'visible' }}>
+                            {t('customerFile.voidedBadge')}
+                          </Badge>
+                        ) : voidable ? (
+                          <Tooltip label={t('customerFile.void')}>
+                            <ActionIcon variant="subtle" color="red" aria-label={t('customerFile.void')} onClick={() => setVoiding(row)} data-testid="void-record">
+                              <IconBan size={16} />
+                            </ActionIcon>
+                          </Tooltip>
+                        ) : (
+                          <Tooltip label={t('customerFile.remove')}>
+                            <ActionIcon variant="subtle" color="red" aria-label={t('customerFile.remove')} onClick={() => confirmRemove(row)}>
+                              <IconTrash size={16} />
+                            </ActionIcon>
+                          </Tooltip>
+                        )}
+                      </Table.Td>
+                    )}
+                  </Table.Tr>,
+                  voided && (
+                    <Table.Tr key={`${row.id}-void`} data-void-note={row.id}>
+                      <Table.Td colSpan={columns.length + (canWrite ? 1 : 0)} pt={0}>
+                        <Text size="xs" c="red.8" data-testid="void-note">
+                          {t('customerFile.voidedNote', { name: voided.by.displayName, time: dayjs(voided.at).format('YYYY-MM-DD HH:mm'), reason: voided.reason })}
+                        </Text>
+                      </Table.Td>
+                    </Table.Tr>
+                  ),
+                ];
+              })}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
       )}
       <RecordFormModal kind={adding} file={file} onClose={() => setAdding(null)} />
+      {voidable && <VoidModal kind={kind} row={voiding} onClose={() => setVoiding(null)} />}
     </Stack>
   );
 }
 
+
+/** 作废: the reason is required; the record stays in the file and no longer counts. */
+function VoidModal({ kind, row, onClose }: { kind: VoidableKind; row: { id: string } | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const voidRecord = useArchiveMutation('records.void', { invalidates: ['customers.get', 'customers.search'] });
+  const close = () => {
+    setReason('');
+    setProblem(null);
+    onClose();
+  };
+  const submit = () => {
+    if (!row) return;
+    if (reason.trim() === '') {
+      setProblem(t('customerFile.voidReasonRequired'));
+      return;
+    }
+    voidRecord.mutate(
+      { kind, id: row.id, reason },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'green', message: t('customerFile.voidedDone') });
+          close();
+        },
+        onError: (error) => setProblem(errorText(error)),
+      },
+    );
+  };
+  return (
+    <Modal opened={row !== null} onClose={close} title={t('customerFile.voidTitle')} centered>
+      <Stack gap="sm">
+        <Text size="sm">{t('customerFile.voidIntro')}</Text>
+        <Textarea
+          label={t('customerFile.voidReason')}
+          required
+          autosize
+          minRows={2}
+          maxLength={500}
+          value={reason}
+          onChange={(event) => {
+            setReason(event.currentTarget.value);
+            setProblem(null);
+          }}
+          data-testid="void-reason"
+        />
+        {problem && (
+          <Alert color="red" variant="light" role="alert" data-testid="void-problem">
+            {problem}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={close}>
+            {t('app.cancel')}
+          </Button>
+          <Button color="red" onClick={submit} loading={voidRecord.isPending} data-testid="confirm-void">
+            {t('customerFile.voidConfirm')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
