@@ -1,7 +1,8 @@
 import type { BenchGroup } from '../lib/types';
 import { approvals } from './approvals';
 import { customers } from './customers';
+import { evaluations } from './evaluations';
 import { storage } from './storage';
 
 /** Every group `npm run bench` runs, in order. Add a group here. */
-export const groups: BenchGroup[] = [storage, customers, approvals];
+export const groups: BenchGroup[] = [storage, customers, approvals, evaluations];

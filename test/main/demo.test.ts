@@ -183,6 +183,21 @@ describe('demo data', () => {
       expect(history.changes, status).toEqual([]);
     }
 
+    // Credit evaluations in every state, and three years of grade history, through the host.
+    const evaluations = (
+      await Promise.all(result.customerIds.filter((id): id is string => id !== null).map((customerId) => t.ok(manager, 'evaluations.list', { customerId, purpose: '演示数据核对' })))
+    ).flat();
+    const statuses = evaluations.map((e) => e.status);
+    for (const status of ['draft', 'in_approval', 'published', 'objection', 'final'] as const) expect(statuses, status).toContain(status);
+    expect(statuses.filter((x) => x === 'draft')).toHaveLength(2); // one without sheets, one being scored
+    expect(statuses.filter((x) => x === 'in_approval')).toHaveLength(2); // just consolidated, part approved
+    const finals = evaluations.filter((e) => e.status === 'final');
+    expect(finals).toHaveLength(9);
+    const years = new Set(finals.map((e) => e.finalOn!.slice(0, 4)));
+    expect(years.size).toBeGreaterThanOrEqual(3);
+    expect(new Set(finals.map((e) => e.grade))).toEqual(new Set(['C', 'B']));
+    expect(result.counts.gradeHistory).toBe(9);
+
     // The auditor's check passes; the audit log shows who entered what.
     const check = await t.ok(result.sessions.wuqiang!, 'archive.check', {});
     expect(check.schema.ok && check.integrity.ok && check.audit.ok).toBe(true);

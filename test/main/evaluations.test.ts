@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Input, Output } from '../../src/shared/contract';
 import { creditCodeCheckCharacter } from '../../src/shared/domain/identifiers';
@@ -244,9 +245,9 @@ describe('credit evaluations (信用评审) through the host', () => {
     // Nothing has changed for the customer before final.
     expect((await t.ok(cm.session, 'creditLimits.history', { customerId, purpose: PURPOSE })).current).toBeNull();
 
-    // After the publication period, final: grade, limit and term through the limit history.
+    // After the publication period, final on the next call: grade, limit and term through the limit history.
     await w.later(10);
-    const final = await w.act(cm.session, id, { type: 'finalize' });
+    const final = await w.get(cm.session, id);
     expect(final.evaluation.status).toBe('final');
     const history = await t.ok(cm.session, 'creditLimits.history', { customerId, purpose: PURPOSE });
     expect(history.current).toEqual({ limitFen: 300_000_00, termDays: 90, since: final.evaluation.finalOn });
@@ -359,5 +360,219 @@ describe('credit evaluations (信用评审) through the host', () => {
     // The reviews due list names the customers never evaluated.
     const due = await w.t.ok(cm.session, 'evaluations.due', { horizonDays: 30 });
     expect(due.find((d) => d.customer.id === customerId)).toMatchObject({ reasons: [{ reason: 'never_evaluated' }], open: { id, status: 'draft' } });
+  });
+});
+
+describe('the review cycle, the year-end round and the end of publication', () => {
+  /** A periodic review carried to publication: two sheets, consolidation, the chain. */
+  async function toPublished(w: Awaited<ReturnType<typeof evaluationWorld>>, customerId: string, am: string[], sm: string[]) {
+    const started = await w.t.ok(w.sm.session, 'evaluations.start', { customerId, modelId: 'periodic_review', accountManagerId: w.am.user.id, serviceManagerId: w.sm.user.id });
+    const id = started.evaluation.id;
+    await w.act(w.am.session, id, { type: 'save_sheet', ratings: rate(am) });
+    await w.act(w.am.session, id, { type: 'submit_sheet' });
+    await w.act(w.sm.session, id, { type: 'save_sheet', ratings: rate(sm) });
+    await w.act(w.sm.session, id, { type: 'submit_sheet' });
+    const consolidated = await w.act(w.cm.session, id, { type: 'consolidate', override: null });
+    await w.approveChain(consolidated.chain!.chainId);
+    return id;
+  }
+
+  it('makes a publication without objection final when its working days are over, on reading — grade, limit and term through the limit history', async () => {
+    const w = await evaluationWorld();
+    const { t, cm } = w;
+    const x = await w.customer('上海东方精密机械有限公司');
+    const id = await toPublished(w, x, ['A', 'A', 'A', 'B'], ['A', 'A', 'A', 'A']);
+    let seen = await w.get(cm.session, id);
+    // Published on 2026-11-02 (a Monday) for 5 working days: the last day is 2026-11-09.
+    expect(seen.evaluation).toMatchObject({ status: 'published', finalOn: null });
+    expect(seen.publicationEnds).toBe('2026-11-09');
+    // On the last day of the period it is still published; nothing changed for the customer.
+    await w.later(7);
+    seen = await w.get(cm.session, id);
+    expect(seen.evaluation.status).toBe('published');
+    expect((await t.ok(cm.session, 'creditLimits.history', { customerId: x, purpose: PURPOSE })).changes).toHaveLength(0);
+    // Three days later, the first use of the day (a login) makes it final as of the day after the period — no one acted.
+    await w.later(3);
+    expect((await t.ok(cm.session, 'customers.get', { id: x, purpose: PURPOSE })).basics.grade).toBeNull();
+    await t.ok(null, 'auth.login', { username: 'sun.qi', password: cm.password });
+    expect((await t.ok(cm.session, 'customers.get', { id: x, purpose: PURPOSE })).basics.grade).toBe('A');
+    const list = await t.ok(cm.session, 'evaluations.list', { customerId: x, purpose: PURPOSE });
+    expect(list[0]).toMatchObject({ id, status: 'final', finalOn: '2026-11-10', grade: 'A', scoreText: '97.5' });
+    seen = await w.get(cm.session, id);
+    expect(seen.evaluation.history.at(-1)).toMatchObject({ kind: 'finalized', by: 'system', on: '2026-11-10', grade: 'A' });
+    const history = await t.ok(cm.session, 'creditLimits.history', { customerId: x, purpose: PURPOSE });
+    expect(history.changes).toHaveLength(1);
+    expect(history.current).toMatchObject({ termDays: 90, since: '2026-11-10' });
+    expect(history.changes[0]!.reason).toContain('97.5');
+    const file = await t.ok(cm.session, 'customers.get', { id: x, purpose: PURPOSE });
+    expect(file.basics.grade).toBe('A');
+    // Reading again changes nothing more.
+    await w.get(cm.session, id);
+    expect((await t.ok(cm.session, 'creditLimits.history', { customerId: x, purpose: PURPOSE })).changes).toHaveLength(1);
+    // A final evaluation cannot be finalized again.
+    await w.refused(cm.session, 'evaluations.act', { evaluationId: id, action: { type: 'finalize' } }, 'CONFLICT', 'wrong_state');
+  });
+
+  it('lists reviews due by the grade cycle, overdue first, and puts a customer with a new litigation on it at once', async () => {
+    const w = await evaluationWorld();
+    const { t, am, cm } = w;
+    const good = await w.customer('杭州西湖电子有限公司');
+    const poor = await w.customer('南京长江建材有限公司');
+    const never = await w.customer('苏州太湖纺织有限公司');
+    await toPublished(w, good, ['A', 'A', 'A', 'B'], ['A', 'A', 'A', 'A']); // 97.5 A: a cycle of 6 months
+    await toPublished(w, poor, ['D', 'D', 'D', 'D'], ['D', 'D', 'D', 'C']); // 42.5 D: a cycle of 3 months
+    await w.later(10); // 2026-11-12: both final as of 2026-11-10 (the due list finalizes them)
+    let due = await t.ok(cm.session, 'evaluations.due', { horizonDays: 0 });
+    expect(due.map((d) => d.customer.id)).toEqual([never]);
+    expect(due[0]).toMatchObject({ reasons: [{ reason: 'never_evaluated' }], dueOn: null, lastGrade: null });
+    const graded = await t.ok(cm.session, 'evaluations.due', { horizonDays: 366 });
+    const dueOn = Object.fromEntries(graded.map((d) => [d.customer.id, d.dueOn]));
+    expect(dueOn).toEqual({ [good]: '2027-05-10', [poor]: '2027-02-10', [never]: null });
+
+    // A litigation puts the good customer on the list at once, as an early review naming it.
+    await t.ok(am.session, 'records.addCreditEvent', { customerId: good, kind: 'litigation', occurredOn: '2026-11-12', title: '买卖合同纠纷被诉', detail: null, amountFen: 50_000_00, source: null });
+    due = await t.ok(cm.session, 'evaluations.due', { horizonDays: 0 });
+    expect(due.map((d) => d.customer.id)).toEqual([good, never]);
+    expect(due[0]).toMatchObject({ reasons: [{ reason: 'major_event', event: 'litigation', day: '2026-11-12' }], dueOn: '2027-05-10', lastGrade: 'A' });
+
+    // 2027-02-20: the poor grade's shorter cycle is overdue by 10 days and comes first.
+    await w.later(100);
+    due = await t.ok(cm.session, 'evaluations.due', { horizonDays: 0 });
+    expect(due.map((d) => d.customer.id)).toEqual([poor, good, never]);
+    expect(due[0]).toMatchObject({ reasons: [{ reason: 'overdue', dueOn: '2027-02-10', days: 10 }], lastGrade: 'D' });
+    // Within a horizon of 90 days the good customer's cycle is due too, after its early review.
+    due = await t.ok(cm.session, 'evaluations.due', { horizonDays: 90 });
+    expect(due.find((d) => d.customer.id === good)!.reasons).toEqual([
+      { reason: 'major_event', event: 'litigation', day: '2026-11-12' },
+      { reason: 'cycle_due', dueOn: '2027-05-10' },
+    ]);
+  });
+
+  it('starts the year-end round for many customers at once as a job with progress, by list or by filter', async () => {
+    const w = await evaluationWorld();
+    const { t, am, sm, cm } = w;
+    const ids: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      const c = await w.customer(`年度评审客户${String(i).padStart(2, '0')}有限公司`);
+      // Starting and cancelling an evaluation records the file's two managers.
+      const started = await t.ok(sm.session, 'evaluations.start', { customerId: c, modelId: 'periodic_review', accountManagerId: am.user.id, serviceManagerId: sm.user.id });
+      await w.act(sm.session, started.evaluation.id, { type: 'cancel', reason: '先登记经理' });
+      ids.push(c);
+    }
+    const busy = ids[0]!;
+    const open = await t.ok(sm.session, 'evaluations.start', { customerId: busy, modelId: 'periodic_review' });
+    const noManagers = await w.customer('无经理客户有限公司');
+
+    // The 客户经理 does not start the round.
+    await w.refused(am.session, 'evaluations.startRoundJob', { jobId: randomUUID(), modelId: 'periodic_review', select: { by: 'list', customerIds: ids } }, 'FORBIDDEN');
+    // An unknown customer: nothing is created.
+    await w.refused(sm.session, 'evaluations.startRoundJob', { jobId: randomUUID(), modelId: 'periodic_review', select: { by: 'list', customerIds: [...ids, '0190a000-0000-7000-8000-0000000000ee'] } }, 'NOT_FOUND');
+
+    // A round its owner cancels while it writes: nothing is kept.
+    const cancelled = randomUUID();
+    const running = t.host.call(sm.session, 'evaluations.startRoundJob', { jobId: cancelled, modelId: 'periodic_review', select: { by: 'list', customerIds: ids } });
+    let seen: Output<'jobs.progress'> = null;
+    for (let i = 0; i < 10_000 && !(seen?.phase === 'writing' && seen.done > 0); i++) {
+      await new Promise(setImmediate);
+      seen = await t.ok(sm.session, 'jobs.progress', { jobId: cancelled });
+    }
+    expect(seen).toMatchObject({ phase: 'writing', total: 59 });
+    expect((await t.fail(am.session, 'jobs.cancel', { jobId: cancelled })).code).toBe('NOT_FOUND');
+    expect(await t.ok(sm.session, 'jobs.cancel', { jobId: cancelled })).toBeNull();
+    expect(await running).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { reason: 'cancelled' } } });
+    expect(await t.ok(sm.session, 'jobs.progress', { jobId: cancelled })).toMatchObject({ phase: 'cancelled' });
+    expect((await t.ok(cm.session, 'evaluations.list', { customerId: ids[7]!, purpose: PURPOSE })).map((e) => e.status)).toEqual(['cancelled']);
+
+    // By filter: every ungraded customer; the one under way and the one without managers say why.
+    const jobId = randomUUID();
+    const round = await t.ok(sm.session, 'evaluations.startRoundJob', { jobId, modelId: 'periodic_review', select: { by: 'filter', grades: [null], departmentIds: null, dueWithinDays: null } });
+    expect(round.created).toHaveLength(59);
+    expect(round.skipped.sort((a, b) => a.reason.localeCompare(b.reason))).toEqual([
+      { customerId: busy, reason: 'evaluation_in_progress', evaluationId: open.evaluation.id },
+      { customerId: noManagers, reason: 'no_account_manager', evaluationId: null },
+    ]);
+    expect(await t.ok(sm.session, 'jobs.progress', { jobId })).toEqual({ phase: 'done', done: 59, total: 59 });
+    // Each draft is a real evaluation from the file, visible to the credit manager.
+    const one = await w.get(cm.session, round.created[5]!.evaluationId);
+    expect(one.evaluation).toMatchObject({ status: 'draft', customerId: round.created[5]!.customerId, accountManager: am.user.id, serviceManager: sm.user.id });
+    expect(one.header.customer_name).toMatch(/^年度评审客户/);
+
+    // Again by list: everyone now has one under way; a customer chosen twice says so.
+    const again = await t.ok(sm.session, 'evaluations.startRoundJob', { jobId: randomUUID(), modelId: 'periodic_review', select: { by: 'list', customerIds: [ids[1]!, ids[1]!] } });
+    expect(again).toEqual({
+      created: [],
+      skipped: [
+        { customerId: ids[1]!, reason: 'evaluation_in_progress', evaluationId: round.created.find((c) => c.customerId === ids[1])!.evaluationId },
+        { customerId: ids[1]!, reason: 'chosen_twice', evaluationId: null },
+      ],
+    });
+    // A filter that chooses nobody creates nothing.
+    const nobody = await t.ok(sm.session, 'evaluations.startRoundJob', { jobId: randomUUID(), modelId: 'periodic_review', select: { by: 'filter', grades: ['A'], departmentIds: null, dueWithinDays: null } });
+    expect(nobody).toEqual({ created: [], skipped: [] });
+  });
+});
+
+describe('financial statements and the 5C model (seed 004)', () => {
+  it('enters statements for a customer, computes the seven ratios from the latest, and feeds the 5C evaluation', async () => {
+    const w = await evaluationWorld();
+    const { t, am, sm, cm } = w;
+    const x = await w.customer('武汉光谷材料有限公司');
+    const yuan = (n: number) => Math.round(n * 100);
+    const statement = {
+      customerId: x,
+      periodStart: '2025-01-01',
+      periodEnd: '2025-12-31',
+      totalAssetsFen: yuan(10_000_000),
+      totalLiabilitiesFen: yuan(6_200_000),
+      currentAssetsFen: yuan(4_800_000),
+      inventoryFen: yuan(1_200_000),
+      currentLiabilitiesFen: yuan(3_000_000),
+      receivablesFen: yuan(1_500_000),
+      revenueFen: yuan(12_000_000),
+      costOfSalesFen: yuan(9_000_000),
+      netProfitFen: yuan(900_000),
+      openingReceivablesFen: yuan(1_100_000),
+      openingInventoryFen: yuan(1_000_000),
+      openingEquityFen: yuan(3_400_000),
+      source: '2025 年度审计报告',
+    };
+    // A part larger than its whole, or a reader without the right: refused, nothing written.
+    await w.refused(sm.session, 'evaluations.addFinancialStatement', { ...statement, inventoryFen: yuan(5_000_000) }, 'VALIDATION', 'statementInconsistent');
+    await w.refused(sm.session, 'evaluations.addFinancialStatement', { ...statement, totalAssetsFen: -1 }, 'VALIDATION');
+    // An older statement first, then the 2025 one; a statement of a period not yet over by the review day is left out.
+    await t.ok(sm.session, 'evaluations.addFinancialStatement', { ...statement, periodStart: '2024-01-01', periodEnd: '2024-12-31', netProfitFen: yuan(-100_000) });
+    const entered = await t.ok(sm.session, 'evaluations.addFinancialStatement', statement);
+    await t.ok(sm.session, 'evaluations.addFinancialStatement', { ...statement, periodStart: '2026-01-01', periodEnd: '2026-12-31', totalLiabilitiesFen: yuan(9_000_000) });
+    // Hand computation: 620/1000; 480/300; 360/300; 365 × 130/1200; 365 × 110/900; 90/1200; 90/360.
+    expect(entered).toMatchObject({
+      equityFen: yuan(3_800_000),
+      enteredBy: { displayName: '孙丽' },
+      source: '2025 年度审计报告',
+      ratios: { debt_ratio: 62, current_ratio: 1.6, quick_ratio: 1.2, receivables_turnover_days: 39.54, inventory_turnover_days: 44.61, sales_margin: 7.5, return_on_equity: 25 },
+    });
+    const listed = await t.ok(cm.session, 'evaluations.financialStatements', { customerId: x, purpose: PURPOSE });
+    expect(listed.map((s) => s.periodEnd)).toEqual(['2026-12-31', '2025-12-31', '2024-12-31']);
+    expect(listed[2]!.ratios.sales_margin).toBe(-0.83);
+
+    const started = await t.ok(sm.session, 'evaluations.start', { customerId: x, modelId: 'five_c', accountManagerId: am.user.id, serviceManagerId: sm.user.id });
+    expect(started.evaluation.values).toMatchObject({
+      debt_ratio: { value: 62, source: 'archive' },
+      current_ratio: { value: 1.6, source: 'archive' },
+      quick_ratio: { value: 1.2, source: 'archive' },
+      receivables_turnover_days: { value: 39.54, source: 'archive' },
+      inventory_turnover_days: { value: 44.61, source: 'archive' },
+      sales_margin: { value: 7.5, source: 'archive' },
+      return_on_equity: { value: 25, source: 'archive' },
+    });
+    // The reviewers rate the five Cs; the ratios score by the model's bands: 4 + 6 + 6 + 8 + 6 + 5 + 7 = 42.
+    const fiveC = { character: 'A', capacity: 'B', capital: 'B', collateral: 'C', conditions: 'A' }; // 10 + 7 + 7 + 4 + 10 = 38
+    for (const p of [am, sm]) {
+      await w.act(p.session, started.evaluation.id, { type: 'save_sheet', ratings: fiveC });
+      await w.act(p.session, started.evaluation.id, { type: 'submit_sheet' });
+    }
+    const seen = await w.get(cm.session, started.evaluation.id);
+    const points = Object.fromEntries(seen.explanation!.items.map((i) => [i.item, i.points.num / i.points.den]));
+    expect(points).toMatchObject({ debt_ratio: 4, current_ratio: 6, quick_ratio: 6, receivables_turnover_days: 8, inventory_turnover_days: 6, sales_margin: 5, return_on_equity: 7 });
+    expect(seen.explanation!.scoreText).toBe('80.0');
   });
 });

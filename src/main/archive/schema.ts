@@ -464,6 +464,29 @@ export interface CustomerGradeHistoryTable {
   effective_at: string;
 }
 
+/** A customer's financial statements for one period, as entered (migration 0055). */
+export interface FinancialStatementsTable {
+  id: string;
+  customer_id: string;
+  period_start: string;
+  period_end: string;
+  total_assets_fen: number;
+  total_liabilities_fen: number;
+  current_assets_fen: number;
+  inventory_fen: number;
+  current_liabilities_fen: number;
+  receivables_fen: number;
+  revenue_fen: number;
+  cost_of_sales_fen: number;
+  net_profit_fen: number;
+  opening_receivables_fen: number | null;
+  opening_inventory_fen: number | null;
+  opening_equity_fen: number | null;
+  source: string | null;
+  entered_by: string;
+  entered_at: string;
+}
+
 export interface DB {
   calendar_overlay: CalendarOverlayTable;
   calendar_revision: CalendarRevisionTable;
@@ -497,6 +520,7 @@ export interface DB {
   credit_limit_history: CreditLimitHistoryTable;
   scoring_models: ScoringModelsTable;
   grade_crosswalks: GradeCrosswalksTable;
+  financial_statements: FinancialStatementsTable;
   evaluation_settings: EvaluationSettingsTable;
   evaluations: EvaluationsTable;
   evaluation_reviewers: EvaluationReviewersTable;

@@ -94,6 +94,7 @@ async function main(argv: string[]): Promise<number> {
     log(`  客户 customers ${n('customers')} (核验 verified ${n('verified')}), 合同 contracts ${n('contracts')}, 交易 transactions ${n('transactions')}, 付款 payments ${n('payments')}`);
     log(`  资质 qualifications ${n('qualifications')}, 信用事件 credit events (${events}), 反馈 feedback ${n('feedback')}, 第三方报告 reports ${n('creditReports')}`);
     log(`  授信额度调整申请 credit-limit requests ${n('creditLimitRequests')} (待审批、已退回、已通过、已拒绝、已撤回、逾期、代审批 waiting, returned, approved, rejected, withdrawn, overdue, by a delegate), 委托 delegations ${n('delegations')}`);
+    log(`  信用评审 evaluations ${n('evaluations')} (草稿、评分中、已汇总、审批中、公示中、异议中、已生效 draft, being scored, consolidated, in approval, published, objection, final), 三年等级历史 grade history ${n('gradeHistory')}`);
     log(`  检查 check: schema ${c.schema.ok ? 'ok' : 'FAILED'}, integrity ${c.integrity.ok ? 'ok' : 'FAILED'}, audit chain ${c.audit.ok ? 'ok' : 'FAILED'} (${c.audit.checked.toLocaleString('en-US')} entries)`);
     log(`  用时 time: ${((performance.now() - started) / 1000).toFixed(1)} s (${Object.entries(result.timings).map(([k, v]) => `${k} ${v} s`).join(', ')})`);
     log('');

@@ -11,6 +11,7 @@ import type { ImportKind } from '../../shared/domain/customers';
 import { ArchiveError, type ErrorBody, type HostMethodName, type Input, type Output } from '../../shared/contract';
 import { contractsCsv, customersCsv, paymentRow, paymentsFile, transactionRow, transactionsFile, type CsvFile } from './csv';
 import { APPROVER_USERS, loadApprovals } from './approvals';
+import { loadEvaluations } from './evaluations';
 import type { TurnableClock } from './clock';
 import { CUSTOMERS_WITH_DOCUMENTS, documentsOf } from './documents';
 import { DocumentNumbers, recordsOf, tradeOf, type DemoCustomer, type DemoPlan, type DemoTransaction } from './generate';
@@ -410,6 +411,10 @@ export async function loadDemo(options: LoadOptions): Promise<LoadResult> {
     count,
   });
   step('approvals');
+
+  // ---- Credit evaluations: every state, and three years of grade history.
+  await loadEvaluations({ call, clock: options.clock, plan, customerIds: ids, sessions, userIds, password, log, count });
+  step('evaluations');
 
   return { recoveryCode: setup.recoveryCode, sessions, customerIds: ids, counts, heldBack, timings };
 }

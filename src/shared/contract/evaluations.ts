@@ -11,11 +11,12 @@ import {
   REVIEWER_ORIGINS,
   ROUND_SKIP_REASONS,
 } from '../domain/evaluations/codes';
-import { CROSSWALK_PROBLEMS, HEADER_FIELDS, INDICATORS, MEASURES, MODEL_KINDS, MODEL_PROBLEMS, MODEL_STATUSES, SCORING_REFUSALS } from '../domain/scoring';
+import { CROSSWALK_PROBLEMS, FINANCIAL_RATIOS, HEADER_FIELDS, INDICATORS, MEASURES, MODEL_KINDS, MODEL_PROBLEMS, MODEL_STATUSES, SCORING_REFUSALS } from '../domain/scoring';
+import { MAX_FEN } from '../domain/money';
 import { DEADLINE_EXPLANATION_CODES, HOLIDAY_CODES } from '../domain/working-days';
 import { chainStatus } from './approvals';
 import { method } from './method';
-import { id, isoDay, isoMoment, person, purpose, text } from './schemas';
+import { fen, id, isoDay, isoMoment, optionalText, person, purpose, text } from './schemas';
 
 // 信用评审 (issue 9, SPEC §2): versioned scoring models, the crosswalk of grades, and
 // evaluations through their lifecycle (draft → sheets → consolidation → approval chain →
@@ -61,6 +62,7 @@ export const EVALUATION_HOST_REFUSALS = [
   'nothingToPreview', // the customer has no evaluation on this model to preview on
   'reviewerNotUser', // the reviewer to add is not an active user
   'evidenceNotOnFile', // an evidence document is not a document of this customer
+  'statementInconsistent', // a financial statement's parts exceed their whole (details.field)
 ] as const;
 export const evaluationsReasons = z.enum([...EVALUATION_REFUSALS, ...EVALUATION_HOST_REFUSALS]);
 export type EvaluationsReason = z.infer<typeof evaluationsReasons>;
@@ -378,6 +380,40 @@ export const evaluationSettings = z.strictObject({
 });
 
 // ---------------------------------------------------------------------------------------
+// Financial statements (seed 004): the source of the 5C model's ratios
+
+const signedFen = z.number().int().min(-MAX_FEN).max(MAX_FEN);
+/** One period's statement, money in fen; the opening balances (null: not known) turn closing into average balances. */
+export const financialStatementInput = z.strictObject({
+  customerId: id,
+  periodStart: isoDay,
+  periodEnd: isoDay,
+  totalAssetsFen: fen,
+  totalLiabilitiesFen: fen,
+  currentAssetsFen: fen,
+  inventoryFen: fen,
+  currentLiabilitiesFen: fen,
+  receivablesFen: fen,
+  revenueFen: fen,
+  costOfSalesFen: fen,
+  netProfitFen: signedFen,
+  openingReceivablesFen: fen.nullable(),
+  openingInventoryFen: fen.nullable(),
+  openingEquityFen: signedFen.nullable(),
+  /** Where the figures come from (审计报告, 年报 …). */
+  source: optionalText(200),
+});
+const ratioValues = z.strictObject(Object.fromEntries(FINANCIAL_RATIOS.map((r) => [r, z.number().nullable()])) as Record<(typeof FINANCIAL_RATIOS)[number], z.ZodNullable<z.ZodNumber>>);
+export const financialStatement = financialStatementInput.omit({ customerId: true }).extend({
+  id,
+  equityFen: signedFen,
+  /** The seven ratios of seed 004 computed from it (null: a divisor is not positive). */
+  ratios: ratioValues,
+  enteredBy: person,
+  enteredAt: isoMoment,
+});
+
+// ---------------------------------------------------------------------------------------
 // Methods
 
 export const evaluationsMethods = {
@@ -451,12 +487,43 @@ export const evaluationsMethods = {
     permission: 'evaluations.take_part',
     writes: true,
   }),
+  /**
+   * The year-end round as a job (progress and cancel through jobs.progress / jobs.cancel):
+   * the customers chosen by list, or by a filter (current grade, department, review due
+   * within so many days — every condition given must hold); their drafts are created in one
+   * transaction, or none (a cancelled round writes nothing).
+   */
+  'evaluations.startRoundJob': method({
+    input: z.strictObject({
+      jobId: z.uuid(),
+      modelId: code,
+      select: z.discriminatedUnion('by', [
+        z.strictObject({ by: z.literal('list'), customerIds: z.array(id).min(1).max(100_000) }),
+        z.strictObject({
+          by: z.literal('filter'),
+          /** Current grades to include; `null` in the list stands for customers not yet graded. */
+          grades: z.array(code.nullable()).min(1).max(20).nullable(),
+          departmentIds: z.array(id).min(1).max(200).nullable(),
+          /** Only customers on the reviews-due list within this horizon (overdue, early review, due, never evaluated). */
+          dueWithinDays: z.number().int().min(0).max(366).nullable(),
+        }),
+      ]),
+    }),
+    output: z.strictObject({
+      created: z.array(z.strictObject({ customerId: id, evaluationId: id })),
+      skipped: z.array(z.strictObject({ customerId: id, reason: roundSkipReason, evaluationId: id.nullable() })),
+    }),
+    permission: 'evaluations.take_part',
+    writes: true,
+  }),
   /** One evaluation as the caller may see it, with its explanation and what the caller may do. */
   'evaluations.get': method({
     input: z.strictObject({ evaluationId: id, purpose }),
     output: evaluationDetail,
     permission: 'customers.read',
     readsCredit: true,
+    /** A publication period over without objection is made final on reading (finalizeDue). */
+    writes: true,
   }),
   /** Every evaluation of a customer, newest first. */
   'evaluations.list': method({
@@ -464,6 +531,8 @@ export const evaluationsMethods = {
     output: z.array(evaluationSummary),
     permission: 'customers.read',
     readsCredit: true,
+    /** A publication period over without objection is made final on reading (finalizeDue). */
+    writes: true,
   }),
   /**
    * One step of the lifecycle by the caller, enforced by the pure `decide`: VALIDATION
@@ -476,12 +545,31 @@ export const evaluationsMethods = {
     permission: 'evaluations.take_part',
     writes: true,
   }),
+  /**
+   * Enters a customer's financial statement for a period (a correction is a new statement;
+   * the latest entered for the latest period is the one the 5C model computes its ratios from).
+   * VALIDATION `statementInconsistent` (details.field) when a part exceeds its whole.
+   */
+  'evaluations.addFinancialStatement': method({
+    input: financialStatementInput,
+    output: financialStatement,
+    permission: 'evaluations.take_part',
+    writes: true,
+  }),
+  /** A customer's financial statements with their ratios, the latest period first. */
+  'evaluations.financialStatements': method({
+    input: z.strictObject({ customerId: id, purpose }),
+    output: z.array(financialStatement),
+    permission: 'customers.read',
+    readsCredit: true,
+  }),
   /** Customers due for review: overdue first, then early reviews for a major credit event, then due by the cycle, then never evaluated. */
   'evaluations.due': method({
     input: z.strictObject({ horizonDays: z.number().int().min(0).max(366).default(30) }),
     output: z.array(dueRow),
     permission: 'customers.read',
     logsRead: true,
+    writes: true,
   }),
 };
 

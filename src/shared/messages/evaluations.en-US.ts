@@ -21,6 +21,7 @@ export const evaluationsEnUS: EvaluationsMessages = {
     nothingToPreview: 'The customer has no evaluation on this model to preview on',
     reviewerNotUser: 'The reviewer chosen is not an active user',
     evidenceNotOnFile: 'An evidence document chosen is not in this customer file',
+    statementInconsistent: 'A part of the financial statement exceeds its whole (e.g. current assets above total assets)',
   },
 };
 
@@ -36,8 +37,11 @@ export const evaluationsActionsEnUS = {
   'evaluations.setSettings': 'Evaluation settings changed',
   'evaluations.start': 'Credit evaluation started',
   'evaluations.startRound': 'Year-end evaluation round started',
+  'evaluations.startRoundJob': 'Year-end evaluation round started (batch)',
   'evaluations.get': 'Credit evaluation read',
   'evaluations.list': "Customer's credit evaluations read",
   'evaluations.act': 'Credit evaluation step taken',
+  'evaluations.addFinancialStatement': 'Financial statement entered',
+  'evaluations.financialStatements': 'Financial statements read',
   'evaluations.due': 'Customers due for review listed',
 } satisfies Record<ActionOf<'evaluations'>, string>;

@@ -27,6 +27,7 @@ export const evaluationsZhCN: EvaluationsMessages = {
     nothingToPreview: '该客户还没有使用此模型的评审，无法预览',
     reviewerNotUser: '所选评审人不是在职用户',
     evidenceNotOnFile: '所选证明材料不在该客户的档案中',
+    statementInconsistent: '财务报表的分项超过了合计（如流动资产大于资产总额），请核对',
   },
 };
 
@@ -43,8 +44,11 @@ export const evaluationsActionsZhCN = {
   'evaluations.setSettings': '修改评审设置',
   'evaluations.start': '发起信用评审',
   'evaluations.startRound': '发起年度信用评审',
+  'evaluations.startRoundJob': '发起年度信用评审（批量）',
   'evaluations.get': '查阅信用评审',
   'evaluations.list': '查阅客户的信用评审',
   'evaluations.act': '办理信用评审',
+  'evaluations.addFinancialStatement': '录入财务报表',
+  'evaluations.financialStatements': '查阅财务报表',
   'evaluations.due': '查看待评审客户',
 } satisfies Record<ActionOf<'evaluations'>, string>;

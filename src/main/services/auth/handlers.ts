@@ -1,6 +1,7 @@
 import { ArchiveError } from '../../../shared/contract/errors';
 import type { HostServices, PartialHandlers } from '../../host/handler';
 import { currentUserOf, findUserByName } from '../users/queries';
+import { finalizeDue } from '../evaluations/handlers';
 
 const RECOVERY_THROTTLE_KEY = '\u0000recovery';
 
@@ -27,7 +28,7 @@ async function checkedUnlock(
 export const authHandlers: PartialHandlers = {
   'auth.login': {
     prepare: ({ input, host }) => checkedUnlock(host, 'user', input.username, input.password),
-    async run({ input, db, host, audit, afterCommit }) {
+    async run({ input, db, host, audit, afterCommit, now }) {
       const found = await findUserByName(db, input.username);
       // The password opened the key slot this name finds: the session is that slot's owner's,
       // never another user's whom the database's (ASCII-only) case folding matches instead.
@@ -36,6 +37,8 @@ export const authHandlers: PartialHandlers = {
       }
       if (!found.active) throw new ArchiveError('FORBIDDEN', 'this account has been deactivated', { reason: 'accountInactive' });
       audit.actor = { userId: found.id, username: found.username };
+      // The first use of the day: publications over without objection become final (信用评审).
+      await finalizeDue(db, now, host.ids);
       const session = host.newSessionToken();
       afterCommit(() => host.openSession(session, found.id, found.username));
       return { session, user: await currentUserOf(db, found.id) };

@@ -1,6 +1,7 @@
 import type { QUALIFICATION_KINDS } from '../../../shared/domain/customers';
 import type { ItemValue } from '../../../shared/domain/scoring';
-import { admissionIndicators, itemValues, weightedIndicators, type IndicatorValues, type ScoringModel } from '../../../shared/domain/scoring';
+import { admissionIndicators, financialRatios, itemValues, weightedIndicators, type FinancialStatement, type IndicatorValues, type ScoringModel } from '../../../shared/domain/scoring';
+import type { FinancialStatementsTable } from '../../archive/schema';
 import { formatFen } from '../../../shared/domain/money';
 import { yearsBetween } from '../../../shared/domain/receivables';
 import type { Db } from './store';
@@ -17,6 +18,28 @@ export function reviewPeriod(asOf: string): { from: string; asOf: string } {
   const y = Number(asOf.slice(0, 4)) - 1;
   const d = new Date(Date.UTC(y, Number(asOf.slice(5, 7)) - 1, Number(asOf.slice(8, 10)) + 1));
   return { from: d.toISOString().slice(0, 10), asOf };
+}
+
+const DAY_MS = 86_400_000;
+
+/** A stored statement as the pure ratios take it (equity = assets − liabilities; the period's days inclusive). */
+export function statementOfRow(r: FinancialStatementsTable): FinancialStatement & { equityFen: number } {
+  return {
+    totalAssetsFen: r.total_assets_fen,
+    totalLiabilitiesFen: r.total_liabilities_fen,
+    currentAssetsFen: r.current_assets_fen,
+    inventoryFen: r.inventory_fen,
+    currentLiabilitiesFen: r.current_liabilities_fen,
+    receivablesFen: r.receivables_fen,
+    equityFen: r.total_assets_fen - r.total_liabilities_fen,
+    revenueFen: r.revenue_fen,
+    costOfSalesFen: r.cost_of_sales_fen,
+    netProfitFen: r.net_profit_fen,
+    periodDays: Math.round((Date.parse(r.period_end) - Date.parse(r.period_start)) / DAY_MS) + 1,
+    openingReceivablesFen: r.opening_receivables_fen,
+    openingInventoryFen: r.opening_inventory_fen,
+    openingEquityFen: r.opening_equity_fen,
+  };
 }
 
 export interface FromFile {
@@ -70,7 +93,13 @@ export async function fromFile(
     badOnFile,
     asOf,
   );
-  const archive: IndicatorValues = model.kind === 'new_customer' ? admission : { ...weighted.values };
+  // The 5C model's ratios: from the latest statement of a period ended by the review day (the latest entered of it).
+  const statement =
+    model.kind === 'five_c'
+      ? await db.selectFrom('financial_statements').selectAll().where('customer_id', '=', customerId).where('period_end', '<=', asOf).orderBy('period_end', 'desc').orderBy('entered_at', 'desc').limit(1).executeTakeFirst()
+      : undefined;
+  const archive: IndicatorValues =
+    model.kind === 'new_customer' ? admission : model.kind === 'five_c' ? (statement ? financialRatios(statementOfRow(statement)) : {}) : { ...weighted.values };
   const values = itemValues(model, archive, {});
 
   let salesInPeriod = 0;

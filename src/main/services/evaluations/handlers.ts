@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import type { Input } from '../../../shared/contract';
 import type { EvaluationActInput } from '../../../shared/contract/evaluations';
 import { ArchiveError } from '../../../shared/contract/errors';
 import type { JsonValue } from '../../../shared/domain/approvals';
@@ -15,16 +16,17 @@ import {
   type EvaluationEvent,
   type EvaluationState,
 } from '../../../shared/domain/evaluations';
-import { EVALUATION_OPEN_STATUSES } from '../../../shared/domain/evaluations/codes';
+import { EVALUATION_OPEN_STATUSES, MAJOR_CREDIT_EVENTS } from '../../../shared/domain/evaluations/codes';
 import { dayOf } from '../../../shared/domain/receivables';
-import { previewRevision, publishModel, reviseModel, validateCrosswalk, type ModelContent, type ScoringModel } from '../../../shared/domain/scoring';
+import { financialRatios, previewRevision, publishModel, reviseModel, validateCrosswalk, type ModelContent, type ScoringModel } from '../../../shared/domain/scoring';
 import type { DB } from '../../archive/schema';
 import type { Actor, PartialHandlers } from '../../host/handler';
+import type { JobHandle } from '../../host/jobs';
 import type { IdSource } from '../../host/types';
 import { loadChain, resubmitApproval, startApproval } from '../approvals/chains';
 import type { ApprovalForm, ApprovedChain } from '../approvals/forms';
 import { applyLimitChange } from '../creditLimits/handlers';
-import { fromFile } from './archive';
+import { fromFile, statementOfRow } from './archive';
 import { caller, contextFor, detailOf, loadCrosswalk, loadEvaluation, loadModel, refusalError, saveEvaluation, type Db, type StoredEvaluation } from './store';
 
 // 信用评审 on the host: every step goes through the pure `decide` (src/shared/domain/
@@ -196,6 +198,179 @@ async function eventOf(db: Db, action: EvaluationActInput, state: EvaluationStat
 
 function modelRowVersion(db: Db, modelId: string) {
   return db.selectFrom('scoring_models').select(['version', 'status', 'body']).where('id', '=', modelId).orderBy('version', 'desc');
+}
+
+/**
+ * 公示 over without objection → final, derived (not by a timer): every published
+ * evaluation whose period ended before today (within the scope) becomes final as of the
+ * day after its last publication day, and its grade, limit and term change through the
+ * limit history. Called whenever evaluations are read, listed, acted on or listed as due.
+ */
+export async function finalizeDue(db: Tx, now: Date, ids: IdSource, scope: { evaluationId?: string; customerId?: string } = {}): Promise<number> {
+  const today = dayOf(now);
+  let q = db.selectFrom('evaluations').select(['id', 'publication_ends']).where('status', '=', 'published').where('publication_ends', '<', today);
+  if (scope.evaluationId) q = q.where('id', '=', scope.evaluationId);
+  if (scope.customerId) q = q.where('customer_id', '=', scope.customerId);
+  const rows = await q.orderBy('publication_ends').execute();
+  for (const row of rows) {
+    const end = row.publication_ends!;
+    // Final from the first day after the period (local midnight), never later than now.
+    const after = new Date(Number(end.slice(0, 4)), Number(end.slice(5, 7)) - 1, Number(end.slice(8, 10)) + 1);
+    const at = after.getTime() < now.getTime() ? after : now;
+    const stored = await loadEvaluation(db, row.id);
+    const model = await loadModel(db, stored.state.modelId, stored.state.modelVersion);
+    const next = await step(db, stored, model, { type: 'finalize' }, 'system', at);
+    await saveEvaluation(db, next, at);
+    await applyFinal(db, next, model, at, ids);
+  }
+  return rows.length;
+}
+
+/** The first part of a statement larger than its whole (null: consistent). */
+function statementProblem(s: Input<'evaluations.addFinancialStatement'>): string | null {
+  if (s.periodEnd < s.periodStart) return 'periodEnd';
+  if (s.currentAssetsFen > s.totalAssetsFen) return 'currentAssetsFen';
+  if (s.inventoryFen > s.currentAssetsFen) return 'inventoryFen';
+  if (s.receivablesFen > s.currentAssetsFen) return 'receivablesFen';
+  if (s.currentLiabilitiesFen > s.totalLiabilitiesFen) return 'currentLiabilitiesFen';
+  return null;
+}
+
+/** A customer's statements with their ratios, the latest period first (one statement when `only` names it). */
+async function statementsOf(db: Db, customerId: string, only?: string) {
+  let q = db
+    .selectFrom('financial_statements')
+    .leftJoin('users', 'users.id', 'financial_statements.entered_by')
+    .selectAll('financial_statements')
+    .select('users.display_name')
+    .where('financial_statements.customer_id', '=', customerId)
+    .orderBy('financial_statements.period_end', 'desc')
+    .orderBy('financial_statements.entered_at', 'desc');
+  if (only) q = q.where('financial_statements.id', '=', only);
+  const rows = await q.execute();
+  return rows.map((r) => {
+    const statement = statementOfRow(r);
+    return {
+      id: r.id,
+      periodStart: r.period_start,
+      periodEnd: r.period_end,
+      totalAssetsFen: r.total_assets_fen,
+      totalLiabilitiesFen: r.total_liabilities_fen,
+      currentAssetsFen: r.current_assets_fen,
+      inventoryFen: r.inventory_fen,
+      currentLiabilitiesFen: r.current_liabilities_fen,
+      receivablesFen: r.receivables_fen,
+      revenueFen: r.revenue_fen,
+      costOfSalesFen: r.cost_of_sales_fen,
+      netProfitFen: r.net_profit_fen,
+      openingReceivablesFen: r.opening_receivables_fen,
+      openingInventoryFen: r.opening_inventory_fen,
+      openingEquityFen: r.opening_equity_fen,
+      source: r.source,
+      equityFen: statement.equityFen,
+      ratios: financialRatios(statement),
+      enteredBy: { id: r.entered_by, displayName: r.display_name ?? '' },
+      enteredAt: r.entered_at,
+    };
+  });
+}
+
+/** How many drafts are written between progress reports (and cancel checks). */
+const ROUND_BATCH = 25;
+
+/**
+ * The year-end round: a draft for each customer the pure plan creates, in the caller's
+ * transaction; with a job, progress is reported per batch and a cancel stops it (nothing is kept).
+ */
+async function runRound(db: Tx, me: Actor, model: ScoringModel, customerIds: readonly string[], now: Date, ids: IdSource, job?: JobHandle) {
+  const unique = [...new Set(customerIds)];
+  const customers: { id: string; account_manager_id: string | null; service_manager_id: string | null }[] = [];
+  const open: { id: string; customer_id: string; status: EvaluationState['status'] }[] = [];
+  for (let i = 0; i < unique.length; i += 500) {
+    const chunk = unique.slice(i, i + 500);
+    const [c, o] = await Promise.all([
+      db.selectFrom('customers').select(['id', 'account_manager_id', 'service_manager_id']).where('id', 'in', chunk).execute(),
+      db.selectFrom('evaluations').select(['id', 'customer_id', 'status']).where('customer_id', 'in', chunk).where('status', 'in', [...EVALUATION_OPEN_STATUSES]).execute(),
+    ]);
+    customers.push(...c);
+    open.push(...o);
+  }
+  const known = new Map(customers.map((c) => [c.id, c]));
+  const missing = unique.find((id) => !known.has(id));
+  if (missing) throw new ArchiveError('NOT_FOUND', 'no such customer', { customerId: missing });
+  const openOf = new Map(open.map((o) => [o.customer_id, o]));
+  const plan = planYearEndRound(
+    customerIds.map((id) => {
+      const c = known.get(id)!;
+      const o = openOf.get(id);
+      return { customerId: id, accountManager: c.account_manager_id, serviceManager: c.service_manager_id, openEvaluation: o ? { id: o.id, status: o.status } : null };
+    }),
+  );
+  const created: { customerId: string; evaluationId: string }[] = [];
+  const today = dayOf(now);
+  const total = plan.create.length;
+  job?.update('writing', 0, total);
+  for (const draft of plan.create) {
+    const id = ids.next();
+    const managers = { accountManager: draft.accountManager, serviceManager: draft.serviceManager };
+    const file = await fromFile(db, model, draft.customerId, today, managers, `PJ-${today.replaceAll('-', '')}-${id.slice(-6).toUpperCase()}`);
+    const ctx = await contextFor(db, me, managers, now);
+    const outcome = decide(model, null, { type: 'start', evaluationId: id, kind: evaluationKindFor(model), customerId: draft.customerId, ...managers, values: file.values, limitBase: file.limitBase }, ctx);
+    if (!outcome.ok) throw refusalError(outcome.refusal);
+    await saveEvaluation(db, { state: outcome.state, header: file.header, chainId: null }, now, true);
+    created.push({ customerId: draft.customerId, evaluationId: id });
+    if (job && created.length % ROUND_BATCH === 0) {
+      job.update('writing', created.length, total);
+      // Let progress and cancel calls be answered between batches.
+      await new Promise(setImmediate);
+      job.checkpoint();
+    }
+  }
+  if (job) {
+    job.update('writing', total, total);
+    await new Promise(setImmediate);
+    job.checkpoint();
+  }
+  return { created, skipped: plan.skipped.map((s) => ({ customerId: s.customerId, reason: s.reason, evaluationId: s.evaluation?.id ?? null })) };
+}
+
+type RoundFilter = Extract<Input<'evaluations.startRoundJob'>['select'], { by: 'filter' }>;
+
+/** The customers a round's filter chooses, in the reviews-due order when the filter names a horizon. */
+async function customersByFilter(db: Tx, filter: RoundFilter, now: Date): Promise<string[]> {
+  let q = db.selectFrom('customers').select(['id', 'grade']).orderBy('sort_key');
+  if (filter.departmentIds) q = q.where('department_id', 'in', filter.departmentIds);
+  let rows = await q.execute();
+  if (filter.grades) {
+    const grades = new Set(filter.grades);
+    rows = rows.filter((r) => grades.has(r.grade));
+  }
+  if (filter.dueWithinDays === null) return rows.map((r) => r.id);
+  const chosen = new Set(rows.map((r) => r.id));
+  const due = await dueList(db, dayOf(now), filter.dueWithinDays);
+  return due.map((d) => d.customerId).filter((id) => chosen.has(id));
+}
+
+/** The pure reviews-due list over the whole archive on `today`. */
+async function dueList(db: Db, today: string, horizonDays: number) {
+  const [customers, history, events] = await Promise.all([
+    db.selectFrom('customers').select(['id']).execute(),
+    db.selectFrom('customer_grade_history').select(['customer_id', 'effective_on', 'grade', 'review_cycle_months']).orderBy('effective_at').execute(),
+    db.selectFrom('credit_events').select(['customer_id', 'kind', 'occurred_on']).where('kind', 'in', [...MAJOR_CREDIT_EVENTS]).where('voided_at', 'is', null).execute(),
+  ]);
+  const last = new Map<string, CycleCustomer['lastFinal']>();
+  for (const h of history) last.set(h.customer_id, { day: h.effective_on, grade: h.grade, reviewCycleMonths: h.review_cycle_months });
+  const byCustomer = new Map<string, { kind: string; day: string }[]>();
+  for (const e of events) {
+    const list = byCustomer.get(e.customer_id) ?? [];
+    list.push({ kind: e.kind, day: e.occurred_on });
+    byCustomer.set(e.customer_id, list);
+  }
+  return reviewsDue(
+    customers.map((c) => ({ customerId: c.id, lastFinal: last.get(c.id) ?? null, creditEvents: byCustomer.get(c.id) ?? [] })),
+    today,
+    { horizonDays },
+  );
 }
 
 export const evaluationHandlers: PartialHandlers = {
@@ -388,41 +563,38 @@ export const evaluationHandlers: PartialHandlers = {
     async run({ input, db, actor, now, audit, host }) {
       const me = caller(actor);
       const model = await loadModel(db, input.modelId);
-      const unique = [...new Set(input.customerIds)];
-      const [customers, open] = await Promise.all([
-        db.selectFrom('customers').select(['id', 'account_manager_id', 'service_manager_id']).where('id', 'in', unique).execute(),
-        db.selectFrom('evaluations').select(['id', 'customer_id', 'status']).where('customer_id', 'in', unique).where('status', 'in', [...EVALUATION_OPEN_STATUSES]).execute(),
-      ]);
-      const known = new Map(customers.map((c) => [c.id, c]));
-      const missing = unique.find((id) => !known.has(id));
-      if (missing) throw new ArchiveError('NOT_FOUND', 'no such customer', { customerId: missing });
-      const plan = planYearEndRound(
-        input.customerIds.map((id) => {
-          const c = known.get(id)!;
-          const o = open.find((e) => e.customer_id === id);
-          return { customerId: id, accountManager: c.account_manager_id, serviceManager: c.service_manager_id, openEvaluation: o ? { id: o.id, status: o.status } : null };
-        }),
-      );
-      const created: { customerId: string; evaluationId: string }[] = [];
-      const today = dayOf(now);
-      for (const draft of plan.create) {
-        const id = host.ids.next();
-        const managers = { accountManager: draft.accountManager, serviceManager: draft.serviceManager };
-        const file = await fromFile(db, model, draft.customerId, today, managers, `PJ-${today.replaceAll('-', '')}-${id.slice(-6).toUpperCase()}`);
-        const ctx = await contextFor(db, me, managers, now);
-        const outcome = decide(model, null, { type: 'start', evaluationId: id, kind: evaluationKindFor(model), customerId: draft.customerId, ...managers, values: file.values, limitBase: file.limitBase }, ctx);
-        if (!outcome.ok) throw refusalError(outcome.refusal);
-        await saveEvaluation(db, { state: outcome.state, header: file.header, chainId: null }, now, true);
-        created.push({ customerId: draft.customerId, evaluationId: id });
+      const outcome = await runRound(db, me, model, input.customerIds, now, host.ids);
+      audit.details = { model: `${model.id}@${model.version}`, created: outcome.created.length, skipped: outcome.skipped.length };
+      return outcome;
+    },
+  },
+
+  'evaluations.startRoundJob': {
+    async run({ input, db, actor, now, audit, host, afterCommit }) {
+      const me = caller(actor);
+      const job = host.jobs.start(input.jobId, me.userId);
+      try {
+        job.update('reading');
+        const model = await loadModel(db, input.modelId);
+        const customerIds = input.select.by === 'list' ? input.select.customerIds : await customersByFilter(db, input.select, now);
+        job.checkpoint();
+        const outcome = customerIds.length === 0 ? { created: [], skipped: [] } : await runRound(db, me, model, customerIds, now, host.ids, job);
+        audit.details = { model: `${model.id}@${model.version}`, select: input.select.by, created: outcome.created.length, skipped: outcome.skipped.length };
+        // Done only once the drafts are committed; until then the job stays at writing.
+        afterCommit(() => job.finish('done'));
+        return outcome;
+      } catch (e) {
+        const cancelled = e instanceof ArchiveError && (e.details as { reason?: string } | undefined)?.reason === 'cancelled';
+        job.finish(cancelled ? 'cancelled' : 'failed');
+        throw e;
       }
-      audit.details = { model: `${model.id}@${model.version}`, created: created.length, skipped: plan.skipped.length };
-      return { created, skipped: plan.skipped.map((s) => ({ customerId: s.customerId, reason: s.reason, evaluationId: s.evaluation?.id ?? null })) };
     },
   },
 
   'evaluations.get': {
-    async run({ input, db, actor, now, audit }) {
+    async run({ input, db, actor, now, audit, host }) {
       const me = caller(actor);
+      await finalizeDue(db, now, host.ids, { evaluationId: input.evaluationId });
       const detail = await detailOf(db, input.evaluationId, me, now);
       audit.target = `customer:${detail.customer.id}`;
       audit.details = { evaluationId: input.evaluationId };
@@ -431,8 +603,9 @@ export const evaluationHandlers: PartialHandlers = {
   },
 
   'evaluations.list': {
-    async run({ input, db, audit }) {
+    async run({ input, db, audit, now, host }) {
       const customer = await customerRow(db, input.customerId);
+      await finalizeDue(db, now, host.ids, { customerId: customer.id });
       audit.target = `customer:${customer.id}`;
       const rows = await db.selectFrom('evaluations').select(['state']).where('customer_id', '=', customer.id).orderBy('started_at', 'desc').execute();
       const states = rows.map((r) => JSON.parse(r.state) as EvaluationState);
@@ -469,6 +642,7 @@ export const evaluationHandlers: PartialHandlers = {
   'evaluations.act': {
     async run({ input, db, actor, now, audit, host }) {
       const me = caller(actor);
+      await finalizeDue(db, now, host.ids, { evaluationId: input.evaluationId });
       const stored = await loadEvaluation(db, input.evaluationId);
       const model = await loadModel(db, stored.state.modelId, stored.state.modelVersion);
       const event = await eventOf(db, input.action, stored.state, host.ids);
@@ -484,28 +658,61 @@ export const evaluationHandlers: PartialHandlers = {
     },
   },
 
+  'evaluations.addFinancialStatement': {
+    async run({ input, db, actor, now, audit, host }) {
+      const me = caller(actor);
+      const customer = await customerRow(db, input.customerId);
+      const bad = statementProblem(input);
+      if (bad) throw new ArchiveError('VALIDATION', `the statement's ${bad} exceeds its whole`, { reason: 'statementInconsistent', field: bad });
+      const id = host.ids.next();
+      await db
+        .insertInto('financial_statements')
+        .values({
+          id,
+          customer_id: customer.id,
+          period_start: input.periodStart,
+          period_end: input.periodEnd,
+          total_assets_fen: input.totalAssetsFen,
+          total_liabilities_fen: input.totalLiabilitiesFen,
+          current_assets_fen: input.currentAssetsFen,
+          inventory_fen: input.inventoryFen,
+          current_liabilities_fen: input.currentLiabilitiesFen,
+          receivables_fen: input.receivablesFen,
+          revenue_fen: input.revenueFen,
+          cost_of_sales_fen: input.costOfSalesFen,
+          net_profit_fen: input.netProfitFen,
+          opening_receivables_fen: input.openingReceivablesFen,
+          opening_inventory_fen: input.openingInventoryFen,
+          opening_equity_fen: input.openingEquityFen,
+          source: input.source,
+          entered_by: me.userId,
+          entered_at: now.toISOString(),
+        })
+        .execute();
+      audit.target = `customer:${customer.id}`;
+      audit.details = { statementId: id, period: `${input.periodStart}~${input.periodEnd}` };
+      const [row] = await statementsOf(db, customer.id, id);
+      return row!;
+    },
+  },
+
+  'evaluations.financialStatements': {
+    async run({ input, db, audit }) {
+      const customer = await customerRow(db, input.customerId);
+      audit.target = `customer:${customer.id}`;
+      return statementsOf(db, customer.id);
+    },
+  },
+
   'evaluations.due': {
-    async run({ input, db, now, audit }) {
+    async run({ input, db, now, audit, host }) {
       const today = dayOf(now);
-      const [customers, history, events, open] = await Promise.all([
+      await finalizeDue(db, now, host.ids);
+      const [customers, open, due] = await Promise.all([
         db.selectFrom('customers').select(['id', 'name']).execute(),
-        db.selectFrom('customer_grade_history').select(['customer_id', 'effective_on', 'grade', 'review_cycle_months']).orderBy('effective_at').execute(),
-        db.selectFrom('credit_events').select(['customer_id', 'kind', 'occurred_on']).where('kind', 'in', ['litigation', 'bad_record', 'blacklist', 'judgment']).where('voided_at', 'is', null).execute(),
         db.selectFrom('evaluations').select(['id', 'customer_id', 'status']).where('status', 'in', [...EVALUATION_OPEN_STATUSES]).execute(),
+        dueList(db, today, input.horizonDays),
       ]);
-      const last = new Map<string, CycleCustomer['lastFinal']>();
-      for (const h of history) last.set(h.customer_id, { day: h.effective_on, grade: h.grade, reviewCycleMonths: h.review_cycle_months });
-      const byCustomer = new Map<string, { kind: string; day: string }[]>();
-      for (const e of events) {
-        const list = byCustomer.get(e.customer_id) ?? [];
-        list.push({ kind: e.kind, day: e.occurred_on });
-        byCustomer.set(e.customer_id, list);
-      }
-      const due = reviewsDue(
-        customers.map((c) => ({ customerId: c.id, lastFinal: last.get(c.id) ?? null, creditEvents: byCustomer.get(c.id) ?? [] })),
-        today,
-        { horizonDays: input.horizonDays },
-      );
       const names = new Map(customers.map((c) => [c.id, c.name]));
       const openOf = new Map(open.filter((o) => isOpenStatus(o.status)).map((o) => [o.customer_id, { id: o.id, status: o.status }]));
       audit.details = { horizonDays: input.horizonDays, results: due.length };

@@ -96,20 +96,41 @@ export interface FinancialStatement {
   netProfitFen: number;
   /** Days the revenue and cost of sales cover (365 for a year). */
   periodDays: number;
+  /** Balances at the start of the period: given, the turnover and the return use the average of start and end. */
+  openingReceivablesFen?: number | null;
+  openingInventoryFen?: number | null;
+  openingEquityFen?: number | null;
 }
 
-const ratio = (a: number, b: number, times = 1): number | null => (b > 0 ? (a * times) / b : null);
+/** The seven ratios of seed 004, in the order of the 5C model. */
+export const FINANCIAL_RATIOS = ['debt_ratio', 'current_ratio', 'quick_ratio', 'receivables_turnover_days', 'inventory_turnover_days', 'sales_margin', 'return_on_equity'] as const;
+export type FinancialRatio = (typeof FINANCIAL_RATIOS)[number];
 
-/** seed 004's ratios; null where the divisor is zero or negative (the reviewer enters the value). */
-export function financialRatios(s: FinancialStatement): IndicatorValues {
+/** a × times / b to two decimals (half away from zero); null where the divisor is zero or negative. */
+const ratio = (a: number, b: number, times = 1): number | null => {
+  if (!(b > 0)) return null;
+  const v = (a * times) / b;
+  return Math.sign(v) * Math.round(Math.abs(v) * 100 + 1e-9) / 100;
+};
+const average = (closing: number, opening: number | null | undefined) => (opening === null || opening === undefined ? closing : (closing + opening) / 2);
+
+/**
+ * seed 004's ratios, each to two decimals; null where the divisor is zero or negative
+ * (the reviewer enters the value):
+ * 资产负债率 = 负债总额 / 资产总额 × 100%; 流动比率 = 流动资产 / 流动负债;
+ * 速动比率 = (流动资产 − 存货) / 流动负债; 应收账款周转天数 = 期间天数 × 平均应收账款 / 营业收入;
+ * 存货周转天数 = 期间天数 × 平均存货 / 营业成本; 销售利润率 = 净利润 / 营业收入 × 100%;
+ * 净资产收益率 = 净利润 / 平均净资产 × 100% (平均: start and end of the period when the start is given).
+ */
+export function financialRatios(s: FinancialStatement): Record<FinancialRatio, number | null> {
   return {
     debt_ratio: ratio(s.totalLiabilitiesFen, s.totalAssetsFen, 100),
     current_ratio: ratio(s.currentAssetsFen, s.currentLiabilitiesFen),
     quick_ratio: ratio(s.currentAssetsFen - s.inventoryFen, s.currentLiabilitiesFen),
-    receivables_turnover_days: ratio(s.receivablesFen * s.periodDays, s.revenueFen),
-    inventory_turnover_days: ratio(s.inventoryFen * s.periodDays, s.costOfSalesFen),
+    receivables_turnover_days: ratio(average(s.receivablesFen, s.openingReceivablesFen) * s.periodDays, s.revenueFen),
+    inventory_turnover_days: ratio(average(s.inventoryFen, s.openingInventoryFen) * s.periodDays, s.costOfSalesFen),
     sales_margin: ratio(s.netProfitFen, s.revenueFen, 100),
-    return_on_equity: ratio(s.netProfitFen, s.equityFen, 100),
+    return_on_equity: ratio(s.netProfitFen, average(s.equityFen, s.openingEquityFen), 100),
   };
 }
 
