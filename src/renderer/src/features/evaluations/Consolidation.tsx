@@ -6,7 +6,7 @@ import type { EvaluationDetail } from '../../../../shared/contract/evaluations';
 import { SETTLE_TEXT, SOURCE_TEXTS, lossText, nextGradeText, pointsText, type Lang } from '../../../../shared/domain/scoring';
 import { useValueText } from './Sheets';
 import type { useAct } from './useAct';
-import { actionOf, nameOf, refusalText, shown, useLang, useText } from './words';
+import { actionOf, gradeName, nameOf, refusalText, shown, useLang, useText } from './words';
 
 type Act = ReturnType<typeof useAct>;
 type Explanation = NonNullable<EvaluationDetail['explanation']>;
@@ -149,7 +149,7 @@ export function ScoreExplanation({ detail, explanation, act }: { detail: Evaluat
               </Table.Td>
               <Table.Td colSpan={2}>
                 <Text fw={700} data-testid="explain-score">
-                  {explanation.scoreText} · {explanation.grade.code} {text(explanation.grade.label)}
+                  {explanation.scoreText} · {gradeName(explanation.grade.code, text(explanation.grade.label))}
                 </Text>
               </Table.Td>
             </Table.Tr>
@@ -241,7 +241,7 @@ export function ConsolidatePanel({ detail, explanation, act }: { detail: Evaluat
         </Group>
         {explanation && (
           <Text size="sm">
-            {t('evaluations.consolidate.computed', { score: explanation.scoreText, code: explanation.grade.code, label: text(explanation.grade.label) })}
+            {t('evaluations.consolidate.computed', { score: explanation.scoreText, grade: gradeName(explanation.grade.code, text(explanation.grade.label)) })}
           </Text>
         )}
         {!consolidate.allowed && consolidate.refusal ? (
@@ -256,7 +256,7 @@ export function ConsolidatePanel({ detail, explanation, act }: { detail: Evaluat
                 <Select
                   label={t('evaluations.consolidate.overrideGrade')}
                   required
-                  data={others.map((g) => ({ value: g.code, label: `${g.code} ${g.label[lang as Lang]}` }))}
+                  data={others.map((g) => ({ value: g.code, label: gradeName(g.code, g.label[lang as Lang]) }))}
                   value={grade}
                   onChange={setGrade}
                   data-testid="override-grade"

@@ -14,7 +14,7 @@ import { allows } from '../../api/permissions';
 import { useErrorText } from '../../app/errors';
 import { EmptyBlock, ErrorState, LoadingState } from '../../app/ui/States';
 import { useVocabulary } from '../../app/vocabulary';
-import { useLang, useText } from './words';
+import { gradeName, useLang, useText } from './words';
 
 const OPEN = ['draft', 'in_approval', 'published', 'objection', 'reopened'];
 
@@ -56,8 +56,7 @@ export function EvaluationsTab({ file, purpose }: { file: CustomerFile; purpose:
                     {t('evaluations.tab.grade')}
                   </Text>
                   <Text fw={700} size="lg" data-testid="file-grade">
-                    {file.basics.grade}
-                    {current?.gradeLabel && ` ${text(current.gradeLabel)}`}
+                    {gradeName(file.basics.grade, current?.grade === file.basics.grade && current.gradeLabel ? text(current.gradeLabel) : null)}
                   </Text>
                 </Stack>
                 <Stack gap={0}>
@@ -170,7 +169,7 @@ export function EvaluationsTab({ file, purpose }: { file: CustomerFile; purpose:
                       {e.grade ? (
                         <Group gap={4}>
                           <Text size="sm" fw={700}>
-                            {e.grade} {e.gradeLabel ? text(e.gradeLabel) : ''}
+                            {gradeName(e.grade, e.gradeLabel ? text(e.gradeLabel) : null)}
                           </Text>
                           {e.overridden && (
                             <Badge size="xs" color="grape" variant="light">

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Checkbox, Group, List, Modal, MultiSelect, Radio, SimpleGrid, Stack, Table, Text, Textarea, Timeline, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Checkbox, Group, List, Modal, Radio, SimpleGrid, Stack, Table, Text, Textarea, Timeline, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCalendarEvent, IconExternalLink, IconFlag, IconMessageReport, IconRosetteDiscountCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,7 @@ import { useContributions } from '../../app/contributions';
 import { DayInput } from '../../app/ui/inputs';
 import { useVocabulary } from '../../app/vocabulary';
 import type { useAct } from './useAct';
-import { actionOf, nameOf, useLang, useText } from './words';
+import { actionOf, gradeName, nameOf, useLang, useText } from './words';
 
 type Act = ReturnType<typeof useAct>;
 type Decision = EvaluationDetail['evaluation']['decisions'][number];
@@ -22,7 +22,7 @@ function useGradeText(detail: EvaluationDetail) {
   const text = useText();
   return (code: string) => {
     const g = detail.model.scale.grades.find((x) => x.code === code);
-    return g ? `${g.code} ${text(g.label)}（${text(g.meaning)}）` : code;
+    return g ? `${gradeName(g.code, text(g.label))}（${text(g.meaning)}）` : code;
   };
 }
 
@@ -365,7 +365,13 @@ function EnterObjection({ detail, file, act, onClose }: { detail: EvaluationDeta
   return (
     <Modal opened onClose={onClose} title={t('evaluations.objection.enterTitle')} size="lg" data-testid="objection-form">
       <Stack>
-        <MultiSelect label={t('evaluations.objection.items')} required data={detail.model.items.map((i) => ({ value: i.code, label: text(i.label) }))} value={items} onChange={setItems} data-testid="objection-items" />
+        <Checkbox.Group label={t('evaluations.objection.items')} description={t('evaluations.objection.itemsHint')} required value={items} onChange={setItems} data-testid="objection-items">
+          <Group gap="md" mt={6}>
+            {detail.model.items.map((i) => (
+              <Checkbox key={i.code} value={i.code} label={text(i.label)} data-testid={`objection-item-${i.code}`} />
+            ))}
+          </Group>
+        </Checkbox.Group>
         <Textarea label={t('evaluations.objection.reasons')} required autosize minRows={3} maxLength={2000} value={reasons} onChange={(e) => setReasons(e.currentTarget.value)} data-testid="objection-reasons" />
         <Checkbox.Group label={t('evaluations.objection.evidence')} description={t('evaluations.objection.evidenceHint')} required value={evidence} onChange={setEvidence} data-testid="objection-evidence">
           <Stack gap={6} mt={6}>
@@ -498,7 +504,7 @@ export function History({ detail }: { detail: EvaluationDetail }) {
           <Text size="xs" c="dimmed">
             {h.on} · {nameOf(detail, h.by, t('evaluations.system'))}
             {h.round > 1 && ` · ${t('evaluations.decision.round', { round: h.round })}`}
-            {h.reviewer && ` · ${nameOf(detail, h.reviewer, '')}`}
+            {h.reviewer && h.reviewer !== h.by && ` · ${nameOf(detail, h.reviewer, '')}`}
             {h.grade && ` · ${h.grade}`}
           </Text>
           {h.items && h.items.length > 0 && <Text size="xs">{items(h.items)}</Text>}

@@ -6,7 +6,7 @@ import type { EvaluationDetail } from '../../../../shared/contract/evaluations';
 import { REVIEWER_ORIGIN_TEXTS } from '../../../../shared/domain/evaluations';
 import { SOURCE_TEXTS, bandFor, gradeFor, scoreEvaluation, scoreText, type ComputedItem, type RatedItem } from '../../../../shared/domain/scoring';
 import { useCurrentUser } from '../../api/session';
-import { actionOf, nameOf, refusalText, shown, useLang, useText } from './words';
+import { actionOf, gradeName, nameOf, refusalText, shown, useLang, useText } from './words';
 import type { useAct } from './useAct';
 
 type Act = ReturnType<typeof useAct>;
@@ -154,7 +154,7 @@ export function RatingsGrid({ detail, act }: { detail: EvaluationDetail; act: Ac
                   <Group gap="md">
                     <Text fw={700}>{t('evaluations.grid.averageText', { score: explanation.scoreText })}</Text>
                     <Text fw={700}>
-                      {t('evaluations.grid.gradeText', { code: grade!.code, label: text(grade!.label), meaning: text(grade!.meaning) })}
+                      {t('evaluations.grid.gradeText', { grade: gradeName(grade!.code, text(grade!.label)), meaning: text(grade!.meaning) })}
                     </Text>
                   </Group>
                 ) : (
@@ -353,7 +353,7 @@ export function OwnSheet({ detail, act }: { detail: EvaluationDetail; act: Act }
                 {scoreText(live.score.reviewerTotals[0]!.total)}
                 {liveGrade && (
                   <Text span size="sm" fw={600} ml={6}>
-                    {liveGrade.code} {text(liveGrade.label)}
+                    {gradeName(liveGrade.code, text(liveGrade.label))}
                   </Text>
                 )}
               </Text>

@@ -52,3 +52,9 @@ export function nameOf(detail: EvaluationDetail, id: string, system: string): st
   if (id === 'system') return system;
   return detail.people.find((p) => p.id === id)?.displayName ?? id;
 }
+
+/** A grade as people say it: "B 良好" for a letter grade, "准入" for a named one (its code is not for reading). */
+export function gradeName(code: string, label: string | null | undefined): string {
+  if (!label) return code;
+  return /^[A-Z]{1,3}$/.test(code) ? `${code} ${label}` : label;
+}
