@@ -127,7 +127,13 @@ describeInChromium('credit evaluations e2e', () => {
   });
   let host: BrowserHost;
   let page: Page;
-  const { consoleErrors, screenshot } = e2e;
+  const { consoleErrors } = e2e;
+  /** A picture from the top of the page, once the notifications of earlier steps have closed. */
+  const screenshot = async (name: string, fullPage = true) => {
+    await expect.poll(() => page.locator('.mantine-Notification-root').count(), { timeout: 15_000 }).toBe(0);
+    if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
+    await e2e.screenshot(name, fullPage);
+  };
   const { visible, button, dialog, field } = controlsOf(() => page);
   const login = (user: { username: string; password: string }) => logInAs(page, user);
   const logout = () => logOut(page);

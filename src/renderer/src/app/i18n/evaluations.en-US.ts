@@ -161,6 +161,7 @@ export const evaluationsTextsEn: TranslationShape<typeof evaluationsTexts> = {
   approval: {
     status: 'Approval',
     open: 'Open the approval',
+    timeline: 'Approval progress: {{name}}',
     notVisible: 'The approval progress is visible to its author, its approvers and the approval administrators.',
   },
   opinions: { none: '(no opinion yet)', overrideNote: 'Override: {{reason}}' },

@@ -162,6 +162,7 @@ export const evaluationsTexts = {
   approval: {
     status: '审批状态',
     open: '查看审批',
+    timeline: '审批进度：{{name}}',
     notVisible: '审批进度仅对发起人、审批人和审批流程管理员可见。',
   },
   opinions: { none: '（尚无意见）', overrideNote: '调整等级理由：{{reason}}' },

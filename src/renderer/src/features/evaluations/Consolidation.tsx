@@ -6,7 +6,7 @@ import type { EvaluationDetail } from '../../../../shared/contract/evaluations';
 import { SETTLE_TEXT, SOURCE_TEXTS, lossText, nextGradeText, pointsText, type Lang } from '../../../../shared/domain/scoring';
 import { useValueText } from './Sheets';
 import type { useAct } from './useAct';
-import { actionOf, gradeName, nameOf, refusalText, shown, useLang, useText } from './words';
+import { actionOf, gradeName, levelCode, nameOf, refusalText, shown, useLang, useText } from './words';
 
 type Act = ReturnType<typeof useAct>;
 type Explanation = NonNullable<EvaluationDetail['explanation']>;
@@ -74,7 +74,7 @@ export function ScoreExplanation({ detail, explanation, act }: { detail: Evaluat
                           {item.ratings.map((r) => (
                             <Tooltip key={r.reviewer} label={nameOf(detail, r.reviewer, '')}>
                               <Badge variant="light" color={item.needsSettling ? 'orange' : 'blue'} size="sm">
-                                {nameOf(detail, r.reviewer, '')} {r.option} · {r.points}
+                                {nameOf(detail, r.reviewer, '')} {levelCode(r.option) ?? ''} {r.points}
                               </Badge>
                             </Tooltip>
                           ))}

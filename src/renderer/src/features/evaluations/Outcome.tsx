@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Checkbox, Group, List, Modal, Radio, SimpleGrid, Stack, Table, Text, Textarea, Timeline, Title } from '@mantine/core';
+import { Accordion, Alert, Badge, Button, Card, Checkbox, Group, List, Modal, Radio, SimpleGrid, Stack, Table, Text, Textarea, Timeline, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCalendarEvent, IconExternalLink, IconFlag, IconMessageReport, IconRosetteDiscountCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -203,7 +203,17 @@ export function ApprovalAndOpinions({ detail }: { detail: EvaluationDetail }) {
           </Table.Tbody>
         </Table>
       )}
-      {chainId && chain.data && Timeline && <Timeline chainId={chainId} />}
+      {chainId && chain.data && Timeline && (
+        // Open while the chain runs; once it has ended its steps fold away under their heading.
+        <Accordion variant="contained" defaultValue={detail.chain?.status === 'running' ? 'timeline' : null}>
+          <Accordion.Item value="timeline">
+            <Accordion.Control data-testid="chain-timeline-toggle">{t('evaluations.approval.timeline', { name: text(chain.data.timeline.name) })}</Accordion.Control>
+            <Accordion.Panel>
+              <Timeline chainId={chainId} />
+            </Accordion.Panel>
+          </Accordion.Item>
+        </Accordion>
+      )}
       {chainId && chain.isError && (
         <Text size="xs" c="dimmed">
           {t('evaluations.approval.notVisible')}

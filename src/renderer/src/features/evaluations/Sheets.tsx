@@ -6,7 +6,7 @@ import type { EvaluationDetail } from '../../../../shared/contract/evaluations';
 import { REVIEWER_ORIGIN_TEXTS } from '../../../../shared/domain/evaluations';
 import { SOURCE_TEXTS, bandFor, gradeFor, scoreEvaluation, scoreText, type ComputedItem, type RatedItem } from '../../../../shared/domain/scoring';
 import { useCurrentUser } from '../../api/session';
-import { actionOf, gradeName, nameOf, refusalText, shown, useLang, useText } from './words';
+import { actionOf, gradeName, levelCode, nameOf, refusalText, shown, useLang, useText } from './words';
 import type { useAct } from './useAct';
 
 type Act = ReturnType<typeof useAct>;
@@ -110,7 +110,7 @@ export function RatingsGrid({ detail, act }: { detail: EvaluationDetail; act: Ac
                           <Tooltip label={text(option.label)}>
                             <Text size="sm">
                               <Text span fw={700}>
-                                {option.code}
+                                {levelCode(option.code) ?? text(option.label)}
                               </Text>{' '}
                               {t('evaluations.points', { points: option.points })}
                             </Text>
@@ -172,7 +172,7 @@ export function RatingsGrid({ detail, act }: { detail: EvaluationDetail; act: Ac
           bands: model.scale.bands
             .map((b) => {
               const g = model.scale.grades.find((x) => x.code === b.grade);
-              return `${b.from}–${b.to === model.scoreMax ? b.to : b.to - 1} ${b.grade} ${g ? text(g.label) : ''}`;
+              return `${b.from}–${b.to === model.scoreMax ? b.to : b.to - 1} ${gradeName(b.grade, g ? text(g.label) : null)}`;
             })
             .join(lang === 'zh-CN' ? '；' : '; '),
         })}
@@ -215,7 +215,8 @@ export function ComputedValues({ detail, act, only }: { detail: EvaluationDetail
   const [entered, setEntered] = useState<Record<string, number | string>>({});
   if (items.length === 0) return null;
   const { evaluation } = detail;
-  const editable = (code: string) => setValue.allowed && (evaluation.status === 'draft' || evaluation.reopenedItems.includes(code));
+  // Entered where the archive has no value (and corrected where it was entered); what the archive holds stands.
+  const editable = (code: string) => setValue.allowed && evaluation.values[code]?.source !== 'archive' && (evaluation.status === 'draft' || evaluation.reopenedItems.includes(code));
   return (
     <Table withTableBorder withColumnBorders verticalSpacing={6} data-testid="computed-values">
       <Table.Thead>
@@ -393,7 +394,7 @@ export function OwnSheet({ detail, act }: { detail: EvaluationDetail; act: Act }
                     <Radio.Indicator disabled={locked(item.code)} />
                     <Stack gap={0}>
                       <Text size="sm" fw={700}>
-                        {option.code}（{t('evaluations.points', { points: option.points })}）
+                        {levelCode(option.code) ? `${option.code}（${t('evaluations.points', { points: option.points })}）` : t('evaluations.points', { points: option.points })}
                       </Text>
                       <Text size="xs" c="dimmed">
                         {text(option.label)}

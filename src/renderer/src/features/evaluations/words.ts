@@ -53,6 +53,11 @@ export function nameOf(detail: EvaluationDetail, id: string, system: string): st
   return detail.people.find((p) => p.id === id)?.displayName ?? id;
 }
 
+/** An option's code when it is a level to read (A, B …); a named option (strong, none …) shows by its words alone. */
+export function levelCode(code: string): string | null {
+  return /^[A-Z]{1,3}$/.test(code) ? code : null;
+}
+
 /** A grade as people say it: "B 良好" for a letter grade, "准入" for a named one (its code is not for reading). */
 export function gradeName(code: string, label: string | null | undefined): string {
   if (!label) return code;
