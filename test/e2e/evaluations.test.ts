@@ -6,7 +6,8 @@
 // item with evidence from the file; the credit manager upholds it; the item is rated again,
 // decided again and published again; after the publication period (the host's clock moved
 // on) the file shows the new grade, limit, term and measures. A new customer goes through
-// the new-customer review and is admitted with the starting limit.
+// the new-customer review (its qualifications ticked from the file, a document of the file
+// attached) and is admitted with the starting limit.
 // Screenshots: test-results/screenshots/4NN-*.png.
 
 import type { Page } from 'playwright-core';
@@ -131,7 +132,7 @@ describeInChromium('credit evaluations e2e', () => {
   /** A picture from the top of the page, once the notifications of earlier steps have closed. */
   const screenshot = async (name: string, fullPage = true) => {
     await expect.poll(() => page.locator('.mantine-Notification-root').count(), { timeout: 15_000 }).toBe(0);
-    if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
+    if (fullPage) await page.evaluate('window.scrollTo(0, 0)');
     await e2e.screenshot(name, fullPage);
   };
   const { visible, button, dialog, field } = controlsOf(() => page);
@@ -413,6 +414,10 @@ describeInChromium('credit evaluations e2e', () => {
     await page.getByLabel('录入 经营年限').fill('8');
     await page.getByTestId('value-years_in_business').getByRole('button', { name: '录入' }).click();
     await visible(page.getByTestId('value-years_in_business').getByText('评审人录入'));
+    // 相关文档附件: chosen from the file's documents.
+    await page.getByTestId('attachments').getByRole('checkbox', { name: '营业执照副本（复印件）' }).check();
+    await page.getByTestId('attachments-save').click();
+    await expect.poll(() => page.getByTestId('attachments-save').isDisabled()).toBe(true);
     await rate({ payment_capability: 'strong', related_business: 'none' });
     await page.getByTestId('sheet-opinion').fill('资质齐全，经营稳定，建议准入');
     // 10 + 5 + 5 + 5 (qualifications) + 12 (8 years) + 15 + 7 + 15 (no bad record) = 74.
@@ -445,6 +450,8 @@ describeInChromium('credit evaluations e2e', () => {
     await screenshot('new-customer-admitted');
     await page.getByTestId('open-evaluation-row').first().click();
     await visible(page.getByTestId('final-result'));
+    await visible(page.getByTestId('attachments').getByText('营业执照副本（复印件）'));
+    await visible(page.getByTestId('opinions').getByText(/资质齐全，经营稳定，建议准入/));
     await screenshot('new-customer-final');
     await logout();
   });

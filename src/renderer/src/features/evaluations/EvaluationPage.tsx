@@ -14,9 +14,8 @@ import { queryKey, useArchiveQuery } from '../../api/hooks';
 import { useCurrentUser } from '../../api/session';
 import { PurposeModal } from '../../app/ui/PurposeModal';
 import { ErrorState, LoadingState } from '../../app/ui/States';
-import { useVocabulary } from '../../app/vocabulary';
 import { ConsolidatePanel, ScoreExplanation } from './Consolidation';
-import { isQualification, QualificationChecklist } from './NewCustomerParts';
+import { Attachments, isQualification, QualificationChecklist } from './NewCustomerParts';
 import { ApprovalAndOpinions, Decisions, FinalResult, History, Objections, Publication } from './Outcome';
 import { PaperHeader } from './PaperHeader';
 import { ComputedValues, OwnSheet, RatingsGrid } from './Sheets';
@@ -98,7 +97,6 @@ function EvaluationView({ detail, purpose }: { detail: EvaluationDetail; purpose
   const lang = useLang();
   const text = useText();
   const navigate = useNavigate();
-  const vocabulary = useVocabulary();
   const me = useCurrentUser();
   const act = useAct(detail.evaluation.id, purpose);
   // The file's documents and qualifications (evidence, attachments, the checklist), read with the same purpose.
@@ -235,27 +233,7 @@ function EvaluationView({ detail, purpose }: { detail: EvaluationDetail; purpose
 
       {newCustomer && (
         <Section title={t('evaluations.newCustomer.attachments')} testId="section-attachments">
-          {file.isPending ? (
-            <LoadingState />
-          ) : !customerFile || customerFile.documents.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t('evaluations.newCustomer.noAttachments')}
-            </Text>
-          ) : (
-            <Stack gap={4}>
-              {customerFile.documents.map((d) => (
-                <Group key={d.id} gap="sm">
-                  <Badge variant="light" size="sm">
-                    {vocabulary.label('documentCategory', d.category)}
-                  </Badge>
-                  <Text size="sm">{d.title}</Text>
-                  <Text size="xs" c="dimmed">
-                    {d.archiveNo}
-                  </Text>
-                </Group>
-              ))}
-            </Stack>
-          )}
+          <Attachments detail={detail} file={customerFile} loading={file.isPending} act={act} />
         </Section>
       )}
 

@@ -1,11 +1,14 @@
-import { Badge, Group, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Stack, Table, Text } from '@mantine/core';
 import { IconSquare, IconSquareCheck } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerFile } from '../../../../shared/contract';
 import type { EvaluationDetail } from '../../../../shared/contract/evaluations';
 import { SOURCE_TEXTS, type ComputedItem } from '../../../../shared/domain/scoring';
 import { useVocabulary } from '../../app/vocabulary';
-import { useLang, useText } from './words';
+import { LoadingState } from '../../app/ui/States';
+import type { useAct } from './useAct';
+import { actionOf, useLang, useText } from './words';
 
 // The parts of the 新增客户信用评审表 (seed 003 appendix 1) beyond the sheets: the
 // qualification checklist ticked from the file with each qualification's validity, and
@@ -89,5 +92,77 @@ export function QualificationChecklist({ detail, file }: { detail: EvaluationDet
         })}
       </Table.Tbody>
     </Table>
+  );
+}
+
+/**
+ * 相关文档附件: the documents of the customer file the form attaches, chosen from the file
+ * while the form is being filled (by a reviewer whose sheet is open, or the credit manager);
+ * afterwards, the ones attached.
+ */
+export function Attachments({ detail, file, loading, act }: { detail: EvaluationDetail; file: CustomerFile | null; loading: boolean; act: ReturnType<typeof useAct> }) {
+  const { t } = useTranslation();
+  const vocabulary = useVocabulary();
+  const choose = actionOf(detail, 'set_attachments');
+  const attached = detail.evaluation.attachments;
+  const [chosen, setChosen] = useState<string[]>(attached);
+  const key = attached.join(',');
+  useEffect(() => setChosen(attached), [key]);
+  if (loading) return <LoadingState />;
+  const documents = file?.documents ?? [];
+  const label = (d: (typeof documents)[number]) => (
+    <Group gap="sm" wrap="nowrap">
+      <Badge variant="light" size="sm">
+        {vocabulary.label('documentCategory', d.category)}
+      </Badge>
+      <Text size="sm">{d.title}</Text>
+      <Text size="xs" c="dimmed">
+        {d.archiveNo}
+      </Text>
+    </Group>
+  );
+  if (!choose.allowed) {
+    const shown = documents.filter((d) => attached.includes(d.id));
+    if (attached.length === 0)
+      return (
+        <Text size="sm" c="dimmed" data-testid="attachments">
+          {t('evaluations.newCustomer.noneAttached')}
+        </Text>
+      );
+    return (
+      <Stack gap={4} data-testid="attachments">
+        {shown.map((d) => (
+          <div key={d.id}>{label(d)}</div>
+        ))}
+        {shown.length < attached.length && (
+          <Text size="xs" c="dimmed">
+            {t('evaluations.newCustomer.notReadable', { count: attached.length - shown.length })}
+          </Text>
+        )}
+      </Stack>
+    );
+  }
+  if (documents.length === 0)
+    return (
+      <Text size="sm" c="dimmed" data-testid="attachments">
+        {t('evaluations.newCustomer.noAttachments')}
+      </Text>
+    );
+  const changed = [...chosen].sort().join(',') !== [...attached].sort().join(',');
+  return (
+    <Stack gap="sm" data-testid="attachments">
+      <Checkbox.Group value={chosen} onChange={setChosen} description={t('evaluations.newCustomer.chooseHint')}>
+        <Stack gap={6} mt={6}>
+          {documents.map((d) => (
+            <Checkbox key={d.id} value={d.id} label={label(d)} data-testid={`attach-${d.id}`} aria-label={d.title} />
+          ))}
+        </Stack>
+      </Checkbox.Group>
+      <Group justify="flex-end">
+        <Button size="xs" variant="light" disabled={!changed} loading={act.pending} onClick={() => void act.run({ type: 'set_attachments', documents: chosen }, t('evaluations.newCustomer.attached'))} data-testid="attachments-save">
+          {t('evaluations.newCustomer.attach')}
+        </Button>
+      </Group>
+    </Stack>
   );
 }
