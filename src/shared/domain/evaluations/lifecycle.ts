@@ -288,7 +288,7 @@ function apply(model: ScoringModel, s: EvaluationState, e: Exclude<EvaluationEve
     case 'set_attachments': {
       if (!Array.isArray(e.documents) || !e.documents.every(filled)) return refuse('invalid_input');
       s.attachments = [...new Set(e.documents)];
-      log(s, ctx, { kind: 'attachments_set', note: String(s.attachments.length) });
+      log(s, ctx, { kind: 'attachments_set' });
       return null;
     }
     case 'set_value': {

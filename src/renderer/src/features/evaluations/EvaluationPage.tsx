@@ -20,7 +20,7 @@ import { ApprovalAndOpinions, Decisions, FinalResult, History, Objections, Publi
 import { PaperHeader } from './PaperHeader';
 import { ComputedValues, OwnSheet, RatingsGrid } from './Sheets';
 import { useAct } from './useAct';
-import { actionOf, nameOf, useLang, useText } from './words';
+import { actionOf, nameOf, paren, useLang, useText } from './words';
 
 // One credit evaluation (信用评审) on its own page: the paper form of seed 003 as the
 // viewer may see it, and every step of its lifecycle the viewer may take. What may be done
@@ -190,7 +190,7 @@ function EvaluationView({ detail, purpose }: { detail: EvaluationDetail; purpose
           <OwnSheet detail={detail} act={act} />
           {detail.scoringRefusals.length > 0 && allIn && (
             <Alert color="orange" variant="light" data-testid="scoring-refusals">
-              {detail.scoringRefusals.map((r) => `${SCORING_REFUSAL_TEXTS[r.code][lang]}${r.item ? `（${text(model.items.find((i) => i.code === r.item)?.label)}）` : ''}`).join(lang === 'zh-CN' ? '；' : '; ')}
+              {detail.scoringRefusals.map((r) => `${SCORING_REFUSAL_TEXTS[r.code][lang]}${r.item ? paren(lang, '', text(model.items.find((i) => i.code === r.item)?.label)) : ''}`).join(lang === 'zh-CN' ? '；' : '; ')}
             </Alert>
           )}
         </Stack>
@@ -271,7 +271,7 @@ function Reviewers({ detail, act }: { detail: EvaluationDetail; act: ReturnType<
           <Select
             label={t('evaluations.reviewers.who')}
             searchable
-            data={(colleagues.data ?? []).filter((c) => !evaluation.reviewers.some((r) => r.userId === c.id)).map((c) => ({ value: c.id, label: `${c.displayName}（${c.departmentName}）` }))}
+            data={(colleagues.data ?? []).filter((c) => !evaluation.reviewers.some((r) => r.userId === c.id)).map((c) => ({ value: c.id, label: paren(lang, c.displayName, c.departmentName) }))}
             value={who}
             onChange={setWho}
           />

@@ -14,7 +14,7 @@ import { allows } from '../../api/permissions';
 import { useErrorText } from '../../app/errors';
 import { EmptyBlock, ErrorState, LoadingState } from '../../app/ui/States';
 import { useVocabulary } from '../../app/vocabulary';
-import { gradeName, useLang, useText } from './words';
+import { gradeName, paren, useLang, useText } from './words';
 
 const OPEN = ['draft', 'in_approval', 'published', 'objection', 'reopened'];
 
@@ -231,6 +231,7 @@ export function EvaluationsTab({ file, purpose }: { file: CustomerFile; purpose:
  */
 function StartModal({ file, purpose, kind, onClose }: { file: CustomerFile; purpose: string; kind: 'periodic' | 'new'; onClose: () => void }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const text = useText();
   const navigate = useNavigate();
   const client = useQueryClient();
@@ -243,7 +244,7 @@ function StartModal({ file, purpose, kind, onClose }: { file: CustomerFile; purp
   const [problem, setProblem] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const offered = (models.data ?? []).filter((m) => m.published !== null && (kind === 'new' ? m.kind === 'new_customer' : m.kind !== 'new_customer'));
-  const people = (colleagues.data ?? []).map((c) => ({ value: c.id, label: `${c.displayName}（${c.departmentName}）` }));
+  const people = (colleagues.data ?? []).map((c) => ({ value: c.id, label: paren(lang, c.displayName, c.departmentName) }));
   const start = async () => {
     if (!model) return;
     setPending(true);
@@ -278,7 +279,7 @@ function StartModal({ file, purpose, kind, onClose }: { file: CustomerFile; purp
           <Select
             label={t('evaluations.start.model')}
             required
-            data={offered.map((m) => ({ value: m.id, label: `${text(m.name)}（${t('evaluations.modelVersion', { version: m.published })}）` }))}
+            data={offered.map((m) => ({ value: m.id, label: paren(lang, text(m.name), t('evaluations.modelVersion', { version: m.published })) }))}
             value={model}
             onChange={setModel}
             allowDeselect={false}

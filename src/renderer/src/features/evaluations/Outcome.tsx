@@ -12,17 +12,18 @@ import { useContributions } from '../../app/contributions';
 import { DayInput } from '../../app/ui/inputs';
 import { useVocabulary } from '../../app/vocabulary';
 import type { useAct } from './useAct';
-import { actionOf, gradeName, nameOf, useLang, useText } from './words';
+import { actionOf, gradeName, nameOf, paren, useLang, useText } from './words';
 
 type Act = ReturnType<typeof useAct>;
 type Decision = EvaluationDetail['evaluation']['decisions'][number];
 
 /** A grade of the model: its code, its name and what it means for cooperation. */
 function useGradeText(detail: EvaluationDetail) {
+  const lang = useLang();
   const text = useText();
   return (code: string) => {
     const g = detail.model.scale.grades.find((x) => x.code === code);
-    return g ? `${gradeName(g.code, text(g.label))}（${text(g.meaning)}）` : code;
+    return g ? paren(lang, gradeName(g.code, text(g.label)), text(g.meaning)) : code;
   };
 }
 
@@ -139,7 +140,7 @@ export function ApprovalAndOpinions({ detail }: { detail: EvaluationDetail }) {
   const sheetOpinion = (origin: string) => {
     const reviewer = evaluation.reviewers.find((r) => r.origin === origin);
     const sheet = reviewer ? evaluation.sheets.find((s) => s.reviewer === reviewer.userId) : undefined;
-    return sheet?.opinion ? `${sheet.opinion}（${nameOf(detail, sheet.reviewer, '')}）` : null;
+    return sheet?.opinion ? paren(lang, sheet.opinion, nameOf(detail, sheet.reviewer, '')) : null;
   };
   const fromChain = (code: string): string | null => {
     if (!chain.data) return null;
@@ -151,7 +152,7 @@ export function ApprovalAndOpinions({ detail }: { detail: EvaluationDetail }) {
       for (const d of step.decisions) {
         if (d.voided) continue;
         const who = chain.data.people.find((p) => p.id === d.actorId)?.displayName ?? '';
-        lines.push(`${d.opinion ?? t(`approvalCodes.decision.${d.kind}`)}（${who}，${d.at.slice(0, 10)}）`);
+        lines.push(paren(lang, d.opinion ?? t(`approvalCodes.decision.${d.kind}`), `${who}${lang === 'zh-CN' ? '，' : ', '}${d.at.slice(0, 10)}`));
       }
     }
     return lines.length > 0 ? lines.join('\n') : null;
@@ -159,7 +160,7 @@ export function ApprovalAndOpinions({ detail }: { detail: EvaluationDetail }) {
   const opinion = (code: string): string | null => {
     if (code === 'account_manager' || code === 'service_manager') return sheetOpinion(code);
     if (code === 'market_department') {
-      const lines = evaluation.sheets.filter((s) => s.opinion).map((s) => `${s.opinion}（${nameOf(detail, s.reviewer, '')}）`);
+      const lines = evaluation.sheets.filter((s) => s.opinion).map((s) => paren(lang, s.opinion, nameOf(detail, s.reviewer, '')));
       return lines.length > 0 ? lines.join('\n') : null;
     }
     if (code === 'remarks' || code === 'credit_manager' || code === 'risk') {
@@ -364,6 +365,7 @@ export function Objections({ detail, file, act }: { detail: EvaluationDetail; fi
 
 function EnterObjection({ detail, file, act, onClose }: { detail: EvaluationDetail; file: CustomerFile | null; act: Act; onClose: () => void }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const text = useText();
   const [items, setItems] = useState<string[]>([]);
   const [reasons, setReasons] = useState('');
@@ -390,7 +392,7 @@ function EnterObjection({ detail, file, act, onClose }: { detail: EvaluationDeta
                 {t('evaluations.objection.noDocuments')}
               </Text>
             ) : (
-              documents.map((d) => <Checkbox key={d.id} value={d.id} label={`${d.title}（${d.archiveNo}）`} />)
+              documents.map((d) => <Checkbox key={d.id} value={d.id} label={paren(lang, d.title, d.archiveNo)} />)
             )}
           </Stack>
         </Checkbox.Group>

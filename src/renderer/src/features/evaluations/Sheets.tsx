@@ -6,7 +6,7 @@ import type { EvaluationDetail } from '../../../../shared/contract/evaluations';
 import { REVIEWER_ORIGIN_TEXTS } from '../../../../shared/domain/evaluations';
 import { SOURCE_TEXTS, bandFor, gradeFor, scoreEvaluation, scoreText, type ComputedItem, type RatedItem } from '../../../../shared/domain/scoring';
 import { useCurrentUser } from '../../api/session';
-import { actionOf, gradeName, levelCode, nameOf, refusalText, shown, useLang, useText } from './words';
+import { actionOf, gradeName, levelCode, nameOf, paren, refusalText, shown, useLang, useText } from './words';
 import type { useAct } from './useAct';
 
 type Act = ReturnType<typeof useAct>;
@@ -394,7 +394,7 @@ export function OwnSheet({ detail, act }: { detail: EvaluationDetail; act: Act }
                     <Radio.Indicator disabled={locked(item.code)} />
                     <Stack gap={0}>
                       <Text size="sm" fw={700}>
-                        {levelCode(option.code) ? `${option.code}（${t('evaluations.points', { points: option.points })}）` : t('evaluations.points', { points: option.points })}
+                        {levelCode(option.code) ? paren(lang, option.code, t('evaluations.points', { points: option.points })) : t('evaluations.points', { points: option.points })}
                       </Text>
                       <Text size="xs" c="dimmed">
                         {text(option.label)}

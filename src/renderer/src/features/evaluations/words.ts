@@ -24,10 +24,10 @@ export type Refusal = NonNullable<Action['refusal']>;
 export function refusalText(refusal: Refusal, model: ScoringModel, lang: Lang): string {
   const base = EVALUATION_REFUSAL_TEXTS[refusal.code as EvaluationRefusalCode][lang];
   const item = refusal.item ? model.items.find((i) => i.code === refusal.item) : undefined;
-  const parts = [item ? `${base}（${item.label[lang]}）` : base];
+  const parts = [item ? paren(lang, base, item.label[lang]) : base];
   for (const s of refusal.scoring ?? []) {
     const about = s.item ? model.items.find((i) => i.code === s.item)?.label[lang] : null;
-    parts.push(about ? `${SCORING_REFUSAL_TEXTS[s.code as ScoringRefusalCode][lang]}（${about}）` : SCORING_REFUSAL_TEXTS[s.code as ScoringRefusalCode][lang]);
+    parts.push(about ? paren(lang, SCORING_REFUSAL_TEXTS[s.code as ScoringRefusalCode][lang], about) : SCORING_REFUSAL_TEXTS[s.code as ScoringRefusalCode][lang]);
   }
   return parts.join(lang === 'zh-CN' ? '；' : '; ');
 }
@@ -62,4 +62,9 @@ export function levelCode(code: string): string | null {
 export function gradeName(code: string, label: string | null | undefined): string {
   if (!label) return code;
   return /^[A-Z]{1,3}$/.test(code) ? `${code} ${label}` : label;
+}
+
+/** "甲（乙）" in Chinese, "A (B)" in English. */
+export function paren(lang: Lang, text: string, inner: string): string {
+  return lang === 'zh-CN' ? `${text}（${inner}）` : `${text} (${inner})`;
 }
