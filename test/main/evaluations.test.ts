@@ -470,3 +470,63 @@ describe('financial statements and the 5C model (seed 004)', () => {
     expect(seen.explanation!.scoreText).toBe('80.0');
   });
 });
+
+describe('the new-customer review (seed 003 appendix 1)', () => {
+  it('ticks the qualifications from the file, attaches documents of the file only, and admits the customer with the starting limit and term', async () => {
+    const w = await evaluationWorld();
+    const { t, am, sm, cm } = w;
+    const x = await w.customer('深圳前海新材料科技有限公司');
+    const other = await w.customer('东莞其他客户有限公司');
+    for (const kind of ['business_licence', 'tax_registration', 'organisation_code', 'iso9000'] as const) {
+      await t.ok(am.session, 'records.addQualification', { customerId: x, kind, number: `${kind}-001`, issuer: '市场监督管理局', level: null, validFrom: '2025-01-01', validTo: '2028-12-31' });
+    }
+    const doc = (customerId: string, title: string) =>
+      t.ok(am.session, 'documents.add', { customerId, category: 'credit_application', title, archiveNo: null, retention: '30y', confidentiality: 'normal', file: { name: `${title}.pdf`, mime: 'application/pdf', contentBase64: SAMPLE_PDF_BASE64 }, location: null });
+    const licence = await doc(x, '营业执照副本');
+    const agreement = await doc(x, '合作框架协议');
+    const foreign = await doc(other, '其他客户的材料');
+
+    // The 客服经理 does not start a new customer's review; its 客户经理 does.
+    await w.refused(sm.session, 'evaluations.start', { customerId: x, modelId: 'new_customer', accountManagerId: am.user.id, serviceManagerId: sm.user.id }, 'FORBIDDEN', 'not_permitted');
+    const started = await t.ok(am.session, 'evaluations.start', { customerId: x, modelId: 'new_customer', accountManagerId: am.user.id, serviceManagerId: sm.user.id });
+    const id = started.evaluation.id;
+    expect(started.evaluation).toMatchObject({ kind: 'new_customer_review', attachments: [] });
+    expect(started.evaluation.values).toMatchObject({
+      qualification_business_licence: { value: 1, source: 'archive' },
+      qualification_iso9000: { value: 1, source: 'archive' },
+      qualification_special_permit: { value: 0, source: 'archive' },
+      years_in_business: null,
+    });
+
+    // Attachments are documents of this customer's file, nothing else.
+    await w.refused(am.session, 'evaluations.act', { evaluationId: id, action: { type: 'set_attachments', documents: [licence.id, foreign.id] } }, 'VALIDATION', 'attachmentNotOnFile');
+    await w.refused(am.session, 'evaluations.act', { evaluationId: id, action: { type: 'set_attachments', documents: ['0190a000-0000-7000-8000-0000000000ee'] } }, 'VALIDATION', 'attachmentNotOnFile');
+    const attached = await w.act(am.session, id, { type: 'set_attachments', documents: [licence.id, agreement.id, licence.id] });
+    expect(attached.evaluation.attachments).toEqual([licence.id, agreement.id]);
+    expect(attached.evaluation.history.at(-1)).toMatchObject({ kind: 'attachments_set', by: am.user.id });
+
+    // 经营年限 is not on file: entered by a reviewer and marked so.
+    await w.act(am.session, id, { type: 'set_value', item: 'years_in_business', value: 8 });
+    for (const p of [am, sm]) {
+      await w.act(p.session, id, { type: 'save_sheet', ratings: { payment_capability: 'strong', related_business: 'none' }, opinion: '资质齐全，建议准入' });
+      await w.act(p.session, id, { type: 'submit_sheet' });
+    }
+    // A submitted reviewer no longer changes the attachments; the credit manager still may.
+    await w.refused(am.session, 'evaluations.act', { evaluationId: id, action: { type: 'set_attachments', documents: [licence.id] } }, 'CONFLICT', 'sheet_submitted');
+    const seen = await w.get(cm.session, id);
+    // 10 + 5 + 5 + 5 (qualifications) + 12 (8 years) + 15 + 7 + 15 (no bad record) = 74 → 准入.
+    expect(seen.explanation).toMatchObject({ scoreText: '74.0', grade: { code: 'admit' } });
+    const consolidated = await w.act(cm.session, id, { type: 'consolidate', override: null });
+    expect(consolidated.evaluation.decisions[0]!.policy).toMatchObject({ starting: true, limitFen: 100_000_00, termDays: 30 });
+    const chain = await t.ok(t.admin, 'approvals.get', { id: consolidated.chain!.chainId });
+    expect(chain.chain.kind).toBe('new_customer_review');
+    expect((chain.content as { attachments?: string[] }).attachments).toEqual([agreement.id, licence.id].sort());
+    await w.approveChain(consolidated.chain!.chainId);
+    await w.later(10);
+    const final = await w.get(cm.session, id);
+    expect(final.evaluation.status).toBe('final');
+    const history = await t.ok(cm.session, 'creditLimits.history', { customerId: x, purpose: PURPOSE });
+    expect(history.current).toMatchObject({ limitFen: 100_000_00, termDays: 30 });
+    expect((await t.ok(cm.session, 'customers.get', { id: x, purpose: PURPOSE })).basics.grade).toBe('admit');
+  });
+});

@@ -67,6 +67,8 @@ function eventFor(type: EvaluationEventType, s: EvaluationState, bits: number, d
     case 'cancel':
       // Rarely meant: a cancelled session ends the story.
       return { type, reason: (bits & 255) === 0 ? '撤销' : '' };
+    case 'set_attachments':
+      return { type, documents: bit(bits, 3) ? ['doc-1', ''] : ['doc-1', 'doc-2'].slice(0, bits & 3) };
   }
 }
 

@@ -53,6 +53,7 @@ const ATTEMPTS: Record<EvaluationEventType, (s: EvaluationState) => [string, Eva
   answer_objection: () => [CM, { type: 'answer_objection', objectionId: 'obj-1', upheld: false, answer: '经核实，评定无误' }],
   finalize: () => [HOST, { type: 'finalize' }],
   cancel: () => [SM, { type: 'cancel', reason: '客户已停止合作' }],
+  set_attachments: () => [AM, { type: 'set_attachments', documents: ['doc-1', 'doc-2'] }],
 };
 
 const W = 'wrong_state' as const;
@@ -73,6 +74,7 @@ const MATRIX: Record<EvaluationEventType, Record<Status, EvaluationRefusalCode |
   answer_objection: { draft: W, draft_submitted: W, in_approval: W, published: W, objection: 'ok', reopened: W, final: W, rejected: W, cancelled: W },
   finalize:         { draft: W, draft_submitted: W, in_approval: W, published: 'publication_not_over', objection: W, reopened: W, final: W, rejected: W, cancelled: W },
   cancel:           { draft: 'ok', draft_submitted: 'ok', in_approval: W, published: W, objection: W, reopened: W, final: W, rejected: W, cancelled: W },
+  set_attachments:  { draft: 'ok', draft_submitted: 'sheet_submitted', in_approval: W, published: W, objection: W, reopened: 'ok', final: W, rejected: W, cancelled: W },
 };
 
 describe('every event in every state (the allowed actor, a representative event)', () => {
@@ -120,6 +122,7 @@ describe('who may and who may not', () => {
     { what: 'enter an objection: the customer’s own account manager', state: published, today: DAYS.objected, event: () => OBJECTION, may: [AM], mayNot: [[X, 'not_account_manager'], [SM, 'not_account_manager'], [CM, 'not_account_manager']] },
     { what: 'answer an objection: the credit manager', state: objected, today: DAYS.answered, event: () => ({ type: 'answer_objection', objectionId: 'obj-1', upheld: false, answer: '评定无误' }), may: [CM], mayNot: [[AM, 'not_permitted'], [SM, 'not_permitted'], [HOST, 'not_permitted']] },
     { what: 'close the publication: the host or the credit manager', state: published, today: '2026-10-10', event: () => ({ type: 'finalize' }), may: [HOST, CM], mayNot: [[AM, 'not_permitted'], [SM, 'not_permitted']] },
+    { what: 'attach documents of the file: a reviewer or the credit manager', state: () => step(null, SM, DAYS.started, startEvent()), today: DAYS.started, event: () => ({ type: 'set_attachments', documents: ['doc-1'] }), may: [AM, SM, CM], mayNot: [[X, 'not_permitted'], [R3, 'not_permitted'], [HOST, 'not_permitted']] },
     { what: 'cancel a draft: who started it or the credit manager', state: () => step(null, SM, DAYS.started, startEvent()), today: DAYS.started, event: () => ({ type: 'cancel', reason: '重复发起' }), may: [SM, CM], mayNot: [[AM, 'not_permitted'], [HOST, 'not_permitted']] },
   ];
   it.each(cases)('$what', ({ state, today, event, may, mayNot }) => {
@@ -140,7 +143,7 @@ describe('who may and who may not', () => {
   });
   it('actionsFor lists what each user may do now', () => {
     const s = submitted();
-    expect(allowedActions(PERIODIC_REVIEW_MODEL, s, ctx(CM, DAYS.consolidated))).toEqual(['add_reviewer', 'return_sheet', 'settle_item', 'cancel']);
+    expect(allowedActions(PERIODIC_REVIEW_MODEL, s, ctx(CM, DAYS.consolidated))).toEqual(['add_reviewer', 'return_sheet', 'settle_item', 'cancel', 'set_attachments']);
     expect(allowedActions(PERIODIC_REVIEW_MODEL, s, ctx(AM, DAYS.consolidated))).toEqual([]);
     const consolidate = actionsFor(PERIODIC_REVIEW_MODEL, s, ctx(CM, DAYS.consolidated)).find((a) => a.event === 'consolidate')!;
     expect(consolidate).toEqual({ event: 'consolidate', allowed: false, refusal: { code: 'items_unsettled', item: 'coordination' } });
@@ -233,6 +236,18 @@ describe('the credit manager consolidates', () => {
     // Key order does not matter, content does.
     const reordered = Object.fromEntries(Object.entries(shown).reverse()) as typeof shown;
     expect(refusal(s, HOST, DAYS.approved, { type: 'chain_outcome', outcome: 'approved', content: reordered })).toBe('ok');
+  });
+  it('attached documents are part of what the chain approves; a form without any hashes as before', () => {
+    const without = approvalContent(inApproval())!;
+    expect('attachments' in without).toBe(false);
+    const attached = step(step(null, SM, DAYS.started, startEvent()), AM, DAYS.started, { type: 'set_attachments', documents: ['doc-2', 'doc-1', 'doc-2'] });
+    expect(attached.attachments).toEqual(['doc-2', 'doc-1']);
+    expect(attached.history.at(-1)).toMatchObject({ kind: 'attachments_set', by: AM });
+    expect(refusal(attached, AM, DAYS.started, { type: 'set_attachments', documents: ['doc-1', ' '] })).toBe('invalid_input');
+    const s = inApproval();
+    const withDocs = { ...structuredClone(s), attachments: ['doc-9', 'doc-3'] };
+    expect(approvalContent(withDocs)!.attachments).toEqual(['doc-3', 'doc-9']);
+    expect(refusal(withDocs, HOST, DAYS.approved, { type: 'chain_outcome', outcome: 'approved', content: without })).toBe('content_changed');
   });
   it('the content holds the result and every input to it', () => {
     const c = approvalContent(inApproval())!;

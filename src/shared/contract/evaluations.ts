@@ -63,6 +63,7 @@ export const EVALUATION_HOST_REFUSALS = [
   'reviewerNotUser', // the reviewer to add is not an active user
   'evidenceNotOnFile', // an evidence document is not a document of this customer
   'statementInconsistent', // a financial statement's parts exceed their whole (details.field)
+  'attachmentNotOnFile', // a document to attach is not a document of this customer
 ] as const;
 export const evaluationsReasons = z.enum([...EVALUATION_REFUSALS, ...EVALUATION_HOST_REFUSALS]);
 export type EvaluationsReason = z.infer<typeof evaluationsReasons>;
@@ -248,6 +249,8 @@ export const evaluationView = z.strictObject({
   objections: z.array(objection),
   finalOn: day.nullable(),
   history: z.array(historyEntry),
+  /** 相关文档附件: documents of the customer file the form attaches. */
+  attachments: z.array(id),
 });
 
 const evaluationRefusal = z.strictObject({ code: evaluationRefusalCode, item: z.string().optional(), scoring: z.array(scoringRefusal).optional() });
@@ -356,6 +359,8 @@ export const evaluationActInput = z.discriminatedUnion('type', [
   /** Close the publication once its period is over (the host also does it). */
   z.strictObject({ type: z.literal('finalize') }),
   z.strictObject({ type: z.literal('cancel'), reason: text(500) }),
+  /** 相关文档附件: documents of the customer file (the list replaces the one before). */
+  z.strictObject({ type: z.literal('set_attachments'), documents: z.array(id).max(50) }),
 ]);
 export type EvaluationActInput = z.infer<typeof evaluationActInput>;
 

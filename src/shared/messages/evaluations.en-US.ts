@@ -22,6 +22,7 @@ export const evaluationsEnUS: EvaluationsMessages = {
     reviewerNotUser: 'The reviewer chosen is not an active user',
     evidenceNotOnFile: 'An evidence document chosen is not in this customer file',
     statementInconsistent: 'A part of the financial statement exceeds its whole (e.g. current assets above total assets)',
+    attachmentNotOnFile: "A document to attach is not in this customer's file",
   },
 };
 

@@ -28,6 +28,7 @@ export const evaluationsZhCN: EvaluationsMessages = {
     reviewerNotUser: '所选评审人不是在职用户',
     evidenceNotOnFile: '所选证明材料不在该客户的档案中',
     statementInconsistent: '财务报表的分项超过了合计（如流动资产大于资产总额），请核对',
+    attachmentNotOnFile: '所选附件不在该客户的档案中',
   },
 };
 

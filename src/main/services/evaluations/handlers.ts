@@ -194,6 +194,12 @@ async function eventOf(db: Db, action: EvaluationActInput, state: EvaluationStat
       if (docs.length !== new Set(action.evidence).size) throw new ArchiveError('VALIDATION', 'evidence not in the customer file', { reason: 'evidenceNotOnFile' });
       return { type: 'enter_objection', objectionId: ids.next(), items: action.items, reasons: action.reasons, evidence: action.evidence, learnedOn: action.learnedOn };
     }
+    case 'set_attachments': {
+      const wanted = [...new Set(action.documents)];
+      const docs = wanted.length === 0 ? [] : await db.selectFrom('documents').select('id').where('customer_id', '=', state.customerId).where('id', 'in', wanted).execute();
+      if (docs.length !== wanted.length) throw new ArchiveError('VALIDATION', 'an attachment is not in the customer file', { reason: 'attachmentNotOnFile' });
+      return { type: 'set_attachments', documents: wanted };
+    }
     default:
       return action;
   }

@@ -36,6 +36,7 @@ export const EVALUATION_EVENTS = [
   'answer_objection',
   'finalize',
   'cancel',
+  'set_attachments', // the form's 相关文档附件: documents of the customer file
 ] as const;
 export type EvaluationEventType = (typeof EVALUATION_EVENTS)[number];
 
@@ -118,6 +119,7 @@ export const EVALUATION_HISTORY_KINDS = [
   'reopened',
   'finalized',
   'cancelled',
+  'attachments_set',
 ] as const;
 export type EvaluationHistoryKind = (typeof EVALUATION_HISTORY_KINDS)[number];
 

@@ -128,6 +128,13 @@ function gate(model: ScoringModel, state: EvaluationState | null, type: Evaluati
       const publication = state.publications.at(-1)!;
       return ctx.today > publication.deadline.day ? null : refuse('publication_not_over');
     }
+    case 'set_attachments': {
+      // A reviewer while their sheet is open, or the credit manager until consolidation.
+      if (!inScoring(state)) return refuse('wrong_state');
+      const own = sheetOf(state, actor);
+      if ((own && own.submittedOn === null) || has(ctx, 'credit_manager')) return null;
+      return refuse(own ? 'sheet_submitted' : 'not_permitted');
+    }
     case 'cancel':
       if (state.status !== 'draft') return refuse('wrong_state');
       return actor === state.startedBy || has(ctx, 'credit_manager') ? null : refuse('not_permitted');
@@ -215,6 +222,7 @@ function start(model: ScoringModel, e: EventOf<'start'>, ctx: EvaluationContext)
     objections: [],
     finalOn: null,
     history: [],
+    attachments: [],
   };
   log(state, ctx, { kind: 'started' });
   return { ok: true, state };
@@ -275,6 +283,12 @@ function apply(model: ScoringModel, s: EvaluationState, e: Exclude<EvaluationEve
       // A note settled the ratings as they stood; once a sheet can change, it is settled again.
       s.settlements = [];
       log(s, ctx, { kind: 'sheet_returned', reviewer: e.reviewer, note: e.reason.trim() });
+      return null;
+    }
+    case 'set_attachments': {
+      if (!Array.isArray(e.documents) || !e.documents.every(filled)) return refuse('invalid_input');
+      s.attachments = [...new Set(e.documents)];
+      log(s, ctx, { kind: 'attachments_set' });
       return null;
     }
     case 'set_value': {

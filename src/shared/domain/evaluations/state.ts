@@ -159,6 +159,11 @@ export interface EvaluationState {
   objections: Objection[];
   finalOn: Day | null;
   history: HistoryEntry[];
+  /**
+   * 相关文档附件: ids of documents of the customer file the form refers to (the new-customer
+   * form's 合同 / 协议, 其他资质 …). Absent in evaluations stored before it existed: none.
+   */
+  attachments?: string[];
 }
 
 // ---------------------------------------------------------------------------------------
@@ -193,7 +198,9 @@ export type EvaluationEvent =
   | { type: 'enter_objection'; objectionId: string; items: string[]; reasons: string; evidence: string[]; learnedOn: Day | null }
   | { type: 'answer_objection'; objectionId: string; upheld: boolean; answer: string }
   | { type: 'finalize' }
-  | { type: 'cancel'; reason: string };
+  | { type: 'cancel'; reason: string }
+  /** The documents of the file the form attaches (all of them: the list replaces the one before). */
+  | { type: 'set_attachments'; documents: string[] };
 
 export type EventOf<T extends EvaluationEventType> = Extract<EvaluationEvent, { type: T }>;
 
@@ -239,4 +246,6 @@ export type ApprovalContent = {
   override: { grade: string; reason: string } | null;
   policy: { limit: { kind: string; fen?: number; months?: number; percent?: number; capFen?: number | null }; limitFen: number; termDays: number; measures: string[]; reviewCycleMonths: number; starting: boolean };
   decidedBy: string;
+  /** Present only when the form attaches documents (so content without any hashes as before). */
+  attachments?: string[];
 };

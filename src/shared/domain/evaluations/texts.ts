@@ -50,6 +50,7 @@ export const EVALUATION_EVENT_TEXTS: Record<EvaluationEventType, Text> = {
   answer_objection: t('答复异议', 'Answer the objection'),
   finalize: t('公示期满，结果生效', 'Close the publication: the result is final'),
   cancel: t('撤销评审', 'Cancel the review'),
+  set_attachments: t('选择相关文档附件', 'Choose the attached documents'),
 };
 
 export const EVALUATION_ROLE_TEXTS: Record<EvaluationRole, Text> = {
@@ -133,6 +134,7 @@ export const EVALUATION_HISTORY_TEXTS: Record<EvaluationHistoryKind, Text> = {
   reopened: t('重新评审异议项目', 'Objected items reopened'),
   finalized: t('结果生效', 'Result final'),
   cancelled: t('撤销评审', 'Review cancelled'),
+  attachments_set: t('选择相关文档附件', 'Attached documents chosen'),
 };
 
 export const OBJECTION_GROUND_TEXTS: Record<ObjectionGround, Text> = {

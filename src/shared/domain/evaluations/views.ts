@@ -18,16 +18,22 @@ export function visibleSheets(state: EvaluationState, viewer: UserId): Sheet[] {
 }
 
 /** The evaluation as `viewer` may see it: the sheets filtered by `visibleSheets`; of the others only who and whether submitted. */
-export interface EvaluationView extends Omit<EvaluationState, 'sheets'> {
+export interface EvaluationView extends Omit<EvaluationState, 'sheets' | 'attachments'> {
   sheets: Sheet[];
   hiddenSheets: { reviewer: UserId; submitted: boolean }[];
+  attachments: string[];
 }
 
 export function viewFor(state: EvaluationState, viewer: UserId): EvaluationView {
   const { sheets, ...rest } = structuredClone(state);
   const visible = visibleSheets(state, viewer);
   const shown = new Set(visible.map((s) => s.reviewer));
-  return { ...rest, sheets: visible, hiddenSheets: sheets.filter((s) => !shown.has(s.reviewer)).map((s) => ({ reviewer: s.reviewer, submitted: s.submittedOn !== null })) };
+  return {
+    ...rest,
+    attachments: rest.attachments ?? [],
+    sheets: visible,
+    hiddenSheets: sheets.filter((s) => !shown.has(s.reviewer)).map((s) => ({ reviewer: s.reviewer, submitted: s.submittedOn !== null })),
+  };
 }
 
 const byKey = <T>(a: [string, T], b: [string, T]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
@@ -69,6 +75,7 @@ export function approvalContent(state: EvaluationState): ApprovalContent | null 
       starting: decision.policy.starting,
     },
     decidedBy: decision.decidedBy,
+    ...(state.attachments && state.attachments.length > 0 ? { attachments: [...state.attachments].sort() } : {}),
   };
 }
 
