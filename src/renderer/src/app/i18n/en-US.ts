@@ -3,6 +3,7 @@ import { creditLimitsEnUS } from '../../../../shared/messages/creditLimits.en-US
 import { approvalsTextsEn } from './approvals.en-US';
 import { calendarTextsEn } from './calendar.en-US';
 import { creditLimitsTextsEn } from './creditLimits.en-US';
+import { evaluationModelsTextsEn } from './evaluationModels.en-US';
 import { SEAM_MESSAGES } from '../../../../shared/messages';
 import { customerTextsEn, customerValidationEn, customerVocabularyEn } from './customers.en-US';
 import type { Translation } from './zh-CN';
@@ -444,6 +445,7 @@ export const enUS: Translation = {
   approvals: approvalsTextsEn,
   creditLimits: creditLimitsTextsEn,
   calendar: calendarTextsEn,
+  evaluationModels: evaluationModelsTextsEn,
   approvalCodes: approvalsEnUS,
   creditLimitCodes: creditLimitsEnUS,
   data: {

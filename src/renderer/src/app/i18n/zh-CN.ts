@@ -4,6 +4,7 @@ import { creditLimitsZhCN } from '../../../../shared/messages/creditLimits.zh-CN
 import { approvalsTexts } from './approvals.zh-CN';
 import { calendarTexts } from './calendar.zh-CN';
 import { creditLimitsTexts } from './creditLimits.zh-CN';
+import { evaluationModelsTexts } from './evaluationModels.zh-CN';
 import { SEAM_MESSAGES } from '../../../../shared/messages';
 import { customerTexts, customerValidation, customerVocabulary } from './customers.zh-CN';
 
@@ -450,6 +451,7 @@ export const zhCN = {
   approvals: approvalsTexts,
   creditLimits: creditLimitsTexts,
   calendar: calendarTexts,
+  evaluationModels: evaluationModelsTexts,
   // Mapped to plain object types: i18next does not derive keys from an interface.
   approvalCodes: approvalsZhCN as TranslationShape<typeof approvalsZhCN>,
   creditLimitCodes: creditLimitsZhCN as TranslationShape<typeof creditLimitsZhCN>,

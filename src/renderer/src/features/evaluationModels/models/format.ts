@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next';
+import type { Lang, Text } from '../../../../../shared/domain/scoring';
+
+// How the model screens read the texts a model carries in both languages.
+
+/** The interface language as the scoring data names it. */
+export function useLang(): Lang {
+  const { i18n } = useTranslation();
+  return i18n.resolvedLanguage === 'en-US' ? 'en-US' : 'zh-CN';
+}
+
+/** A text of the model data in the interface language. */
+export function useText(): (text: Text | null | undefined) => string {
+  const lang = useLang();
+  return (text) => (text ? text[lang] : '—');
+}
+
+/** A grade as people say it: "B 良好" (the code alone when the label repeats it, "AAA 级" → "AAA 级"). */
+export function gradeName(grade: { code: string; label: Text }, lang: Lang): string {
+  const label = grade.label[lang];
+  return label.includes(grade.code) ? label : `${grade.code} ${label}`;
+}
