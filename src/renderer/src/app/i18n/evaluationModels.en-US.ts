@@ -104,7 +104,6 @@ export const evaluationModelsTextsEn: TranslationShape<typeof evaluationModelsTe
     customer: 'Customer',
     customerPlaceholder: 'Type a customer’s name',
     run: 'Preview',
-    purpose: 'Preview of a scoring model revision',
     result: 'old v{{oldVersion}} {{oldScore}} {{oldGrade}} → new v{{newVersion}} {{newScore}} {{newGrade}}',
     gradeChanged: 'Grade changes',
     gradeSame: 'Same grade',

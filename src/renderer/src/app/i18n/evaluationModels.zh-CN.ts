@@ -104,7 +104,6 @@ export const evaluationModelsTexts = {
     customer: '客户',
     customerPlaceholder: '输入客户名称查找',
     run: '预览',
-    purpose: '评分模型修订预览',
     result: '原 v{{oldVersion}} {{oldScore}} {{oldGrade}} → 新 v{{newVersion}} {{newScore}} {{newGrade}}',
     gradeChanged: '等级变化',
     gradeSame: '等级不变',

@@ -18,7 +18,8 @@ export const evaluationModelsFeature: Feature = {
       path: '/reviews-due',
       icon: IconCalendarDue,
       label: (t) => t('evaluationModels.nav.due'),
-      needs: ['evaluations.due'],
+      // For those who take part in evaluations (the list alone is open to every reader of files).
+      needs: ['evaluations.due', 'evaluations.startRoundJob'],
       component: DuePage,
       order: 17,
     },

@@ -138,7 +138,7 @@ export function DuePage() {
                   </Table.Thead>
                   <Table.Tbody>
                     {shownRows.map((row) => (
-                      <Table.Tr key={row.customer.id} data-testid="due-row" data-name={row.customer.name} data-reason={row.reasons[0]?.reason}>
+                      <Table.Tr key={row.customer.id} data-testid="due-row" data-name={row.customer.name} data-reasons={row.reasons.map((r) => r.reason).join(' ')}>
                         {canRound && (
                           <Table.Td>
                             <Checkbox
