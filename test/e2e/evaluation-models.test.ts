@@ -71,7 +71,7 @@ describeInChromium('scoring models, crosswalk, reviews due and the year-end roun
   it('lists the four default models with their versions for the credit manager', async () => {
     await page.goto(e2e.host.url);
     await logInAs(page, CREDIT_MANAGER);
-    const labels = (await page.locator('[data-testid="main-nav"] a').allInnerTexts()).map((text) => text.trim());
+    const labels = (await page.locator('[data-testid="main-nav"] a').allInnerTexts()).map((text) => text.split('\n')[0]!.trim());
     expect(labels).toEqual(['首页', '客户档案', '审批', '评审到期', '数据导入', '评分模型', '我的账户']);
     await nav('scoring-models').click();
     await visible(page.getByTestId('model-card'));
@@ -97,7 +97,8 @@ describeInChromium('scoring models, crosswalk, reviews due and the year-end roun
     await visible(scaleSection.getByText('分数区间有重叠'));
     await visible(page.getByTestId('model-problems').getByText('模型有 1 处问题，修改后才能保存'));
     expect(await page.getByTestId('save-draft').isDisabled()).toBe(true);
-    await page.getByTestId('grade-bands').scrollIntoViewIfNeeded();
+    await scaleSection.getByText('分数区间有重叠').scrollIntoViewIfNeeded();
+    await page.mouse.wheel(0, 200);
     await shot('editor-band-overlap', false);
     await bFrom.fill('80');
     await expect.poll(() => page.getByTestId('model-problems').count()).toBe(0);

@@ -88,7 +88,7 @@ export function DuePage() {
             </Group>
             {selected.size > 0 && (
               <Group gap="xs">
-                <Badge size="lg" variant="light" data-testid="due-selected">
+                <Badge tt="none" size="lg" variant="light" data-testid="due-selected">
                   {t('evaluationModels.due.selected', { count: selected.size })}
                 </Badge>
                 <Button size="xs" variant="subtle" onClick={() => setSelected(new Set())}>
@@ -158,7 +158,7 @@ export function DuePage() {
                         <Table.Td>
                           <Group gap={4}>
                             {row.reasons.map((reason, i) => (
-                              <Badge key={i} size="sm" variant="light" color={REASON_COLOR[reason.reason]} style={{ textTransform: 'none' }} data-testid="due-reason" data-reason={reason.reason}>
+                              <Badge tt="none" key={i} size="sm" variant="light" color={REASON_COLOR[reason.reason]} data-testid="due-reason" data-reason={reason.reason}>
                                 {reviewDueText(reason, lang)}
                               </Badge>
                             ))}
@@ -167,7 +167,7 @@ export function DuePage() {
                         <Table.Td ff="monospace">{row.dueOn ?? t('evaluationModels.due.none')}</Table.Td>
                         <Table.Td>
                           {row.lastGrade ? (
-                            <Badge variant="outline" color="gray">
+                            <Badge tt="none" variant="outline" color="gray">
                               {row.lastGrade}
                             </Badge>
                           ) : (
@@ -178,7 +178,7 @@ export function DuePage() {
                         </Table.Td>
                         <Table.Td>
                           {row.open ? (
-                            <Badge variant="light" color="violet" data-testid="due-open">
+                            <Badge tt="none" variant="light" color="violet" data-testid="due-open">
                               {EVALUATION_STATUS_TEXTS[row.open.status][lang]}
                             </Badge>
                           ) : (

@@ -18,11 +18,11 @@ export function DueSummary() {
   }
   return (
     <Group gap={6} mt={4} data-testid="home-due-count" data-count={due.data.length}>
-      <Badge variant="light" color="blue">
+      <Badge tt="none" variant="light" color="blue">
         {t('evaluationModels.home.dueCount', { count: due.data.length })}
       </Badge>
       {overdue > 0 && (
-        <Badge variant="light" color="red">
+        <Badge tt="none" variant="light" color="red">
           {t('evaluationModels.home.overdueCount', { count: overdue })}
         </Badge>
       )}

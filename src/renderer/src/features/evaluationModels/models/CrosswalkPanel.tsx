@@ -71,7 +71,7 @@ function CrosswalkEditor({ data }: { data: Data }) {
           <Stack gap={4} maw={760}>
             <Group gap="xs">
               <Title order={4}>{t('evaluationModels.crosswalk.title')}</Title>
-              <Badge variant="light" data-testid="crosswalk-version">
+              <Badge tt="none" variant="light" data-testid="crosswalk-version">
                 {t('evaluationModels.crosswalk.version', { version: data.crosswalk.version })}
               </Badge>
             </Group>
@@ -142,7 +142,7 @@ function CrosswalkEditor({ data }: { data: Data }) {
                         {scale.grades
                           .filter((g) => rankOf(scale.code, g.code) === i + 1)
                           .map((g) => (
-                            <Badge key={g.code} variant="light" color={['green', 'teal', 'blue', 'orange', 'red'][Math.min(i, 4)]} data-testid="crosswalk-grade" data-scale={scale.code} data-grade={g.code}>
+                            <Badge tt="none" key={g.code} variant="light" color={['green', 'teal', 'blue', 'orange', 'red'][Math.min(i, 4)]} data-testid="crosswalk-grade" data-scale={scale.code} data-grade={g.code}>
                               {gradeName(g, lang)}
                             </Badge>
                           ))}

@@ -152,16 +152,16 @@ function Editor({ summary, model }: { summary: Summary; model: ScoringModel }) {
       />
       <Stack gap="lg">
         <Group gap="xs">
-          <Badge variant="light" color={isDraft ? 'orange' : 'green'} data-testid="editor-version">
+          <Badge tt="none" variant="light" color={isDraft ? 'orange' : 'green'} data-testid="editor-version">
             {isDraft ? t('evaluationModels.models.draft', { version: model.version }) : t('evaluationModels.models.published', { version: model.version })}
           </Badge>
           {dirty && (
-            <Badge variant="light" color="yellow" data-testid="unsaved">
+            <Badge tt="none" variant="light" color="yellow" data-testid="unsaved">
               {t('evaluationModels.editor.unsaved')}
             </Badge>
           )}
           {problems.length === 0 && (
-            <Badge variant="light" color="teal" leftSection={<IconCircleCheck size={12} />}>
+            <Badge tt="none" variant="light" color="teal" leftSection={<IconCircleCheck size={12} />}>
               {t('evaluationModels.editor.noProblems')}
             </Badge>
           )}
@@ -262,11 +262,11 @@ function ItemCard({ item, groups, problems, onChange }: { item: ScoringItem; gro
         <Group justify="space-between" align="flex-end" wrap="wrap">
           <Group gap="xs" align="center">
             <Text fw={600}>{item.label[lang]}</Text>
-            <Badge size="sm" variant="light" color={item.kind === 'rated' ? 'blue' : 'grape'}>
+            <Badge tt="none" size="sm" variant="light" color={item.kind === 'rated' ? 'blue' : 'grape'}>
               {item.kind === 'rated' ? t('evaluationModels.editor.rated') : t('evaluationModels.editor.computed')}
             </Badge>
             {item.group !== null && (
-              <Badge size="sm" variant="outline" color="gray">
+              <Badge tt="none" size="sm" variant="outline" color="gray">
                 {groups[item.group]?.[lang] ?? item.group}
               </Badge>
             )}

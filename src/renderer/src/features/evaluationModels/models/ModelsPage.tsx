@@ -89,20 +89,20 @@ function ModelCard({ model }: { model: Summary }) {
           </Button>
         </Group>
         <Group gap="xs">
-          <Badge color={model.published !== null ? 'green' : 'gray'} variant="light" data-testid="published-version">
+          <Badge tt="none" color={model.published !== null ? 'green' : 'gray'} variant="light" data-testid="published-version">
             {model.published !== null ? t('evaluationModels.models.published', { version: model.published }) : t('evaluationModels.models.noPublished')}
           </Badge>
           {model.draft !== null && (
-            <Badge color="orange" variant="light" data-testid="draft-version">
+            <Badge tt="none" color="orange" variant="light" data-testid="draft-version">
               {t('evaluationModels.models.draft', { version: model.draft })}
             </Badge>
           )}
           {published.data && (
             <>
-              <Badge color="gray" variant="outline">
+              <Badge tt="none" color="gray" variant="outline">
                 {t('evaluationModels.models.itemCount', { count: published.data.items.length })}
               </Badge>
-              <Badge color="gray" variant="outline">
+              <Badge tt="none" color="gray" variant="outline">
                 {t('evaluationModels.models.scale', { scale: published.data.scale.grades.map((g) => g.code).join(' / ') })}
               </Badge>
             </>
@@ -127,7 +127,7 @@ function ModelCard({ model }: { model: Summary }) {
                   <Table.Tr key={v.version} data-testid="model-version" data-version={v.version} data-state={state}>
                     <Table.Td ff="monospace">v{v.version}</Table.Td>
                     <Table.Td>
-                      <Badge size="sm" variant="light" color={state === 'draft' ? 'orange' : state === 'published' ? 'green' : 'gray'}>
+                      <Badge tt="none" size="sm" variant="light" color={state === 'draft' ? 'orange' : state === 'published' ? 'green' : 'gray'}>
                         {t(`evaluationModels.models.status.${state}`)}
                       </Badge>
                     </Table.Td>

@@ -113,10 +113,10 @@ function PreviewResult({ preview, lang }: { preview: Preview; lang: 'zh-CN' | 'e
         <Side title={t('evaluationModels.preview.new')} version={preview.new.modelVersion} score={preview.new.scoreText} grade={gradeName(preview.new.grade, lang)} highlight={preview.gradeChanged} />
       </Group>
       <Group gap="xs">
-        <Badge variant="light" color={change.num < 0 ? 'red' : change.num > 0 ? 'green' : 'gray'} data-testid="preview-change">
+        <Badge tt="none" variant="light" color={change.num < 0 ? 'red' : change.num > 0 ? 'green' : 'gray'} data-testid="preview-change">
           {t('evaluationModels.preview.change', { change: changeText })}
         </Badge>
-        <Badge variant="light" color={preview.gradeChanged ? 'orange' : 'gray'} data-testid="preview-grade-changed" data-changed={preview.gradeChanged}>
+        <Badge tt="none" variant="light" color={preview.gradeChanged ? 'orange' : 'gray'} data-testid="preview-grade-changed" data-changed={preview.gradeChanged}>
           {preview.gradeChanged ? t('evaluationModels.preview.gradeChanged') : t('evaluationModels.preview.gradeSame')}
         </Badge>
       </Group>

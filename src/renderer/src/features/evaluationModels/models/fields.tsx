@@ -36,7 +36,7 @@ export function YuanInput({
       size="xs"
       label={label}
       value={text}
-      w={170}
+      w={150}
       data-testid={testId}
       error={bad ? t('evaluationModels.editor.moneyInvalid') : undefined}
       onChange={(event) => {
@@ -80,7 +80,7 @@ export function LimitRuleInput({ label, rule, onChange, testId }: { label: strin
       {rule.kind === 'fixed' && <YuanInput key="fixed" label={t('evaluationModels.editor.fixedAmount')} fen={rule.fen} onChange={(fen) => onChange({ kind: 'fixed', fen: fen ?? Number.NaN })} />}
       {rule.kind === 'monthly_sales' && (
         <Stack gap={4}>
-          <Group gap="xs" align="flex-end" wrap="nowrap">
+          <Group gap="xs" align="flex-end" wrap="wrap">
             <NumberInput size="xs" w={80} label={t('evaluationModels.editor.months')} value={shown(rule.months)} min={1} max={24} allowDecimal={false} onChange={(v) => onChange({ ...rule, months: numberOf(v) })} />
             <NumberInput size="xs" w={90} label={t('evaluationModels.editor.percent')} value={shown(rule.percent)} min={1} max={1000} allowDecimal={false} suffix="%" onChange={(v) => onChange({ ...rule, percent: numberOf(v) })} />
             <YuanInput key="cap" label={t('evaluationModels.editor.cap')} fen={rule.capFen} nullable onChange={(fen) => onChange({ ...rule, capFen: fen })} />
