@@ -55,6 +55,8 @@ describeInChromium('scoring models, crosswalk, reviews due and the year-end roun
   const quiet = async () => expect.poll(() => page.locator('.mantine-Notification-root').count(), { timeout: 10_000 }).toBe(0);
   const shot = async (name: string, fullPage = true) => {
     await quiet();
+    // A full page is taken from the top: the fixed header stays at the top of the picture.
+    if (fullPage) await page.evaluate('window.scrollTo(0, 0)');
     await screenshot(name, fullPage);
   };
   const nav = (id: string) => page.locator(`[data-testid="main-nav"] [data-page="${id}"]`);
@@ -241,6 +243,8 @@ describeInChromium('scoring models, crosswalk, reviews due and the year-end roun
     await visible(round.getByTestId('round-done'));
     const created = Number(/已创建 (\d+) 张评审表/.exec(await round.getByTestId('round-done').innerText())?.[1]);
     expect(created).toBeGreaterThanOrEqual(3);
+    // The job's progress ran to its end: every form it was to write, written.
+    expect(await round.getByTestId('round-progress-text').innerText()).toBe(`${created} / ${created}`);
     // A customer never evaluated has no 客户经理 on file unless an evaluation named one: left out, and why.
     const skipped = created === 5 ? [] : await round.getByTestId('round-skipped').locator('li').allInnerTexts();
     expect(created + skipped.length).toBe(5);
@@ -263,6 +267,8 @@ describeInChromium('scoring models, crosswalk, reviews due and the year-end roun
     expect(await graded.innerText()).toBe('B 良好');
     await page.getByTestId('customer-search').fill('');
     await page.getByTestId('grade-filter').click();
+    await visible(page.getByRole('option', { name: '未评级', exact: true }));
+    await shot('customers-grade-options', false);
     await page.getByRole('option', { name: 'B 良好', exact: true }).click();
     const total = page.getByTestId('customer-total');
     await expect.poll(() => total.innerText(), { timeout: WAIT }).toMatch(/\b3\b/);

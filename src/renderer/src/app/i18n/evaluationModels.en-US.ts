@@ -41,7 +41,6 @@ export const evaluationModelsTextsEn: TranslationShape<typeof evaluationModelsTe
       five_c: '5C and financial ratios (seed 004)',
     },
     itemCount: '{{count}} items',
-    scale: 'Scale: {{scale}}',
   },
   editor: {
     back: 'Back to the scoring models',

@@ -41,7 +41,6 @@ export const evaluationModelsTexts = {
       five_c: '5C 与财务比率（种子 004）',
     },
     itemCount: '{{count}} 个评分项目',
-    scale: '等级表：{{scale}}',
   },
   editor: {
     back: '返回评分模型',

@@ -49,7 +49,7 @@ function gradeLabel(scales: Scales | undefined, scale: string | null, grade: str
   const found = scales?.find((s) => s.code === scale)?.grades.find((g) => g.code === grade);
   if (!found) return grade;
   const label = found.label[language === 'en-US' ? 'en-US' : 'zh-CN'];
-  return label.includes(grade) ? label : `${grade} ${label}`;
+  return label.includes(grade) || !/^[A-Z]{1,3}$/.test(grade) ? label : `${grade} ${label}`;
 }
 type SearchPage = Output<'customers.search'>;
 /** A customer as the search gives it: with the field its text matched. */

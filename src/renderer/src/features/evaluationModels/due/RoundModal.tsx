@@ -15,7 +15,7 @@ type Result = Output<'evaluations.startRoundJob'>;
 type Stage =
   | { kind: 'choosing' }
   | { kind: 'running'; jobId: string; progress: Progress | null; cancelling: boolean }
-  | { kind: 'done'; result: Result }
+  | { kind: 'done'; result: Result; progress: Progress | null }
   | { kind: 'cancelled' }
   | { kind: 'failed'; error: unknown };
 
@@ -62,7 +62,9 @@ export function RoundModal({ selected, names, onClose }: { selected: string[]; n
     setStage({ kind: 'running', jobId, progress: null, cancelling: false });
     try {
       const result = await call('evaluations.startRoundJob', { jobId, modelId, select });
-      setStage({ kind: 'done', result });
+      // The job's last word: written of total, as the host counted them.
+      const progress = await call('jobs.progress', { jobId }).catch(() => null);
+      setStage({ kind: 'done', result, progress });
       await Promise.all((['evaluations.due', 'evaluations.list', 'customers.get'] as const).map((name) => queryClient.invalidateQueries({ queryKey: [name] })));
     } catch (error) {
       setStage(cancelRequested.current || errorReason(error) === 'cancelled' ? { kind: 'cancelled' } : { kind: 'failed', error });
@@ -209,6 +211,19 @@ export function RoundModal({ selected, names, onClose }: { selected: string[]; n
               <Alert color="green" variant="light" icon={<IconCircleCheck size={20} />} title={t('evaluationModels.round.done', { count: stage.result.created.length })} data-testid="round-done">
                 {t('evaluationModels.round.doneHint')}
               </Alert>
+            )}
+            {stage.progress && stage.progress.total > 0 && (
+              <Stack gap={4}>
+                <Group justify="space-between">
+                  <Text size="sm" fw={500}>
+                    {t(`imports.phase.${stage.progress.phase}`)}
+                  </Text>
+                  <Text size="sm" c="dimmed" data-testid="round-progress-text">
+                    {t('evaluationModels.round.progress', { done: stage.progress.done, total: stage.progress.total })}
+                  </Text>
+                </Group>
+                <Progress size="lg" color="green" value={(stage.progress.done / stage.progress.total) * 100} data-testid="round-progress" />
+              </Stack>
             )}
             {stage.result.skipped.length > 0 && (
               <Stack gap={4} data-testid="round-skipped">

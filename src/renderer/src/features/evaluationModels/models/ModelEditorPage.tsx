@@ -207,7 +207,7 @@ function Editor({ summary, model }: { summary: Summary; model: ScoringModel }) {
             </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, xl: 4 }}>
-            <div style={{ position: 'sticky', top: 16 }}>
+            <div style={{ position: 'sticky', top: 80 }}>
               <PreviewPanel modelId={model.id} version={model.version} ready={isDraft && !dirty} />
             </div>
           </Grid.Col>

@@ -9,7 +9,8 @@ import { PageHeader } from '../../../app/ui/PageHeader';
 import { EmptyBlock, ErrorState, LoadingState } from '../../../app/ui/States';
 import { CrosswalkPanel } from './CrosswalkPanel';
 import { SettingsPanel } from './SettingsPanel';
-import { useText } from './format';
+import { MODEL_KINDS } from '../../../../../shared/domain/scoring';
+import { gradeName, useLang, useText } from './format';
 
 type Summary = Output<'evaluations.models'>[number];
 const TABS = ['models', 'crosswalk', 'settings'] as const;
@@ -53,8 +54,8 @@ function ModelList() {
   if (models.isError) return <ErrorState error={models.error} onRetry={() => void models.refetch()} />;
   if (models.data.length === 0) return <EmptyBlock title={t('evaluationModels.models.empty')} />;
   return (
-    <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg" data-testid="model-list">
-      {models.data.map((model) => (
+    <SimpleGrid cols={1} spacing="lg" data-testid="model-list">
+      {[...models.data].sort((a, b) => MODEL_KINDS.indexOf(a.kind) - MODEL_KINDS.indexOf(b.kind)).map((model) => (
         <ModelCard key={model.id} model={model} />
       ))}
     </SimpleGrid>
@@ -64,6 +65,7 @@ function ModelList() {
 function ModelCard({ model }: { model: Summary }) {
   const { t } = useTranslation();
   const text = useText();
+  const lang = useLang();
   const labels = useLabels();
   const navigate = useNavigate();
   const published = useArchiveQuery('evaluations.model', { modelId: model.id }, { enabled: model.published !== null });
@@ -103,7 +105,7 @@ function ModelCard({ model }: { model: Summary }) {
                 {t('evaluationModels.models.itemCount', { count: published.data.items.length })}
               </Badge>
               <Badge tt="none" color="gray" variant="outline">
-                {t('evaluationModels.models.scale', { scale: published.data.scale.grades.map((g) => g.code).join(' / ') })}
+                {published.data.scale.label[lang]}：{published.data.scale.grades.map((g) => gradeName(g, lang)).join(' / ')}
               </Badge>
             </>
           )}
@@ -112,7 +114,7 @@ function ModelCard({ model }: { model: Summary }) {
           {t('evaluationModels.models.versions')}
         </Text>
         <ScrollArea type="auto">
-          <Table striped verticalSpacing={6} fz="sm" miw={560} data-testid="model-versions">
+          <Table striped verticalSpacing={6} fz="sm" miw={720} style={{ whiteSpace: 'nowrap' }} data-testid="model-versions">
             <Table.Thead>
               <Table.Tr>
                 {(['version', 'status', 'savedBy', 'savedAt', 'publishedAt', 'evaluations'] as const).map((c) => (

@@ -15,8 +15,11 @@ export function useText(): (text: Text | null | undefined) => string {
   return (text) => (text ? text[lang] : '—');
 }
 
-/** A grade as people say it: "B 良好" (the code alone when the label repeats it, "AAA 级" → "AAA 级"). */
+/**
+ * A grade as people say it: "B 良好" for a letter grade, the label alone when it names the
+ * grade already ("AAA 级") or the code is a word of the data ("excellent" → "优秀").
+ */
 export function gradeName(grade: { code: string; label: Text }, lang: Lang): string {
   const label = grade.label[lang];
-  return label.includes(grade.code) ? label : `${grade.code} ${label}`;
+  return label.includes(grade.code) || !/^[A-Z]{1,3}$/.test(grade.code) ? label : `${grade.code} ${label}`;
 }
