@@ -96,11 +96,11 @@ describeInChromium('scoring models, crosswalk, reviews due and the year-end roun
     const bFrom = page.locator('[data-testid="grade-band"][data-grade="B"]').getByTestId('band-from');
     await bFrom.fill('75');
     const scaleSection = page.getByTestId('grade-bands').locator('xpath=..');
-    await visible(scaleSection.getByText('分数区间有重叠'));
+    await visible(scaleSection.getByText('B 良好：分数区间有重叠'));
     await visible(page.getByTestId('model-problems').getByText('模型有 1 处问题，修改后才能保存'));
     expect(await page.getByTestId('save-draft').isDisabled()).toBe(true);
-    await scaleSection.getByText('分数区间有重叠').scrollIntoViewIfNeeded();
-    await page.mouse.wheel(0, 200);
+    await page.getByTestId('grade-bands').scrollIntoViewIfNeeded();
+    await page.mouse.wheel(0, -160);
     await shot('editor-band-overlap', false);
     await bFrom.fill('80');
     await expect.poll(() => page.getByTestId('model-problems').count()).toBe(0);
@@ -111,7 +111,8 @@ describeInChromium('scoring models, crosswalk, reviews due and the year-end roun
     // Points above the better option: options must go from the most points down.
     const bPoints = speed.locator('[data-testid="item-option"][data-option="B"]').getByTestId('option-points');
     await bPoints.fill('30');
-    await visible(speed.getByText('等级须从高分到低分排列'));
+    // B above A: options go from the most points down (named on the option that breaks it).
+    await visible(speed.getByText(/^[BC]：等级须从高分到低分排列$/));
     await bPoints.fill('16');
     await expect.poll(() => speed.getByTestId('inline-problems').count()).toBe(0);
     await visible(page.getByTestId('unsaved'));

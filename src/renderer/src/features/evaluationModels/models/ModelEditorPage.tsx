@@ -233,17 +233,18 @@ function Section({ title, hint, children }: { title: string; hint?: string; chil
   );
 }
 
-function ProblemLines({ problems }: { problems: ModelProblem[] }) {
+/** The problems of one part of the model, each said once, with the option or grade it is about when there is one. */
+function ProblemLines({ problems, where }: { problems: ModelProblem[]; where?: (p: ModelProblem) => string | null }) {
   const lang = useLang();
   if (problems.length === 0) return null;
-  const codes = [...new Set(problems.map((p) => p.code))];
+  const lines = [...new Set(problems.map((p) => [where?.(p), MODEL_PROBLEM_TEXTS[p.code][lang]].filter(Boolean).join('：')))];
   return (
     <Stack gap={2} data-testid="inline-problems">
-      {codes.map((code) => (
-        <Group key={code} gap={6} wrap="nowrap">
+      {lines.map((line) => (
+        <Group key={line} gap={6} wrap="nowrap">
           <IconAlertTriangle size={14} color="var(--mantine-color-red-6)" style={{ flexShrink: 0 }} />
           <Text size="sm" c="red">
-            {MODEL_PROBLEM_TEXTS[code][lang]}
+            {line}
           </Text>
         </Group>
       ))}
@@ -288,7 +289,7 @@ function ItemCard({ item, groups, problems, onChange }: { item: ScoringItem; gro
           />
         </Group>
         {item.kind === 'rated' ? <RatedOptions item={item} onChange={onChange} /> : <ValueBands item={item} onChange={onChange} />}
-        <ProblemLines problems={problems} />
+        <ProblemLines problems={problems} where={(p) => p.at?.split('.')[1] ?? null} />
       </Stack>
     </Card>
   );
@@ -447,7 +448,13 @@ function ScaleSection({ content, problems, onChange }: { content: ModelContent; 
             })}
           </Table.Tbody>
         </Table>
-        <ProblemLines problems={problems} />
+        <ProblemLines
+          problems={problems}
+          where={(p) => {
+            const grade = scale.grades.find((g) => g.code === p.at);
+            return grade ? gradeName(grade, lang) : null;
+          }}
+        />
       </Stack>
     </Section>
   );
