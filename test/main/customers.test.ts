@@ -230,7 +230,7 @@ describe('customer credit files', () => {
     const marketing = await w.t.ok(w.manager, 'customers.search', { departmentId: w.departments.marketing!, text: '测试', offset: 0, limit: 50 });
     expect(marketing.total).toBe(4);
     expect((await w.t.ok(w.manager, 'customers.search', { verification: 'verified', offset: 0, limit: 5 })).total).toBe(0);
-    expect(await w.t.ok(w.manager, 'customers.facets', {})).toEqual({ industries: ['制造业', '批发零售'], grades: [] });
+    expect(await w.t.ok(w.manager, 'customers.facets', {})).toEqual({ industries: ['制造业', '批发零售'], grades: [], gradeScales: [] });
   });
 
   it('numbers contracts per department and derives the figures of the file', async () => {

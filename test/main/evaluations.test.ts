@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { Output } from '../../src/shared/contract';
+import type { Input, Output } from '../../src/shared/contract';
 import { PERIODIC_REVIEW_MODEL, type ModelContent } from '../../src/shared/domain/scoring';
 import { useTempDirs } from './helpers';
 import { PURPOSE, evaluationWorld as worldOn, rate } from './evaluations-world';
@@ -403,6 +403,66 @@ describe('the review cycle, the year-end round and the end of publication', () =
     // A filter that chooses nobody creates nothing.
     const nobody = await t.ok(sm.session, 'evaluations.startRoundJob', { jobId: randomUUID(), modelId: 'periodic_review', select: { by: 'filter', grades: ['A'], departmentIds: null, dueWithinDays: null } });
     expect(nobody).toEqual({ created: [], skipped: [] });
+  });
+
+  it('shows each customer\'s current grade with its scale in the customer list, and filters the list by grade', async () => {
+    const w = await evaluationWorld();
+    const { t, am, cm } = w;
+    const good = await w.customer('杭州西湖电子有限公司');
+    const poor = await w.customer('南京长江建材有限公司');
+    const never = await w.customer('苏州太湖纺织有限公司');
+    await toPublished(w, good, ['A', 'A', 'A', 'B'], ['A', 'A', 'A', 'A']); // 97.5 A
+    await toPublished(w, poor, ['D', 'D', 'D', 'D'], ['D', 'D', 'D', 'C']); // 42.5 D
+    // Published, not yet final: nobody has a grade yet.
+    const names = async (criteria: Partial<Input<'customers.search'>>) => (await t.ok(am.session, 'customers.search', criteria)).rows.map((r) => r.name);
+    expect(await names({})).toHaveLength(3);
+    expect(await names({ ungraded: true })).toEqual(await names({}));
+    expect(await names({ grade: 'A' })).toEqual([]);
+    await w.later(10); // final as of 2026-11-10
+    await t.ok(cm.session, 'evaluations.due', { horizonDays: 0 });
+
+    const all = await t.ok(am.session, 'customers.search', {});
+    const row = (id: string) => all.rows.find((r) => r.id === id)!;
+    expect(row(good)).toMatchObject({ grade: 'A', gradeScale: 'review_abcd', gradeSince: '2026-11-10' });
+    expect(row(poor)).toMatchObject({ grade: 'D', gradeScale: 'review_abcd', gradeSince: '2026-11-10' });
+    expect(row(never)).toMatchObject({ grade: null, gradeScale: null, gradeSince: null });
+
+    expect(await names({ grade: 'A' })).toEqual(['杭州西湖电子有限公司']);
+    expect(await names({ grade: 'A', gradeScale: 'review_abcd' })).toEqual(['杭州西湖电子有限公司']);
+    // A of the 5C scale is another grade.
+    expect(await names({ grade: 'A', gradeScale: 'aaa' })).toEqual([]);
+    expect(await names({ grade: 'D', gradeScale: 'review_abcd' })).toEqual(['南京长江建材有限公司']);
+    expect(await names({ ungraded: true })).toEqual(['苏州太湖纺织有限公司']);
+    // With a text, the grade still filters (the fragment path of the search).
+    expect(await names({ text: '有限', grade: 'D' })).toEqual(['南京长江建材有限公司']);
+    expect(await names({ text: '西湖', ungraded: true })).toEqual([]);
+    expect((await t.ok(am.session, 'customers.search', { grade: 'D' })).total).toBe(1);
+
+    // The filter offers the grades the archive holds, each with its scale.
+    const facets = await t.ok(am.session, 'customers.facets', {});
+    expect(facets.gradeScales).toEqual([
+      { scale: 'review_abcd', grade: 'A' },
+      { scale: 'review_abcd', grade: 'D' },
+    ]);
+    expect(facets.grades).toEqual(['A', 'D']);
+
+    // Bad criteria are refused, with the field named.
+    expect((await t.fail(am.session, 'customers.search', { ungraded: false })).code).toBe('VALIDATION');
+    expect((await t.fail(am.session, 'customers.search', { grade: 'A', gradeScale: 'x'.repeat(41) })).code).toBe('VALIDATION');
+  });
+
+  it('places every scale on the crosswalk, the 5C model\'s alternative scales included, and saves it unchanged as a new version', async () => {
+    const w = await evaluationWorld();
+    const { t, cm, am } = w;
+    const shown = await t.ok(am.session, 'evaluations.crosswalk', {});
+    expect(shown.scales.map((s) => s.code).sort()).toEqual(['aaa', 'abc', 'abcd', 'admission', 'five_level', 'review_abcd']);
+    // Every entry names a known grade: the crosswalk as it stands is valid and saves as v2.
+    const saved = await t.ok(cm.session, 'evaluations.setCrosswalk', { ranks: shown.crosswalk.ranks, entries: shown.crosswalk.entries });
+    expect(saved).toMatchObject({ version: 2, entries: shown.crosswalk.entries });
+    // Moving 5C's B above its A contradicts the scale's own order: refused, nothing written.
+    const contradicting = shown.crosswalk.entries.map((e) => (e.scale === 'abc' && e.grade === 'B' ? { ...e, rank: 1 } : e.scale === 'abc' && e.grade === 'A' ? { ...e, rank: 2 } : e));
+    await w.refused(cm.session, 'evaluations.setCrosswalk', { ranks: shown.crosswalk.ranks, entries: contradicting }, 'CONFLICT', 'crosswalkInvalid');
+    expect((await t.ok(am.session, 'evaluations.crosswalk', {})).crosswalk.version).toBe(2);
   });
 });
 

@@ -28,16 +28,18 @@ describe('features contribute, the shell collects', () => {
       '/',
       '/customers',
       '/approvals',
+      '/reviews-due',
       '/imports',
       '/users',
       '/roles',
       '/audit',
       '/approval-definitions',
+      '/scoring-models',
       '/calendar',
       '/settings',
       '/account',
     ]);
-    expect(CONTRIBUTIONS.homeCards.map((card) => card.id)).toEqual(['customers', 'approvals', 'imports', 'users', 'roles', 'audit', 'settings']);
+    expect(CONTRIBUTIONS.homeCards.map((card) => card.id)).toEqual(['customers', 'approvals', 'reviews-due', 'imports', 'users', 'roles', 'audit', 'scoring-models', 'settings']);
     expect([...CONTRIBUTIONS.auditTargets.keys()].sort()).toEqual(['customer', 'department', 'document', 'import', 'role', 'user']);
   });
 

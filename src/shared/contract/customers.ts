@@ -82,6 +82,10 @@ export const customerSummary = z.strictObject({
   departmentId: id,
   departmentName: z.string(),
   grade: z.string().nullable(),
+  /** The scale of the current grade (a scoring model's, issue 9); null: not from an evaluation (imported) or none. */
+  gradeScale: z.string().nullable(),
+  /** The day the current grade took effect (its evaluation became final); null: none. */
+  gradeSince: z.string().nullable(),
   /** 授信额度 (fen) and 信用期限 (days) as last approved (creditLimits); null: never set. */
   creditLimitFen: z.number().int().nullable(),
   creditTermDays: z.number().int().nullable(),
@@ -164,6 +168,10 @@ export const customersMethods = {
     input: z.strictObject({
       text: z.string().trim().max(100).optional(),
       grade: z.string().max(10).optional(),
+      /** With `grade`: only that grade of that scale (A of the 5C scale is not A of the review form). */
+      gradeScale: z.string().max(40).optional(),
+      /** Only customers without a current grade (not yet graded). */
+      ungraded: z.literal(true).optional(),
       industry: z.string().max(50).optional(),
       departmentId: id.optional(),
       warningState: z.enum(WARNING_STATES).optional(),
@@ -177,7 +185,12 @@ export const customersMethods = {
   }),
   'customers.facets': method({
     input: z.strictObject({}),
-    output: z.strictObject({ industries: z.array(z.string()), grades: z.array(z.string()) }),
+    output: z.strictObject({
+      industries: z.array(z.string()),
+      grades: z.array(z.string()),
+      /** The current grades in the archive with their scale (null: imported, no scale), for the grade filter. */
+      gradeScales: z.array(z.strictObject({ scale: z.string().nullable(), grade: z.string() })),
+    }),
     permission: 'customers.read',
   }),
   'customers.get': method({

@@ -48,6 +48,8 @@ export interface E2eOptions {
   before?(e2e: E2e): Promise<void>;
   /** Give the host a clock the test can move forward (`advanceHost`): the host's days, not the browser's. */
   hostClock?: boolean;
+  /** Run on the empty archive folder before the browser host opens it (an archive made by the host's own code, a demo …). */
+  prepare?(dir: string): Promise<void>;
 }
 
 export interface E2e {
@@ -106,6 +108,7 @@ export function useE2e(options: E2eOptions): E2e {
     mkdirSync(SHOTS, { recursive: true });
     for (const file of readdirSync(SHOTS)) if (options.ownShots.test(file)) rmSync(join(SHOTS, file), { force: true });
     e2e.dir = mkdtempSync(join(tmpdir(), `credit-archive-e2e-${options.name}-`));
+    await options.prepare?.(e2e.dir);
     e2e.host = await startBrowserHost({ dir: e2e.dir, port: 0, ...(options.hostClock ? { host: { clock: hostClock } } : {}) });
     await options.before?.(e2e);
     e2e.browser = await chromium.launch({

@@ -82,9 +82,13 @@ export const customerHandlers: PartialHandlers = {
     async run({ db }) {
       const [industries, grades] = await Promise.all([
         db.selectFrom('customers').select('industry').distinct().where('industry', 'is not', null).orderBy('industry').execute(),
-        db.selectFrom('customers').select('grade').distinct().where('grade', 'is not', null).orderBy('grade').execute(),
+        db.selectFrom('customers').select(['grade', 'grade_scale']).distinct().where('grade', 'is not', null).orderBy('grade_scale').orderBy('grade').execute(),
       ]);
-      return { industries: industries.map((r) => r.industry!), grades: grades.map((r) => r.grade!) };
+      return {
+        industries: industries.map((r) => r.industry!),
+        grades: [...new Set(grades.map((r) => r.grade!))].sort(),
+        gradeScales: grades.map((r) => ({ scale: r.grade_scale, grade: r.grade! })),
+      };
     },
   },
 

@@ -10,6 +10,8 @@ export type FoundCustomer = CustomerSummary & { matched: SearchMatch | null };
 export interface SearchCriteria {
   text?: string;
   grade?: string;
+  gradeScale?: string;
+  ungraded?: true;
   industry?: string;
   departmentId?: string;
   warningState?: 'none' | 'open';
@@ -46,6 +48,8 @@ function summaryQuery(db: Db) {
       'customers.department_id',
       'departments.name as department_name',
       'customers.grade',
+      'customers.grade_scale',
+      'customers.grade_since',
       'customers.warning_state',
       'customers.verification',
       'customers.credit_limit_fen',
@@ -69,6 +73,8 @@ export function toSummary(r: SummaryRow): CustomerSummary {
     departmentId: r.department_id,
     departmentName: r.department_name,
     grade: r.grade,
+    gradeScale: r.grade_scale,
+    gradeSince: r.grade_since,
     warningState: r.warning_state,
     verification: r.verification,
     creditLimitFen: r.credit_limit_fen,
@@ -113,6 +119,8 @@ export async function searchCustomers(db: Db, c: SearchCriteria): Promise<{ tota
   const filtered = <Q extends ReturnType<typeof summaryQuery>>(q: Q): Q => {
     let out = q;
     if (c.grade) out = out.where('customers.grade', '=', c.grade) as Q;
+    if (c.grade && c.gradeScale !== undefined) out = out.where('customers.grade_scale', '=', c.gradeScale) as Q;
+    if (c.ungraded) out = out.where('customers.grade', 'is', null) as Q;
     if (c.industry) out = out.where('customers.industry', '=', c.industry) as Q;
     if (c.departmentId) out = out.where('customers.department_id', '=', c.departmentId) as Q;
     if (c.warningState) out = out.where('customers.warning_state', '=', c.warningState) as Q;
@@ -133,7 +141,7 @@ export async function searchCustomers(db: Db, c: SearchCriteria): Promise<{ tota
       grams.length > 1
         ? driver.where((eb) => eb(sql<number>`instr(${eb.ref('customers.search_text')}, ${folded})`, '>', 0))
         : driver;
-    const unfiltered = !c.grade && !c.industry && !c.departmentId && !c.warningState && !c.verification;
+    const unfiltered = !c.grade && !c.ungraded && !c.industry && !c.departmentId && !c.warningState && !c.verification;
     const counted =
       unfiltered && grams.length === 1
         ? // A two-character text with no filter: its number is the length of its index range.

@@ -20,7 +20,7 @@ import {
 } from '../../../shared/domain/evaluations';
 import { EVALUATION_OPEN_STATUSES, MAJOR_CREDIT_EVENTS } from '../../../shared/domain/evaluations/codes';
 import { dayOf } from '../../../shared/domain/receivables';
-import { financialRatios, previewRevision, publishModel, reviseModel, validateCrosswalk, type ModelContent, type ScoringModel } from '../../../shared/domain/scoring';
+import { FIVE_C_SCALES, financialRatios, previewRevision, publishModel, reviseModel, validateCrosswalk, type GradeScale, type ModelContent, type ScoringModel } from '../../../shared/domain/scoring';
 import type { DB } from '../../archive/schema';
 import type { Actor, PartialHandlers } from '../../host/handler';
 import type { JobHandle } from '../../host/jobs';
@@ -360,6 +360,22 @@ async function customersByFilter(db: Tx, filter: RoundFilter, now: Date): Promis
   return due.map((d) => d.customerId).filter((id) => chosen.has(id));
 }
 
+/**
+ * The scales the crosswalk places: every model version's (the newest wording of each), and
+ * seed 004's alternative scales of the 5C model (A/B/C, A/B/C/D, AAA–C), which a 5C model
+ * version may take up.
+ */
+async function crosswalkScales(db: Db): Promise<GradeScale[]> {
+  const models = await db.selectFrom('scoring_models').select('body').orderBy('id').orderBy('version').execute();
+  const scales = new Map<string, GradeScale>();
+  for (const m of models) {
+    const scale = (JSON.parse(m.body) as ScoringModel).scale;
+    scales.set(scale.code, scale);
+  }
+  for (const scale of Object.values(FIVE_C_SCALES)) if (!scales.has(scale.code)) scales.set(scale.code, scale);
+  return [...scales.values()];
+}
+
 /** The pure reviews-due list over the whole archive on `today`. */
 async function dueList(db: Db, today: string, horizonDays: number) {
   const [customers, history, events] = await Promise.all([
@@ -490,13 +506,7 @@ export const evaluationHandlers: PartialHandlers = {
   'evaluations.crosswalk': {
     async run({ db }) {
       const crosswalk = await loadCrosswalk(db);
-      const models = await db.selectFrom('scoring_models').select('body').where('status', '=', 'published').execute();
-      const scales = new Map<string, ScoringModel['scale']>();
-      for (const m of models) {
-        const scale = (JSON.parse(m.body) as ScoringModel).scale;
-        scales.set(scale.code, scale);
-      }
-      return { crosswalk, scales: [...scales.values()] };
+      return { crosswalk, scales: await crosswalkScales(db) };
     },
   },
 
@@ -504,14 +514,8 @@ export const evaluationHandlers: PartialHandlers = {
     async run({ input, db, actor, now, audit }) {
       const me = caller(actor);
       const current = await loadCrosswalk(db);
-      const models = await db.selectFrom('scoring_models').select('body').execute();
-      const scales = new Map<string, ScoringModel['scale']>();
-      for (const m of models) {
-        const scale = (JSON.parse(m.body) as ScoringModel).scale;
-        scales.set(scale.code, scale);
-      }
       const next = { version: current.version + 1, ranks: input.ranks, entries: input.entries };
-      const problems = validateCrosswalk(next, [...scales.values()]);
+      const problems = validateCrosswalk(next, await crosswalkScales(db));
       if (problems.length > 0) throw new ArchiveError('CONFLICT', 'the crosswalk has problems', { reason: 'crosswalkInvalid', problems });
       await db.insertInto('grade_crosswalks').values({ version: next.version, body: JSON.stringify(next), saved_at: now.toISOString(), saved_by: me.userId }).execute();
       audit.details = { version: next.version };

@@ -4,6 +4,7 @@ import { approvalsTextsEn } from './approvals.en-US';
 import { calendarTextsEn } from './calendar.en-US';
 import { creditLimitsTextsEn } from './creditLimits.en-US';
 import { evaluationsTextsEn } from './evaluations.en-US';
+import { evaluationModelsTextsEn } from './evaluationModels.en-US';
 import { SEAM_MESSAGES } from '../../../../shared/messages';
 import { customerTextsEn, customerValidationEn, customerVocabularyEn } from './customers.en-US';
 import type { Translation } from './zh-CN';
@@ -446,6 +447,7 @@ export const enUS: Translation = {
   creditLimits: creditLimitsTextsEn,
   calendar: calendarTextsEn,
   evaluations: evaluationsTextsEn,
+  evaluationModels: evaluationModelsTextsEn,
   approvalCodes: approvalsEnUS,
   creditLimitCodes: creditLimitsEnUS,
   data: {

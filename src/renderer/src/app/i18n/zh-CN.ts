@@ -5,6 +5,7 @@ import { approvalsTexts } from './approvals.zh-CN';
 import { calendarTexts } from './calendar.zh-CN';
 import { creditLimitsTexts } from './creditLimits.zh-CN';
 import { evaluationsTexts } from './evaluations.zh-CN';
+import { evaluationModelsTexts } from './evaluationModels.zh-CN';
 import { SEAM_MESSAGES } from '../../../../shared/messages';
 import { customerTexts, customerValidation, customerVocabulary } from './customers.zh-CN';
 
@@ -452,6 +453,7 @@ export const zhCN = {
   creditLimits: creditLimitsTexts,
   calendar: calendarTexts,
   evaluations: evaluationsTexts,
+  evaluationModels: evaluationModelsTexts,
   // Mapped to plain object types: i18next does not derive keys from an interface.
   approvalCodes: approvalsZhCN as TranslationShape<typeof approvalsZhCN>,
   creditLimitCodes: creditLimitsZhCN as TranslationShape<typeof creditLimitsZhCN>,

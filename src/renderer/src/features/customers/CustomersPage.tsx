@@ -29,9 +29,28 @@ const ROW_HEIGHT = 52;
 const PREFETCH_ROWS = 60;
 // Name, code, industry, department, grade, credit limit, verification, warning. The verification
 // column holds its longest badge in either language ("TO BE VERIFIED") without cutting it off.
-const COLUMNS = 'minmax(240px, 2.4fr) minmax(190px, 1.3fr) minmax(110px, 1fr) minmax(120px, 1fr) 84px minmax(130px, 1fr) 132px 92px';
+const COLUMNS = 'minmax(240px, 2.4fr) minmax(190px, 1.3fr) minmax(110px, 1fr) minmax(120px, 1fr) 112px minmax(130px, 1fr) 132px 92px';
 
 type Criteria = Omit<Input<'customers.search'>, 'offset' | 'limit'>;
+type Scales = Output<'evaluations.crosswalk'>['scales'];
+
+/** The grade filter's choices: "not graded", or a grade of a scale (imported grades have no scale). */
+const UNGRADED = 'ungraded';
+const gradeKey = (scale: string | null, grade: string) => JSON.stringify([scale, grade]);
+function gradeCriteria(key: string | null): Pick<Criteria, 'grade' | 'gradeScale' | 'ungraded'> {
+  if (!key) return {};
+  if (key === UNGRADED) return { ungraded: true };
+  const [scale, grade] = JSON.parse(key) as [string | null, string];
+  return scale === null ? { grade } : { grade, gradeScale: scale };
+}
+
+/** A grade as people say it, "B 良好", from the scale it belongs to; the code alone when the scale is not known. */
+function gradeLabel(scales: Scales | undefined, scale: string | null, grade: string, language: string): string {
+  const found = scales?.find((s) => s.code === scale)?.grades.find((g) => g.code === grade);
+  if (!found) return grade;
+  const label = found.label[language === 'en-US' ? 'en-US' : 'zh-CN'];
+  return label.includes(grade) || !/^[A-Z]{1,3}$/.test(grade) ? label : `${grade} ${label}`;
+}
 type SearchPage = Output<'customers.search'>;
 /** A customer as the search gives it: with the field its text matched. */
 type CustomerSummary = SearchPage['rows'][number];
@@ -42,9 +61,10 @@ function maskIdNumber(id: string): string {
 }
 
 export function CustomersPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useCurrentUser();
   const labels = useLabels();
+  const language = i18n.resolvedLanguage ?? 'zh-CN';
   const vocabulary = useVocabulary();
   const navigate = useNavigate();
   const [text, setText] = useState('');
@@ -59,11 +79,29 @@ export function CustomersPage() {
 
   const facets = useArchiveQuery('customers.facets', {});
   const departments = useArchiveQuery('departments.list', {});
+  const crosswalk = useArchiveQuery('evaluations.crosswalk', {}, { enabled: allows(me, 'evaluations.crosswalk') });
+  const scales = crosswalk.data?.scales;
+  // Grouped by scale, in the scale's own order (best first); imported grades without a scale last.
+  const gradeOptions = useMemo(() => {
+    const present = facets.data?.gradeScales ?? [];
+    const groups = new Map<string | null, { value: string; label: string }[]>();
+    const order = (scale: string | null, grade: string) => scales?.find((s) => s.code === scale)?.grades.findIndex((g) => g.code === grade) ?? 0;
+    for (const p of [...present].sort((a, b) => order(a.scale, a.grade) - order(b.scale, b.grade))) {
+      const list = groups.get(p.scale) ?? [];
+      list.push({ value: gradeKey(p.scale, p.grade), label: gradeLabel(scales, p.scale, p.grade, language) });
+      groups.set(p.scale, list);
+    }
+    const named = [...groups.entries()].map(([scale, items]) => ({
+      group: scale === null ? t('evaluationModels.grades.imported') : (scales?.find((s) => s.code === scale)?.label[language === 'en-US' ? 'en-US' : 'zh-CN'] ?? scale),
+      items,
+    }));
+    return [{ group: '', items: [{ value: UNGRADED, label: t('evaluationModels.grades.ungraded') }] }, ...named];
+  }, [facets.data, scales, language, t]);
 
   const criteria: Criteria = useMemo(
     () => ({
       ...(debouncedText ? { text: debouncedText } : {}),
-      ...(grade ? { grade } : {}),
+      ...gradeCriteria(grade),
       ...(industry ? { industry } : {}),
       ...(departmentId ? { departmentId } : {}),
       ...(warningState ? { warningState: warningState as 'none' | 'open' } : {}),
@@ -206,11 +244,12 @@ export function CustomersPage() {
             <Select
               label={t('customers.filters.grade')}
               placeholder={t('customers.filters.gradePlaceholder')}
-              data={facets.data?.grades ?? []}
+              data={gradeOptions}
               value={grade}
               onChange={setGrade}
               clearable
-              w={150}
+              w={220}
+              data-testid="grade-filter"
               disabled={facets.isError}
             />
             <Select
@@ -295,7 +334,7 @@ export function CustomersPage() {
                           style={{ position: 'absolute', top: 0, left: 0, right: 0, height: item.size, transform: `translateY(${item.start}px)` }}
                         >
                           {customer ? (
-                            <CustomerRow customer={customer} onOpen={open} onKey={onRowKey} index={item.index} />
+                            <CustomerRow customer={customer} onOpen={open} onKey={onRowKey} index={item.index} scales={scales} />
                           ) : (
                             <Box role="row" px="md" h="100%" style={{ display: 'grid', gridTemplateColumns: COLUMNS, gap: 'var(--mantine-spacing-md)', alignItems: 'center' }}>
                               <Skeleton height={12} width="70%" aria-label={t('customers.loadingRow')} />
@@ -338,13 +377,15 @@ function CustomerRow({
   index,
   onOpen,
   onKey,
+  scales,
 }: {
   customer: CustomerSummary;
   index: number;
   onOpen: (customer: CustomerSummary) => void;
   onKey: (event: KeyboardEvent<HTMLDivElement>, customer: CustomerSummary) => void;
+  scales: Scales | undefined;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const labels = useLabels();
   const vocabulary = useVocabulary();
   const code = customer.kind === 'enterprise' ? customer.creditCode : customer.idNumber ? maskIdNumber(customer.idNumber) : null;
@@ -400,9 +441,11 @@ function CustomerRow({
       </Text>
       <Box role="cell">
         {customer.grade ? (
-          <Badge variant="light" color="indigo">
-            {customer.grade}
-          </Badge>
+          <Tooltip label={customer.gradeSince ? t('evaluationModels.grades.since', { day: customer.gradeSince }) : t('evaluationModels.grades.imported')}>
+            <Badge variant="light" color="indigo" style={{ textTransform: 'none' }} maw="100%" data-testid="grade-cell" data-grade={customer.grade} data-scale={customer.gradeScale ?? ''}>
+              {gradeLabel(scales, customer.gradeScale, customer.grade, i18n.resolvedLanguage ?? 'zh-CN')}
+            </Badge>
+          </Tooltip>
         ) : (
           <Text size="xs" c="dimmed">
             {t('customers.noGrade')}
