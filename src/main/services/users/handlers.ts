@@ -4,6 +4,7 @@ import { KeySlotKeeper } from '../../archive/archive';
 import { loginNameKey } from '../../archive/keyslots';
 import type { DB } from '../../archive/schema';
 import type { PartialHandlers } from '../../host/handler';
+import { assertStrongPassword } from '../auth/password';
 import { assertAnAdministratorRemains, getUser, listUsers } from './queries';
 
 async function assertDepartment(db: Transaction<DB>, id: string): Promise<void> {
@@ -30,6 +31,7 @@ export const userHandlers: PartialHandlers = {
 
   'users.create': {
     async run({ input, db, host, now, audit, beforeCommit }) {
+      assertStrongPassword(input.password, [input.username, input.displayName], ['password']);
       await assertDepartment(db, input.departmentId);
       const roleIds = await assertRoles(db, input.roleIds);
       // Compared as key slots compare names (Unicode case and NFC), not as SQLite's NOCASE
@@ -87,6 +89,7 @@ export const userHandlers: PartialHandlers = {
   'users.resetPassword': {
     async run({ input, db, host, now, audit, beforeCommit, afterCommit }) {
       const user = await getUser(db, input.id);
+      assertStrongPassword(input.newPassword, [user.username, user.displayName], ['newPassword']);
       // Resetting a deactivated user's password gives them access again, on purpose.
       await db
         .updateTable('users')

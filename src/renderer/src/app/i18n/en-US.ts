@@ -76,7 +76,7 @@ export const enUS: Translation = {
       '4': 'very strong',
     },
     hint: 'At least {{min}} characters. A long phrase mixing letters, digits and symbols is best; avoid names, user names and the company name.',
-    weakWarning: 'This password is easy to guess. Consider a stronger one.',
+    weakWarning: 'This password is easy to guess and will not be accepted. Choose a stronger one.',
   },
   lang: {
     'zh-CN': '简体中文',
