@@ -9,6 +9,7 @@ import type { AuditEntry, ErrorBody, HostMethodName, Input, Output, User } from 
 import { ArchiveError } from '../../src/shared/contract';
 import { createArchiveHost, send, type ArchiveHost } from '../../src/main/host';
 import type { Clock, IdSource } from '../../src/main/host/types';
+import { THROTTLE_FILE } from '../../src/main/host/throttle';
 
 /** A clock that stands still until a test moves it. */
 export class FrozenClock implements Clock {
@@ -114,6 +115,12 @@ export function fingerprint(dir: string): Record<string, string> {
   return Object.fromEntries(
     filesIn(dir).map((name) => [name, createHash('sha256').update(readFileSync(join(dir, name))).digest('hex')]),
   );
+}
+
+/** The fingerprint of every file but the throttle's count of wrong tries (src/main/host/throttle.ts). */
+export function archiveFiles(dir: string): Record<string, string> {
+  const { [THROTTLE_FILE]: _counted, ...files } = fingerprint(dir);
+  return files;
 }
 
 export function readSlots(dir: string): KeySlotFile {
