@@ -61,6 +61,7 @@ export function validInputs(ids: SampleIds): { [M in HostMethodName]: Input<M> }
   return {
     'archive.status': {},
     'archive.check': {},
+    'archive.chooseFolder': { dir: '/data/another-archive' },
     'archive.setup': {
       companyName: '另一家公司',
       admin: { username: 'second.admin', displayName: '赵敏', password: 'Another-Admin-2026!' },

@@ -116,4 +116,11 @@ export const archiveHandlers: PartialHandlers = {
       return { recoveryCode: prepared as string, session, user };
     },
   },
+
+  'archive.chooseFolder': {
+    async run({ input, host, audit }) {
+      audit.details = { from: host.archive()!.dir, to: input.dir };
+      return null;
+    },
+  },
 };
