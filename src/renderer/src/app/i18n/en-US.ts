@@ -124,6 +124,7 @@ export const enUS: Translation = {
       warning: 'Write it down or print it and keep it in a safe place. Anyone holding the recovery code can open the archive as an administrator.',
       copy: 'Copy recovery code',
       copied: 'Copied',
+      clipboardCleared: 'A copied code is cleared from the clipboard after 60 seconds or when you leave this step.',
       confirm: 'I have saved the recovery code in a safe place',
       finish: 'Enter the archive',
     },
