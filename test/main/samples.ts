@@ -25,6 +25,7 @@ export interface SampleIds {
 
 /** Well-formed ids (UUIDv7) that point at nothing. */
 const NO_CUSTOMER = '0190a000-0000-7000-8000-000000000001';
+const NO_ROLE_CHANGE = '0190a000-0000-7000-8000-0000000000c1';
 const NO_CONTRACT = '0190a000-0000-7000-8000-000000000002';
 const NO_DOCUMENT = '0190a000-0000-7000-8000-000000000003';
 const NO_CHAIN = '0190a000-0000-7000-8000-000000000004';
@@ -86,6 +87,10 @@ export function validInputs(ids: SampleIds): { [M in HostMethodName]: Input<M> }
     'users.deactivate': { id: ids.userId, rotateKey: true },
     'roles.list': {},
     'roles.update': { id: ids.roleId, permissions: ['users.manage', 'roles.manage', 'settings.manage', 'audit.read'] },
+    'roles.proposeChange': { id: ids.roleId, permissions: ['customers.read'] },
+    'roles.changes': {},
+    'roles.confirmChange': { id: NO_ROLE_CHANGE },
+    'roles.rejectChange': { id: NO_ROLE_CHANGE, reason: '不需要' },
     'departments.list': {},
     'settings.get': {},
     'settings.update': { companyName: '被改掉的公司名', idleLockMinutes: 240 },

@@ -1,5 +1,7 @@
 import type { Transaction } from 'kysely';
 import { ArchiveError } from '../../../shared/contract/errors';
+import { isPermission, type Permission } from '../../../shared/domain/permissions';
+import { ownRolesChangeNeedsSecond } from '../../../shared/domain/separation';
 import { KeySlotKeeper } from '../../archive/archive';
 import { loginNameKey } from '../../archive/keyslots';
 import type { DB } from '../../archive/schema';
@@ -17,6 +19,13 @@ async function assertRoles(db: Transaction<DB>, ids: string[]): Promise<string[]
   const found = await db.selectFrom('roles').select('id').where('id', 'in', unique).execute();
   if (found.length !== unique.length) throw new ArchiveError('NOT_FOUND', 'no such role', { field: 'roleIds' });
   return unique;
+}
+
+/** Every permission the roles grant together. */
+async function grantsOf(db: Transaction<DB>, roleIds: readonly string[]): Promise<Permission[]> {
+  if (roleIds.length === 0) return [];
+  const rows = await db.selectFrom('role_permissions').select('permission').distinct().where('role_id', 'in', [...roleIds]).execute();
+  return rows.map((r) => r.permission).filter(isPermission);
 }
 
 async function setRoles(db: Transaction<DB>, userId: string, roleIds: string[]): Promise<void> {
@@ -66,10 +75,17 @@ export const userHandlers: PartialHandlers = {
   },
 
   'users.update': {
-    async run({ input, db, now, audit }) {
+    async run({ input, db, now, audit, actor }) {
       const before = await getUser(db, input.id);
       await assertDepartment(db, input.departmentId);
       const roleIds = await assertRoles(db, input.roleIds);
+      // Separation of duties: no administrator gives themselves credit, evaluation, approval or audit rights alone.
+      if (input.id === actor!.userId) {
+        const gains = ownRolesChangeNeedsSecond({ self: true, before: await grantsOf(db, before.roleIds), after: await grantsOf(db, roleIds) });
+        if (gains.length > 0) {
+          throw new ArchiveError('CONFLICT', 'another administrator must change your roles', { reason: 'ownSeparatedGrant', permissions: gains });
+        }
+      }
       await db
         .updateTable('users')
         .set({ display_name: input.displayName, department_id: input.departmentId, updated_at: now.toISOString() })
