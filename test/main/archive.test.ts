@@ -15,6 +15,7 @@ import {
   archiveIo,
   COMPANY,
   dbKeyFromRecovery,
+  archiveFiles,
   fingerprint,
   freshArchive,
   FrozenClock,
@@ -261,9 +262,9 @@ describe('key rotation on deactivation', () => {
 
     const again = reopen(t);
     // The departed user's old slot opens the old key only: refused, and nothing is promoted.
-    const crashed = fingerprint(t.dir);
+    const crashed = archiveFiles(t.dir);
     expect((await again.fail(null, 'auth.login', { username: A.username, password: A.password })).code).toBe('WRONG_PASSWORD');
-    expect(fingerprint(t.dir)).toEqual(crashed);
+    expect(archiveFiles(t.dir)).toEqual(crashed);
 
     await login(again, B.username, B.password);
     expect(existsSync(join(t.dir, KEYSLOTS_NEXT_FILE))).toBe(false);

@@ -9,7 +9,7 @@ import {
   COMPANY,
   dbKeyFromRecovery,
   directory,
-  fingerprint,
+  archiveFiles,
   freshArchive,
   FrozenClock,
   login,
@@ -17,6 +17,7 @@ import {
   useTempDirs,
 } from './helpers';
 import { WRONG_RECOVERY_CODE } from './samples';
+
 
 const temp = useTempDirs();
 
@@ -26,7 +27,7 @@ describe('wrong password', () => {
   it('is WRONG_PASSWORD, for a wrong password and for an unknown user, and leaves the archive untouched', async () => {
     const t = await freshArchive(temp);
     await t.ok(t.admin, 'auth.logout', {}); // the last session ends: the archive is closed
-    const before = fingerprint(t.dir);
+    const before = archiveFiles(t.dir);
     expect(Object.keys(before)).toEqual(expect.arrayContaining([DB_FILE, 'keyslots.json']));
 
     for (const attempt of [
@@ -37,7 +38,7 @@ describe('wrong password', () => {
       const error = await t.fail(null, 'auth.login', attempt);
       expect(error.code).toBe('WRONG_PASSWORD');
     }
-    expect(fingerprint(t.dir)).toEqual(before);
+    expect(archiveFiles(t.dir)).toEqual(before);
 
     // The right password still opens it, and the name is not case-sensitive.
     await login(t, ADMIN.username.toUpperCase(), ADMIN.password);
@@ -45,12 +46,12 @@ describe('wrong password', () => {
 
   it('is WRONG_PASSWORD while the archive is open for someone else, and changes no file', async () => {
     const t = await freshArchive(temp);
-    const before = fingerprint(t.dir); // database, WAL, WAL index and key slots, all of them
+    const before = archiveFiles(t.dir); // database, WAL, WAL index and key slots, all of them
     expect((await t.fail(null, 'auth.login', { username: ADMIN.username, password: 'nope-nope' })).code).toBe(
       'WRONG_PASSWORD',
     );
     expect((await t.fail(null, 'auth.login', { username: 'ghost', password: 'nope-nope' })).code).toBe('WRONG_PASSWORD');
-    expect(fingerprint(t.dir)).toEqual(before);
+    expect(archiveFiles(t.dir)).toEqual(before);
     expect((await t.ok(t.admin, 'auth.me', {})).username).toBe(ADMIN.username);
   });
 
@@ -81,10 +82,10 @@ describe('wrong password', () => {
   it('is on record: failed logins are written to the audit log at the next open', async () => {
     const t = await freshArchive(temp);
     await t.ok(t.admin, 'auth.logout', {});
-    const before = fingerprint(t.dir);
+    const before = archiveFiles(t.dir);
     await t.fail(null, 'auth.login', { username: ADMIN.username, password: 'wrong-1' });
     await t.fail(null, 'auth.login', { username: 'mallory', password: 'wrong-2' });
-    expect(fingerprint(t.dir)).toEqual(before); // the archive was closed: nothing written yet
+    expect(archiveFiles(t.dir)).toEqual(before); // the archive was closed: nothing written yet
 
     const session = await login(t, ADMIN.username, ADMIN.password);
     const { entries } = await t.ok(session, 'audit.list', { action: 'auth.login' });
@@ -182,14 +183,14 @@ describe('recovery code', () => {
   it('refuses a wrong code with WRONG_RECOVERY_CODE and changes nothing', async () => {
     const t = await freshArchive(temp);
     await t.ok(t.admin, 'auth.logout', {});
-    const before = fingerprint(t.dir);
+    const before = archiveFiles(t.dir);
     const error = await t.fail(null, 'auth.recover', {
       recoveryCode: WRONG_RECOVERY_CODE,
       username: ADMIN.username,
       newPassword: 'Hijacked-Password-1',
     });
     expect(error.code).toBe('WRONG_RECOVERY_CODE');
-    expect(fingerprint(t.dir)).toEqual(before);
+    expect(archiveFiles(t.dir)).toEqual(before);
     await login(t, ADMIN.username, ADMIN.password);
   });
 

@@ -7,8 +7,10 @@ import { closeArchive, openArchive, type ArchiveIo, type OpenArchive } from '../
 import { findSlot, KEYSLOTS_FILE, readKeySlots, unlockSlot, type KeySlotFile } from '../../src/main/archive/keyslots';
 import type { AuditEntry, ErrorBody, HostMethodName, Input, Output, User } from '../../src/shared/contract';
 import { ArchiveError } from '../../src/shared/contract';
+import { PERMISSIONS } from '../../src/shared/domain/permissions';
 import { createArchiveHost, send, type ArchiveHost } from '../../src/main/host';
 import type { Clock, IdSource } from '../../src/main/host/types';
+import { THROTTLE_FILE } from '../../src/main/host/throttle';
 
 /** A clock that stands still until a test moves it. */
 export class FrozenClock implements Clock {
@@ -114,6 +116,12 @@ export function fingerprint(dir: string): Record<string, string> {
   return Object.fromEntries(
     filesIn(dir).map((name) => [name, createHash('sha256').update(readFileSync(join(dir, name))).digest('hex')]),
   );
+}
+
+/** The fingerprint of every file but the throttle's count of wrong tries (src/main/host/throttle.ts). */
+export function archiveFiles(dir: string): Record<string, string> {
+  const { [THROTTLE_FILE]: _counted, ...files } = fingerprint(dir);
+  return files;
 }
 
 export function readSlots(dir: string): KeySlotFile {
@@ -244,6 +252,7 @@ export const NO_RIGHTS_ROLE = 'test_no_rights';
 export async function freshArchiveWithNoRightsRole(
   temp: ReturnType<typeof useTempDirs>,
   clock = new FrozenClock(),
+  options: { adminMayCallEverything?: boolean } = {},
 ): Promise<TestHost & { admin: string; recoveryCode: string }> {
   const first = await freshArchive(temp, clock);
   await first.host.close();
@@ -253,6 +262,12 @@ export async function freshArchiveWithNoRightsRole(
       .insertInto('roles')
       .values({ id: new CountingIds(first.dir).next(), code: NO_RIGHTS_ROLE, name: '无权限（测试）', builtin: 0, created_at: clock.now().toISOString() })
       .execute();
+    if (options.adminMayCallEverything) {
+      // Through the app this takes a second administrator (separation of duties): set up here.
+      const sysadmin = await open.db.selectFrom('roles').select('id').where('code', '=', 'sysadmin').executeTakeFirstOrThrow();
+      await open.db.deleteFrom('role_permissions').where('role_id', '=', sysadmin.id).execute();
+      await open.db.insertInto('role_permissions').values(PERMISSIONS.map((permission) => ({ role_id: sysadmin.id, permission }))).execute();
+    }
   } finally {
     await closeArchive(open);
   }

@@ -25,6 +25,7 @@ export interface SampleIds {
 
 /** Well-formed ids (UUIDv7) that point at nothing. */
 const NO_CUSTOMER = '0190a000-0000-7000-8000-000000000001';
+const NO_ROLE_CHANGE = '0190a000-0000-7000-8000-0000000000c1';
 const NO_CONTRACT = '0190a000-0000-7000-8000-000000000002';
 const NO_DOCUMENT = '0190a000-0000-7000-8000-000000000003';
 const NO_CHAIN = '0190a000-0000-7000-8000-000000000004';
@@ -61,6 +62,7 @@ export function validInputs(ids: SampleIds): { [M in HostMethodName]: Input<M> }
   return {
     'archive.status': {},
     'archive.check': {},
+    'archive.chooseFolder': { dir: '/data/another-archive' },
     'archive.setup': {
       companyName: '另一家公司',
       admin: { username: 'second.admin', displayName: '赵敏', password: 'Another-Admin-2026!' },
@@ -85,6 +87,10 @@ export function validInputs(ids: SampleIds): { [M in HostMethodName]: Input<M> }
     'users.deactivate': { id: ids.userId, rotateKey: true },
     'roles.list': {},
     'roles.update': { id: ids.roleId, permissions: ['users.manage', 'roles.manage', 'settings.manage', 'audit.read'] },
+    'roles.proposeChange': { id: ids.roleId, permissions: ['customers.read'] },
+    'roles.changes': {},
+    'roles.confirmChange': { id: NO_ROLE_CHANGE },
+    'roles.rejectChange': { id: NO_ROLE_CHANGE, reason: '不需要' },
     'departments.list': {},
     'settings.get': {},
     'settings.update': { companyName: '被改掉的公司名', idleLockMinutes: 240 },

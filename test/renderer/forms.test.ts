@@ -56,3 +56,11 @@ describe('a required field left empty', () => {
     expect(issueText(zh, firstIssue({ username: 'a', password: 'x' }))).toBe(zh('validation.tooShort', { min: 2 }));
   });
 });
+
+describe('the password rule speaks both languages', () => {
+  it('a password the host found too guessable is said in the reader’s language', () => {
+    const issue = { path: ['newPassword'], code: 'custom', message: 'passwordTooWeak' };
+    expect(issueText(zh, issue)).toMatch(/密码太容易被猜到/);
+    expect(issueText(en, issue)).toMatch(/too easy to guess/);
+  });
+});

@@ -487,6 +487,19 @@ export interface FinancialStatementsTable {
   entered_at: string;
 }
 
+export interface RoleChangesTable {
+  id: string;
+  role_id: string;
+  before: string;
+  after: string;
+  proposed_by: string;
+  proposed_at: string;
+  state: Generated<'pending' | 'confirmed' | 'rejected'>;
+  decided_by: string | null;
+  decided_at: string | null;
+  reason: string | null;
+}
+
 export interface DB {
   calendar_overlay: CalendarOverlayTable;
   calendar_revision: CalendarRevisionTable;
@@ -526,6 +539,7 @@ export interface DB {
   evaluation_reviewers: EvaluationReviewersTable;
   evaluation_chains: EvaluationChainsTable;
   customer_grade_history: CustomerGradeHistoryTable;
+  role_changes: RoleChangesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -87,7 +87,7 @@ export function startDesktopShell(): void {
   hardenEveryWebContents();
 
   let choosingFolder = false;
-  async function chooseFolder(): Promise<{ dir: string } | null> {
+  async function pickFolder(): Promise<string | null> {
     if (choosingFolder) return null;
     choosingFolder = true;
     try {
@@ -101,16 +101,17 @@ export function startDesktopShell(): void {
         ? await dialog.showOpenDialog(mainWindow, options)
         : await dialog.showOpenDialog(options);
       const dir = result.filePaths[0];
-      if (result.canceled || !dir) return null;
-      if (dir !== host.dir) {
-        // Remember first: if that fails, the app keeps serving the folder it remembers.
-        writeShellConfig(configFile, { archiveDir: dir });
-        await host.restart(dir);
-      }
-      return { dir };
+      return result.canceled || !dir ? null : dir;
     } finally {
       choosingFolder = false;
     }
+  }
+
+  async function useFolder(dir: string): Promise<void> {
+    if (dir === host.dir) return;
+    // Remember first: if that fails, the app keeps serving the folder it remembers.
+    writeShellConfig(configFile, { archiveDir: dir });
+    await host.restart(dir);
   }
 
   const handleCall = createCallHandler({
@@ -118,7 +119,7 @@ export function startDesktopShell(): void {
       webContentsId: mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents.id : null,
       origin,
     }),
-    shell: { chooseFolder },
+    shell: { currentDir: () => host.dir, pickFolder, useFolder },
     host,
     onSession: (token) => {
       lastSession = token;

@@ -10,8 +10,12 @@ import { isTrustedSender, type SenderInfo, type TrustedPage } from './security';
 const MAX_SESSION_LENGTH = 256;
 
 export interface ShellMethods {
-  /** Let the user pick a folder; restart the host on it; null when cancelled. */
-  chooseFolder(): Promise<{ dir: string } | null>;
+  /** The folder the host serves now. */
+  currentDir(): string;
+  /** Show the folder dialog; the folder picked, or null when cancelled. */
+  pickFolder(): Promise<string | null>;
+  /** Remember the folder and restart the host on it. */
+  useFolder(dir: string): Promise<void>;
 }
 
 export interface CallHandlerDeps {
@@ -55,7 +59,31 @@ function validationIssues(issues: { path: PropertyKey[]; code: string; message: 
   }));
 }
 
-async function answerShell(method: MethodName, input: unknown, shell: ShellMethods): Promise<Envelope<unknown>> {
+/**
+ * Choosing the archive folder: anyone before setup (the first screen), afterwards only an
+ * administrator, asked of the host (`archive.chooseFolder`, permission users.manage) before
+ * the dialog opens and again with the folder before the switch — both on record, a refusal
+ * too. Before setup there is no log to record in.
+ */
+async function chooseFolder(session: string | null, deps: CallHandlerDeps): Promise<Envelope<unknown>> {
+  const status = await deps.host.call(null, 'archive.status', {});
+  if (!status.ok) return status;
+  const initialized = (status.value as { initialized?: unknown }).initialized === true;
+  if (initialized) {
+    const asked = await deps.host.call(session, 'archive.chooseFolder', { dir: null });
+    if (!asked.ok) return asked;
+  }
+  const dir = await deps.shell.pickFolder();
+  if (!dir) return { ok: true, value: null };
+  if (initialized && dir !== deps.shell.currentDir()) {
+    const recorded = await deps.host.call(session, 'archive.chooseFolder', { dir });
+    if (!recorded.ok) return recorded;
+  }
+  await deps.shell.useFolder(dir);
+  return { ok: true, value: { dir } };
+}
+
+async function answerShell(method: MethodName, session: string | null, input: unknown, deps: CallHandlerDeps): Promise<Envelope<unknown>> {
   const parsed = contract[method].input.safeParse(input);
   if (!parsed.success) {
     return refuse({ code: 'VALIDATION', message: 'the input is not valid', details: validationIssues(parsed.error.issues) });
@@ -64,7 +92,7 @@ async function answerShell(method: MethodName, input: unknown, shell: ShellMetho
     case 'shell.capabilities':
       return { ok: true, value: { chooseFolder: true, runtime: 'electron' } };
     case 'shell.chooseFolder':
-      return { ok: true, value: await shell.chooseFolder() };
+      return chooseFolder(session, deps);
     default:
       return refuse({ code: 'UNKNOWN_METHOD', message: 'the desktop shell does not answer this method' });
   }
@@ -80,7 +108,7 @@ export function createCallHandler(deps: CallHandlerDeps): CallHandler {
     if ('code' in parsed) return refuse(parsed);
     if (parsed.session !== null) deps.onSession?.(parsed.session);
     try {
-      if (contract[parsed.method].handledBy === 'shell') return await answerShell(parsed.method, parsed.input, deps.shell);
+      if (contract[parsed.method].handledBy === 'shell') return await answerShell(parsed.method, parsed.session, parsed.input, deps);
       return await deps.host.call(parsed.session, parsed.method, parsed.input);
     } catch {
       return refuse({ code: 'INTERNAL', message: 'internal error; nothing was changed' });

@@ -27,42 +27,16 @@ import { appendAudit, type AuditEvent } from '../services/audit/log';
 import { handlers } from '../services';
 import { callerState } from '../services/users/queries';
 import { idleLockMinutesOf } from '../services/settings/handlers';
-import type { Actor, AuditNote, CallContext, Handler, HostServices, LoginThrottle, SessionRecord } from './handler';
+import type { Actor, AuditNote, CallContext, Handler, HostServices, SessionRecord } from './handler';
 import { createJobRegistry } from './jobs';
 import { projectPdfFontPath } from '../pdf/font';
+import { createLoginThrottle } from './throttle';
 import { systemClock, uuidIds, type ArchiveHost, type ArchiveHostOptions } from './types';
 
 export type { ArchiveHost, ArchiveHostOptions, Clock, IdSource } from './types';
 export { send } from './send';
 
-/** After this many consecutive wrong passwords for a name, each further try must wait. */
-const FREE_ATTEMPTS = 3;
-const MAX_WAIT_MS = 5 * 60_000;
 const MAX_PENDING_AUDIT = 1000;
-
-function createLoginThrottle(now: () => number): LoginThrottle {
-  const failures = new Map<string, { count: number; until: number }>();
-  const norm = (name: string) => name.normalize('NFC').trim().toLowerCase();
-  return {
-    check(name) {
-      const f = failures.get(norm(name));
-      if (f && f.until > now()) {
-        throw new ArchiveError('RATE_LIMITED', 'too many wrong passwords; wait before trying again', {
-          retryAfterMs: f.until - now(),
-        });
-      }
-    },
-    failed(name) {
-      const key = norm(name);
-      const count = (failures.get(key)?.count ?? 0) + 1;
-      const wait = count < FREE_ATTEMPTS ? 0 : Math.min(1000 * 2 ** (count - FREE_ATTEMPTS), MAX_WAIT_MS);
-      failures.set(key, { count, until: now() + wait });
-    },
-    succeeded(name) {
-      failures.delete(norm(name));
-    },
-  };
-}
 
 /** A failed try as it waits on disk; anything else found there is counted as unreadable. */
 const pendingRecord = z.object({
@@ -174,7 +148,7 @@ export function createArchiveHost(options: ArchiveHostOptions): ArchiveHost {
     endSessionsOf(userId) {
       for (const [token, s] of sessions) if (s.userId === userId) sessions.delete(token);
     },
-    loginThrottle: createLoginThrottle(() => clock.now().getTime()),
+    loginThrottle: createLoginThrottle(options.dir, () => clock.now().getTime()),
     async refreshSettings(db) {
       idleLockMs = (await idleLockMinutesOf(db)) * 60_000;
     },
@@ -288,8 +262,9 @@ export function createArchiveHost(options: ArchiveHostOptions): ArchiveHost {
     const before = chainEnd(open.sqlite);
     let fromDisk = false;
     const value = await open.db.transaction().execute(async (trx: Transaction<DB>) => {
-      for (const event of pendingAudit.slice(0, flushed)) await appendAudit(trx, event);
+      // Oldest first: what waited on disk comes from an earlier run of the app.
       fromDisk = await flushPendingFromDisk(trx, open);
+      for (const event of pendingAudit.slice(0, flushed)) await appendAudit(trx, event);
       const ctx: CallContext<HostMethodName> = {
         input,
         db: trx,

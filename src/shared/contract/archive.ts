@@ -33,4 +33,15 @@ export const archiveMethods = {
     permission: 'audit.read',
     writes: true, // the check itself is on record
   }),
+  /**
+   * The desktop shell asks before it shows the folder dialog (dir null) and again with the
+   * folder chosen, before it switches: once the archive is set up, only an administrator
+   * may choose another folder, and both steps are on record (from, to).
+   */
+  'archive.chooseFolder': method({
+    input: z.strictObject({ dir: z.string().min(1).max(4096).nullable() }),
+    output: z.null(),
+    permission: 'users.manage',
+    writes: true,
+  }),
 };

@@ -4,7 +4,7 @@ import { currentUser, empty, givenPassword, password, recoveryCode, session, use
 
 // Logging in, locking, recovering, changing one's password.
 /** Refusals of auth (`details.reason`). */
-export const authReasons = z.enum(['accountInactive', 'mustChangePassword', 'recoveryNotAdministrator']);
+export const authReasons = z.enum(['accountInactive', 'mustChangePassword', 'recoveryNotAdministrator', 'passwordTooWeak']);
 export type AuthReason = z.infer<typeof authReasons>;
 
 const sessionGrant = z.strictObject({ session, user: currentUser });

@@ -4,7 +4,7 @@ import { displayName, empty, id, password, user, username } from './schemas';
 
 // User accounts.
 /** Refusals of users (`details.reason`). */
-export const usersReasons = z.enum(['usernameTaken', 'self', 'alreadyInactive', 'lastAdministrator']);
+export const usersReasons = z.enum(['usernameTaken', 'self', 'alreadyInactive', 'lastAdministrator', 'ownSeparatedGrant']);
 export type UsersReason = z.infer<typeof usersReasons>;
 
 const roleIds = z.array(id).min(1).max(20);

@@ -10,5 +10,6 @@ export const archiveEnUS = {
     'archive.status': 'Archive status',
     'archive.setup': 'Archive set up',
     'archive.check': 'Archive integrity check',
+    'archive.chooseFolder': 'Archive folder chosen',
   } satisfies Record<ActionOf<'archive'>, string>,
 };

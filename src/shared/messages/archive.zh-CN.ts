@@ -10,5 +10,6 @@ export const archiveZhCN = {
     'archive.status': '查询档案状态',
     'archive.setup': '初始化档案',
     'archive.check': '检查档案完整性',
+    'archive.chooseFolder': '选择档案文件夹',
   } satisfies Record<ActionOf<'archive'>, string>,
 };

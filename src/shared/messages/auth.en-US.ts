@@ -7,6 +7,7 @@ export const authEnUS = {
     accountInactive: 'This account has been deactivated; please contact your administrator.',
     mustChangePassword: 'Please first replace the password your administrator set for you.',
     recoveryNotAdministrator: 'The recovery code restores a system administrator only; this user is not one.',
+    passwordTooWeak: 'This password is too easy to guess; choose a stronger one (a longer phrase, no names, user names or repeated characters).',
   } satisfies Record<AuthReason, string>,
   actions: {
     'auth.login': 'Sign in',

@@ -7,6 +7,7 @@ export const authZhCN = {
     accountInactive: '该账户已停用，请联系系统管理员。',
     mustChangePassword: '请先修改管理员为您设置的初始密码。',
     recoveryNotAdministrator: '恢复码只能用于恢复系统管理员账户，该用户不是系统管理员。',
+    passwordTooWeak: '密码太容易被猜到，请换一个更强的密码（例如较长的短语，避免姓名、用户名和重复字符）。',
   } satisfies Record<AuthReason, string>,
   actions: {
     'auth.login': '登录',

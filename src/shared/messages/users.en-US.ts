@@ -8,6 +8,7 @@ export const usersEnUS = {
     self: 'You cannot deactivate your own account.',
     alreadyInactive: 'This user is already deactivated.',
     lastAdministrator: 'At least one active user must keep the right to manage users; this change would leave the archive unmanaged and was not saved.',
+    ownSeparatedGrant: 'This would give you yourself customer, evaluation, approval or audit permissions: another administrator must change your roles.',
   } satisfies Record<UsersReason, string>,
   actions: {
     'users.list': 'User list viewed',

@@ -13,10 +13,11 @@ function setUp(options: { chooseFolder?: () => Promise<{ dir: string } | null>; 
       return { ok: true, value: { session, method, input } };
     }),
   };
-  const chooseFolder = vi.fn(options.chooseFolder ?? (async () => ({ dir: '/data/archive' })));
+  const chosen = options.chooseFolder ?? (async () => ({ dir: '/data/archive' }));
+  const chooseFolder = vi.fn(async () => (await chosen())?.dir ?? null);
   const handle = createCallHandler({
     trustedPage: () => ({ webContentsId: WINDOW_ID, origin: APP_ORIGIN }),
-    shell: { chooseFolder },
+    shell: { currentDir: () => '/data/current', pickFolder: chooseFolder, useFolder: async () => undefined },
     host,
   });
   return { handle, host, chooseFolder };

@@ -7,6 +7,7 @@ import { MIGRATION_NAMES } from '../../archive/migrations';
 import { verifyAudit } from '../audit/log';
 import type { PartialHandlers } from '../../host/handler';
 import { writeSettings } from '../settings/handlers';
+import { assertStrongPassword } from '../auth/password';
 import { currentUserOf, findUserByName } from '../users/queries';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -56,6 +57,7 @@ export const archiveHandlers: PartialHandlers = {
 
   'archive.setup': {
     async prepare({ input, host, now }) {
+      assertStrongPassword(input.admin.password, [input.admin.username, input.admin.displayName], ['admin', 'password']);
       const at = now.toISOString();
       const adminId = host.ids.next();
       const recoveryCode = newRecoveryCode();
@@ -112,6 +114,13 @@ export const archiveHandlers: PartialHandlers = {
       const session = host.newSessionToken();
       afterCommit(() => host.openSession(session, admin.id, admin.username));
       return { recoveryCode: prepared as string, session, user };
+    },
+  },
+
+  'archive.chooseFolder': {
+    async run({ input, host, audit }) {
+      audit.details = { from: host.archive()!.dir, to: input.dir };
+      return null;
     },
   },
 };

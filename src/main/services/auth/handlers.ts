@@ -2,6 +2,7 @@ import { ArchiveError } from '../../../shared/contract/errors';
 import type { HostServices, PartialHandlers } from '../../host/handler';
 import { currentUserOf, findUserByName } from '../users/queries';
 import { finalizeDue } from '../evaluations/handlers';
+import { assertStrongPassword } from './password';
 
 const RECOVERY_THROTTLE_KEY = '\u0000recovery';
 
@@ -51,6 +52,7 @@ export const authHandlers: PartialHandlers = {
       const found = await findUserByName(db, input.username);
       if (!found) throw new ArchiveError('NOT_FOUND', 'no such user', { field: 'username' });
       const current = await currentUserOf(db, found.id);
+      assertStrongPassword(input.newPassword, [found.username, current.displayName], ['newPassword']);
       const roles = await db
         .selectFrom('user_roles')
         .innerJoin('role_permissions', 'role_permissions.role_id', 'user_roles.role_id')
@@ -128,6 +130,8 @@ export const authHandlers: PartialHandlers = {
           { path: ['newPassword'], code: 'same_as_current', message: 'same as current password' },
         ]);
       }
+      const me = await currentUserOf(db, actor!.userId);
+      assertStrongPassword(input.newPassword, [me.username, me.displayName], ['newPassword']);
       await db
         .updateTable('users')
         .set({ must_change_password: 0, updated_at: now.toISOString() })

@@ -1,9 +1,12 @@
 import type { Transaction } from 'kysely';
 import { ArchiveError } from '../../../shared/contract/errors';
+import { isPermission, type Permission } from '../../../shared/domain/permissions';
+import { ownRolesChangeNeedsSecond } from '../../../shared/domain/separation';
 import { KeySlotKeeper } from '../../archive/archive';
 import { loginNameKey } from '../../archive/keyslots';
 import type { DB } from '../../archive/schema';
 import type { PartialHandlers } from '../../host/handler';
+import { assertStrongPassword } from '../auth/password';
 import { assertAnAdministratorRemains, getUser, listUsers } from './queries';
 
 async function assertDepartment(db: Transaction<DB>, id: string): Promise<void> {
@@ -18,6 +21,13 @@ async function assertRoles(db: Transaction<DB>, ids: string[]): Promise<string[]
   return unique;
 }
 
+/** Every permission the roles grant together. */
+async function grantsOf(db: Transaction<DB>, roleIds: readonly string[]): Promise<Permission[]> {
+  if (roleIds.length === 0) return [];
+  const rows = await db.selectFrom('role_permissions').select('permission').distinct().where('role_id', 'in', [...roleIds]).execute();
+  return rows.map((r) => r.permission).filter(isPermission);
+}
+
 async function setRoles(db: Transaction<DB>, userId: string, roleIds: string[]): Promise<void> {
   await db.deleteFrom('user_roles').where('user_id', '=', userId).execute();
   await db.insertInto('user_roles').values(roleIds.map((role_id) => ({ user_id: userId, role_id }))).execute();
@@ -30,6 +40,7 @@ export const userHandlers: PartialHandlers = {
 
   'users.create': {
     async run({ input, db, host, now, audit, beforeCommit }) {
+      assertStrongPassword(input.password, [input.username, input.displayName], ['password']);
       await assertDepartment(db, input.departmentId);
       const roleIds = await assertRoles(db, input.roleIds);
       // Compared as key slots compare names (Unicode case and NFC), not as SQLite's NOCASE
@@ -64,10 +75,17 @@ export const userHandlers: PartialHandlers = {
   },
 
   'users.update': {
-    async run({ input, db, now, audit }) {
+    async run({ input, db, now, audit, actor }) {
       const before = await getUser(db, input.id);
       await assertDepartment(db, input.departmentId);
       const roleIds = await assertRoles(db, input.roleIds);
+      // Separation of duties: no administrator gives themselves credit, evaluation, approval or audit rights alone.
+      if (input.id === actor!.userId) {
+        const gains = ownRolesChangeNeedsSecond({ self: true, before: await grantsOf(db, before.roleIds), after: await grantsOf(db, roleIds) });
+        if (gains.length > 0) {
+          throw new ArchiveError('CONFLICT', 'another administrator must change your roles', { reason: 'ownSeparatedGrant', permissions: gains });
+        }
+      }
       await db
         .updateTable('users')
         .set({ display_name: input.displayName, department_id: input.departmentId, updated_at: now.toISOString() })
@@ -87,6 +105,7 @@ export const userHandlers: PartialHandlers = {
   'users.resetPassword': {
     async run({ input, db, host, now, audit, beforeCommit, afterCommit }) {
       const user = await getUser(db, input.id);
+      assertStrongPassword(input.newPassword, [user.username, user.displayName], ['newPassword']);
       // Resetting a deactivated user's password gives them access again, on purpose.
       await db
         .updateTable('users')

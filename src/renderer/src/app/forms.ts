@@ -72,6 +72,8 @@ function firstNumber(text: string): number | null {
 /** One issue in the user's language: Chinese by default, whatever the source said. */
 export function issueText(t: TFunction, issue: IssueLike): string {
   if (isCustom(issue.message)) return t(`validation.${issue.message}`);
+  // The host's (and the form's) password rule, src/shared/domain/password-strength.
+  if (issue.message === 'passwordTooWeak') return t('errorReason.passwordTooWeak');
   if (isCustomerMessage(issue.message)) return t(`validation.${issue.message}`);
   if (issue.message === 'required') return t('validation.required');
   if (issue.message === 'import.unreadable') return t('validation.importUnreadable');

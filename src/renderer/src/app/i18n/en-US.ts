@@ -78,7 +78,7 @@ export const enUS: Translation = {
       '4': 'very strong',
     },
     hint: 'At least {{min}} characters. A long phrase mixing letters, digits and symbols is best; avoid names, user names and the company name.',
-    weakWarning: 'This password is easy to guess. Consider a stronger one.',
+    weakWarning: 'This password is easy to guess and will not be accepted. Choose a stronger one.',
   },
   lang: {
     'zh-CN': '简体中文',
@@ -126,6 +126,7 @@ export const enUS: Translation = {
       warning: 'Write it down or print it and keep it in a safe place. Anyone holding the recovery code can open the archive as an administrator.',
       copy: 'Copy recovery code',
       copied: 'Copied',
+      clipboardCleared: 'A copied code is cleared from the clipboard after 60 seconds or when you leave this step.',
       confirm: 'I have saved the recovery code in a safe place',
       finish: 'Enter the archive',
     },

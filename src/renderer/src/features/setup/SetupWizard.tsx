@@ -3,7 +3,6 @@ import {
   Button,
   Checkbox,
   Code,
-  CopyButton,
   Group,
   Paper,
   PasswordInput,
@@ -39,6 +38,7 @@ import { applyServerIssues, useSchemaValidator } from '../../app/forms';
 import { AuthFrame } from '../../app/ui/AuthFrame';
 import { PasswordStrength } from '../../app/ui/PasswordStrength';
 import { formatRecoveryCode } from './recoveryCode';
+import { useSecretClipboard } from './secretClipboard';
 
 interface SetupValues {
   companyName: string;
@@ -226,18 +226,7 @@ export function SetupWizard({ dir, canChooseFolder }: { dir: string; canChooseFo
                   >
                     {formatRecoveryCode(grant.recoveryCode)}
                   </Text>
-                  <CopyButton value={formatRecoveryCode(grant.recoveryCode)} timeout={2000}>
-                    {({ copied, copy }) => (
-                      <Button
-                        variant={copied ? 'light' : 'default'}
-                        color={copied ? 'teal' : undefined}
-                        leftSection={copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
-                        onClick={copy}
-                      >
-                        {copied ? t('setup.recovery.copied') : t('setup.recovery.copy')}
-                      </Button>
-                    )}
-                  </CopyButton>
+                  <RecoveryCodeCopy code={formatRecoveryCode(grant.recoveryCode)} />
                 </Stack>
               </Paper>
               <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />}>
@@ -280,5 +269,29 @@ export function SetupWizard({ dir, canChooseFolder }: { dir: string; canChooseFo
         )}
       </Group>
     </AuthFrame>
+  );
+}
+
+/**
+ * The recovery code's copy button: the code stays on the clipboard for 60 seconds at most,
+ * and is cleared when this step is left (the step's content unmounts).
+ */
+function RecoveryCodeCopy({ code }: { code: string }) {
+  const { t } = useTranslation();
+  const { copied, copy } = useSecretClipboard();
+  return (
+    <Stack gap={4} align="center">
+      <Button
+        variant={copied ? 'light' : 'default'}
+        color={copied ? 'teal' : undefined}
+        leftSection={copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
+        onClick={() => void copy(code)}
+      >
+        {copied ? t('setup.recovery.copied') : t('setup.recovery.copy')}
+      </Button>
+      <Text size="xs" c="dimmed">
+        {t('setup.recovery.clipboardCleared')}
+      </Text>
+    </Stack>
   );
 }
