@@ -159,6 +159,8 @@ export const auditEnUS = {
     noFilter: 'All entries',
     exported: 'Exported by {who} at {at}; {rows} entries',
     truncated: 'More than {max} entries match; only the newest {max} are exported. Narrow the filter.',
+    printed: 'Printed by {who} at {at}; {rows} entries',
+    printTruncated: 'More than {max} entries match; only the newest {max} are printed. Export to XLSX for the whole list.',
     seq: 'No.',
     at: 'Time',
     user: 'User',

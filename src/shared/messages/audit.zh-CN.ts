@@ -159,6 +159,8 @@ export const auditZhCN = {
     noFilter: '全部记录',
     exported: '导出人：{who}　导出时间：{at}　共 {rows} 条',
     truncated: '符合条件的记录超过 {max} 条，仅导出最新的 {max} 条；请缩小筛选范围。',
+    printed: '打印人：{who}　打印时间：{at}　共 {rows} 条',
+    printTruncated: '符合条件的记录超过 {max} 条，仅打印最新的 {max} 条；完整清单请导出 XLSX。',
     seq: '序号',
     at: '时间',
     user: '用户',

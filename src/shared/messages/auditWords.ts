@@ -1,4 +1,4 @@
-import { chainBreaks, isReadPurpose } from '../contract/audit';
+import { chainBreaks, isReadPurpose, type AuditFilter } from '../contract/audit';
 import { isErrorCode } from '../contract/errors';
 import { isRefusalReason } from '../contract/reasons';
 import type { AuditEntry } from '../contract/schemas';
@@ -78,13 +78,22 @@ export function purposeInWords(language: Language, purpose: string | null): stri
   return isReadPurpose(purpose) ? TEXTS[language].purposes[purpose] : purpose;
 }
 
-/** What an entry is about: the kind of thing and its name (or a short id where the name is not the reader's to see). */
-export function targetInWords(language: Language, entry: Pick<AuditEntry, 'target' | 'targetName'>, nameOf: NameOf = () => undefined): string | null {
+/**
+ * What an entry is about: the kind of thing and its name (or a short id where the name is
+ * not the reader's to see). `kindLabel` names a kind where the caller has its own word
+ * for it (the window's features contribute theirs).
+ */
+export function targetInWords(
+  language: Language,
+  entry: Pick<AuditEntry, 'target' | 'targetName'>,
+  nameOf: NameOf = () => undefined,
+  kindLabel: (kind: string) => string | undefined = () => undefined,
+): string | null {
   if (!entry.target) return null;
   const colon = entry.target.indexOf(':');
   const kind = colon < 0 ? entry.target : entry.target.slice(0, colon);
   const id = colon < 0 ? '' : entry.target.slice(colon + 1);
-  const label = (SEAM_MESSAGES[language].auditTargets as Record<string, string>)[kind];
+  const label = kindLabel(kind) ?? (SEAM_MESSAGES[language].auditTargets as Record<string, string>)[kind];
   if (label === undefined) return entry.target;
   const name = entry.targetName ?? (UUID.test(id) ? (nameOf(id) ?? shortId(id)) : id);
   return name === '' ? label : `${label} ${name}`;
@@ -178,4 +187,15 @@ export function registerRow(language: Language, entry: AuditEntry, nameOf: NameO
     purpose: purposeInWords(language, entry.purpose),
     details: detailsInWords(language, entry, nameOf),
   };
+}
+
+/** The filter as the register states it: "操作：查阅客户档案；起：…", or "all entries". */
+export function filterInWords(language: Language, filter: AuditFilter, nameOf: NameOf = () => undefined): string {
+  const given = Object.entries({ userId: filter.userId, action: filter.action, from: filter.from, to: filter.to }).filter(([, v]) => v !== undefined);
+  return given.length === 0 ? TEXTS[language].register.noFilter : detailsInWords(language, { details: Object.fromEntries(given) }, nameOf)!;
+}
+
+/** A register text with its `{placeholders}` filled. */
+export function registerText(language: Language, key: keyof (typeof auditZhCN)['register'], values: Record<string, string | number> = {}): string {
+  return fill(TEXTS[language].register[key], values);
 }

@@ -4,7 +4,7 @@ import type { AuditFilter } from '../../../shared/contract/audit';
 import type { AuditEntry } from '../../../shared/contract/schemas';
 import { auditEnUS } from '../../../shared/messages/audit.en-US';
 import { auditZhCN } from '../../../shared/messages/audit.zh-CN';
-import { detailsInWords, momentText, registerRow, type NameOf } from '../../../shared/messages/auditWords';
+import { filterInWords, momentText, registerRow, type NameOf } from '../../../shared/messages/auditWords';
 import type { Language } from '../../../shared/messages';
 import type { DB } from '../../archive/schema';
 
@@ -66,12 +66,6 @@ export async function readEntries(
     }),
   );
   return { entries, more: rows.length > page.limit };
-}
-
-/** The filter as the register states it: "User: 赵审计; Action: …", or "all entries". */
-export function filterInWords(language: Language, filter: AuditFilter, nameOf: NameOf): string {
-  const details = { userId: filter.userId, action: filter.action, from: filter.from, to: filter.to };
-  return detailsInWords(language, { details: Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined)) }, nameOf) ?? TEXTS[language].register.noFilter;
 }
 
 export interface RegisterSheet {
