@@ -134,7 +134,7 @@ export const auditEnUS = {
     from: 'From',
     to: 'To',
     language: 'Language',
-    truncated: 'More entries than one export holds',
+    truncated: 'Over the limit',
   } satisfies Record<keyof typeof auditZhCN.detailKeys, string>,
   /** The small words an entry in words is made of. */
   words: {

@@ -133,7 +133,7 @@ export const auditZhCN = {
     from: '起',
     to: '止',
     language: '语言',
-    truncated: '超出上限未全部导出',
+    truncated: '超出上限',
   },
   /** The small words an entry in words is made of. */
   words: {

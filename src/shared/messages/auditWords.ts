@@ -23,6 +23,8 @@ const TEXTS = { 'zh-CN': auditZhCN, 'en-US': auditEnUS } as const;
 const PERMISSIONS = { 'zh-CN': permissionsZhCN, 'en-US': permissionsEnUS } as const;
 const IMPORT_KIND_TEXTS = { 'zh-CN': importsZhCN.kinds, 'en-US': importsEnUS.kinds } as const;
 const LOCALES: Record<Language, string> = { 'zh-CN': 'zh-CN', 'en-US': 'en-US' };
+/** Each language by its own name, as a language switch shows it. */
+const LANGUAGE_NAMES: Record<Language, string> = { 'zh-CN': '简体中文', 'en-US': 'English' };
 
 /** The name of an id as far as the reader may know it; undefined where not. */
 export type NameOf = (id: string) => string | undefined;
@@ -124,6 +126,7 @@ function valueText(language: Language, nameOf: NameOf, key: string, value: unkno
     if (key === 'reason' && isErrorCode(value)) return SEAM_MESSAGES[language].errors[value];
     if (key === 'reason' && isRefusalReason(value)) return SEAM_MESSAGES[language].reasons[value];
     if (key === 'action') return actionInWords(language, value);
+    if (key === 'language' && value in LANGUAGE_NAMES) return LANGUAGE_NAMES[value as Language];
     if (key === 'kind' && (IMPORT_KINDS as readonly string[]).includes(value)) return IMPORT_KIND_TEXTS[language][value as (typeof IMPORT_KINDS)[number]];
     if (isPermission(value)) return PERMISSIONS[language][value].name;
     if (isReadPurpose(value) && key === 'purpose') return TEXTS[language].purposes[value];

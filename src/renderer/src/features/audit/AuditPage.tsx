@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Card, Group, Select, Stack, Table, Text, Tooltip 
 import { DatePickerInput, type DatesRangeValue } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { IconCalendar, IconFileSpreadsheet, IconFilterOff, IconListSearch, IconPrinter, IconShieldCheck, IconShieldX } from '@tabler/icons-react';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
@@ -57,6 +57,9 @@ export function AuditPage() {
   const [exporting, setExporting] = useState(false);
   const [printJob, setPrintJob] = useState<PrintJob | null>(null);
   const [printing, setPrinting] = useState(false);
+  const queryClient = useQueryClient();
+  // An export or a printout is itself an entry of the log: show it.
+  const refreshLog = () => Promise.all(['audit.list', 'audit.actions'].map((name) => queryClient.invalidateQueries({ queryKey: [name] })));
 
   // A range's end day is included: entries before the start of the day after it.
   const from = dayMoment(range[0]);
@@ -117,6 +120,7 @@ export function AuditPage() {
     try {
       const file = await call('audit.export', { ...filter, language });
       saveBase64(file.contentBase64, file.fileName, file.mime);
+      void refreshLog();
       notifications.show({
         color: file.truncated ? 'orange' : 'green',
         title: t('audit.exportedTitle'),
@@ -155,7 +159,10 @@ export function AuditPage() {
   };
   useEffect(() => {
     if (!printJob) return;
-    const done = () => setPrintJob(null);
+    const done = () => {
+      setPrintJob(null);
+      void refreshLog();
+    };
     window.addEventListener('afterprint', done);
     // The printout is in the page now: hand it to the printer (the window's own dialog).
     const timer = window.setTimeout(() => window.print(), 50);
