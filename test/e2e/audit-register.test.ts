@@ -200,6 +200,9 @@ print(json.dumps([list(r) for r in ws.iter_rows(values_only=True)], ensure_ascii
     expect(await reads.nth(1).innerText()).toContain(`Customer ${CUSTOMER}`);
     expect(await reads.nth(0).innerText()).toContain('Purpose: 年审核对营业执照');
     expect(await row('Data imported').innerText()).toContain('Import Customers · 客户导入.csv');
+    // Built-in roles and departments, stored in Chinese, in the reader's language (this reader may not list roles).
+    const created = row('User created').filter({ hasText: 'User 李信用' });
+    expect(await created.innerText()).toContain('User name: li.credit; Department: Credit management; Roles: Credit manager');
     await screenshot('register-en');
     await page().getByText('简体中文', { exact: true }).filter({ visible: true }).click();
     await visible(page().getByRole('heading', { name: '审计日志' }));
