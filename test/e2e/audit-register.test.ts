@@ -120,7 +120,27 @@ describeInChromium('audit register e2e', () => {
     await screenshot('register');
   });
 
-  it('filters the register by action', async () => {
+  /** Pick one day of the date range: `monthsBack` months before this one, the given day of the month. */
+  const pickDay = async (monthsBack: number, day: number) => {
+    await page().getByLabel('日期范围').click();
+    const dropdown = page().locator('.mantine-Popover-dropdown').filter({ visible: true });
+    for (let i = 0; i < monthsBack; i++) await dropdown.locator('button[data-direction="previous"]').first().click();
+    const cell = dropdown.locator('button:not([data-outside])', { hasText: new RegExp(`^${day}$`) }).first();
+    await cell.click();
+    await cell.click(); // the same day ends the range
+  };
+
+  it('filters the register by day and by action', async () => {
+    // A day long before any entry: nothing.
+    await pickDay(2, 15);
+    await visible(page().getByText('没有符合条件的记录'));
+    await button('清除筛选').click();
+    // Today in the page's time zone (the entries were written today): all of them again.
+    await pickDay(0, await page().evaluate(() => new Date().getDate()));
+    await visible(page().getByTestId('audit-table'));
+    expect(await page().getByTestId('audit-table').locator('tbody tr').count()).toBeGreaterThan(15);
+    await button('清除筛选').click();
+
     await chooseAction('查阅客户档案');
     await visible(page().getByText('已显示全部 2 条记录'));
     expect(await page().getByTestId('audit-table').locator('tbody tr').count()).toBe(2);

@@ -44,6 +44,9 @@ export const auditEnUS = {
   } satisfies Record<ReadPurpose, string>,
   /** What the keys of an entry's details are called. */
   detailKeys: {
+    state: 'State',
+    seq: 'Entry',
+    vouched: 'Vouched up to entry',
     username: 'User name',
     displayName: 'Name',
     departmentId: 'Department',

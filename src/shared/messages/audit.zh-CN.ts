@@ -43,6 +43,9 @@ export const auditZhCN = {
   } satisfies Record<ReadPurpose, string>,
   /** What the keys of an entry's details are called. */
   detailKeys: {
+    state: '状态',
+    seq: '序号',
+    vouched: '可确认至第几条',
     username: '用户名',
     displayName: '姓名',
     departmentId: '部门',

@@ -388,7 +388,7 @@ function AuditTable({ rows, describe }: { rows: AuditEntry[]; describe: AuditDes
             <Table.Th w={130}>{t('audit.columns.user')}</Table.Th>
             <Table.Th w={170}>{t('audit.columns.action')}</Table.Th>
             <Table.Th w={110} style={{ whiteSpace: 'nowrap' }}>{t('audit.columns.outcome')}</Table.Th>
-            <Table.Th>{t('audit.columns.target')}</Table.Th>
+            <Table.Th w={220}>{t('audit.columns.target')}</Table.Th>
             <Table.Th>{t('audit.columns.details')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
