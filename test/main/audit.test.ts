@@ -204,7 +204,7 @@ describe('the audit log', () => {
     expect(combined.entries[0]).toMatchObject({ username: 'qian.review', outcome: 'ok' });
 
     const nothing = await t.ok(t.admin, 'audit.list', { to: iso(start) });
-    expect(nothing).toEqual({ entries: [], nextBeforeSeq: null });
+    expect(nothing).toEqual({ entries: [], names: {}, nextBeforeSeq: null });
 
     expect(await t.ok(t.admin, 'audit.actions', {})).toEqual(
       [...new Set(all.map((e) => e.action))].sort(),

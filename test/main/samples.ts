@@ -105,6 +105,8 @@ export function validInputs(ids: SampleIds): { [M in HostMethodName]: Input<M> }
     'audit.actions': {},
     'audit.recordExport': { fileName: '客户清单.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: 2048 },
     'audit.verify': {},
+    'audit.export': { action: 'customers.get', from: '2026-01-01T00:00:00.000Z', language: 'en-US' },
+    'audit.print': { userId: ids.userId, rows: 12 },
     'customers.search': { text: '华东', grade: 'A', industry: '制造业', departmentId: ids.departmentId, warningState: 'none', verification: 'pending', offset: 0, limit: 50 },
     'customers.facets': {},
     'customers.get': { id: customerId, purpose: '年度信用评审' },

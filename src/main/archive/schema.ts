@@ -68,6 +68,12 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** A read purpose recorded as text before purposes were codes, read as its code (migration 0095). */
+export interface AuditPurposeCodesTable {
+  seq: number;
+  code: string;
+}
+
 export interface CustomersTable {
   id: string;
   kind: 'enterprise' | 'individual';
@@ -524,6 +530,7 @@ export interface DB {
   users: UsersTable;
   user_roles: UserRolesTable;
   audit_log: AuditLogTable;
+  audit_purpose_codes: AuditPurposeCodesTable;
   approval_definitions: ApprovalDefinitionsTable;
   approval_chains: ApprovalChainsTable;
   approval_seats: ApprovalSeatsTable;

@@ -18,6 +18,14 @@ import { jobsHandlers } from './jobs/handlers';
 import { roleHandlers } from './roles/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { userHandlers } from './users/handlers';
+import { registerAuditNamer } from './audit/names';
+import { customerAuditNames } from './customers/auditNames';
+import { departmentAuditNames } from './departments/auditNames';
+import { documentAuditNames } from './documents/auditNames';
+import { evaluationAuditNames } from './evaluations/auditNames';
+import { importAuditNames } from './imports/auditNames';
+import { roleAuditNames } from './roles/auditNames';
+import { userAuditNames } from './users/auditNames';
 
 /**
  * Handlers are registered per domain and merged into one map. A name registered twice,
@@ -60,3 +68,12 @@ export const handlers: HandlerMap = mergeHandlers(
 // The forms that go through approval chains tell the approvals service what to do on final approval.
 registerApprovalForm(creditLimitForm);
 for (const form of evaluationForms) registerApprovalForm(form);
+
+// What the audit register calls the objects of its entries: each domain names its own.
+registerAuditNamer(userAuditNames);
+registerAuditNamer(roleAuditNames);
+registerAuditNamer(departmentAuditNames);
+registerAuditNamer(customerAuditNames);
+registerAuditNamer(documentAuditNames);
+registerAuditNamer(importAuditNames);
+registerAuditNamer(evaluationAuditNames);

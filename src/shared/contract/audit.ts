@@ -35,20 +35,70 @@ export const chainCheck = z.strictObject({
   }),
 });
 
+/**
+ * 用途 a reader chooses before reading credit information (SPEC §4): stored as this code
+ * and shown in the reader's language. A purpose typed under "other" is stored as typed.
+ */
+export const readPurposes = z.enum(['creditApproval', 'creditReview', 'contractSigning', 'collection', 'audit']);
+export type ReadPurpose = z.infer<typeof readPurposes>;
+export function isReadPurpose(value: unknown): value is ReadPurpose {
+  return readPurposes.safeParse(value).success;
+}
+
+/** The languages a register can be written in (the interface's). */
+export const registerLanguages = z.enum(['zh-CN', 'en-US']);
+
+/** Which entries a reader wants: by user, action and period. */
+export const auditFilter = {
+  userId: id.optional(),
+  action: z.string().max(64).optional(),
+  /** Entries at or after this moment (the renderer turns a local day into a moment). */
+  from: isoMoment.optional(),
+  /** Entries before this moment. */
+  to: isoMoment.optional(),
+};
+export type AuditFilter = z.infer<z.ZodObject<typeof auditFilter>>;
+
+/** The most entries one export holds (newest first); a longer list is narrowed by the filter. */
+export const AUDIT_EXPORT_MAX = 20_000;
+
 export const auditMethods = {
   'audit.list': method({
     input: z.strictObject({
-      userId: id.optional(),
-      action: z.string().max(64).optional(),
-      /** Entries at or after this moment (the renderer turns a local day into a moment). */
-      from: isoMoment.optional(),
-      /** Entries before this moment. */
-      to: isoMoment.optional(),
+      ...auditFilter,
       beforeSeq: z.number().int().positive().optional(),
       limit: z.number().int().min(1).max(500).default(100),
+      /** The language the objects are named in (an import's kind). */
+      language: registerLanguages.default('zh-CN'),
     }),
-    output: z.strictObject({ entries: z.array(auditEntry), nextBeforeSeq: z.number().int().nullable() }),
+    output: z.strictObject({
+      entries: z.array(auditEntry),
+      /** Names of the ids the entries' details carry, as far as this reader may know them. */
+      names: z.record(z.string(), z.string()),
+      nextBeforeSeq: z.number().int().nullable(),
+    }),
     permission: 'audit.read',
+  }),
+  /** The filtered register as an XLSX workbook, in the reader's language; the export is itself on record. */
+  'audit.export': method({
+    input: z.strictObject({ ...auditFilter, language: registerLanguages }),
+    output: z.strictObject({
+      fileName: z.string(),
+      mime: z.string(),
+      contentBase64: z.string(),
+      rows: z.number().int(),
+      /** More entries matched than one export holds (AUDIT_EXPORT_MAX). */
+      truncated: z.boolean(),
+    }),
+    permission: 'audit.read',
+    writes: true,
+  }),
+  /** The filtered register printed from the window: on record like an export. */
+  'audit.print': method({
+    input: z.strictObject({ ...auditFilter, rows: z.number().int().nonnegative() }),
+    output: z.null(),
+    permission: 'audit.read',
+    writes: true,
   }),
   'audit.actions': method({ input: empty, output: z.array(z.string()), permission: 'audit.read' }),
   /** An export saved from the window (the desktop shell's download handler records it). */

@@ -95,10 +95,17 @@ export const auditEntry = z.strictObject({
   at: isoMoment,
   userId: id.nullable(),
   username: z.string().nullable(),
+  /** The user's name as the archive knows it now (null for the system or an unknown name). */
+  displayName: z.string().nullable(),
   action: z.string(),
   outcome: z.enum(['ok', 'denied', 'failed']),
   target: z.string().nullable(),
+  /** What the target is, as far as this reader may know it (a customer's name needs customers.read). */
+  targetName: z.string().nullable(),
+  /** A read purpose code (readPurposes) or the purpose as typed. */
   purpose: z.string().nullable(),
+  /** The purpose as the entry recorded it, where a migration has read it as a code since. */
+  purposeAsWritten: z.string().nullable(),
   details: z.unknown(),
   hash: z.string(),
 });

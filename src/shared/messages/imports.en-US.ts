@@ -1,4 +1,5 @@
 import type { ImportProblemCode } from '../contract/imports';
+import type { ImportKind } from '../domain/customers';
 import type { ActionOf } from './types';
 
 // The texts of the imports domain's codes in English (the same keys as imports.zh-CN.ts, by type).
@@ -52,4 +53,6 @@ export const importsEnUS = {
     'duplicate.inFile': 'Repeats an earlier row of the file',
     'duplicate.inArchive': 'Already in the archive',
   } satisfies Record<ImportProblemCode, string>,
+  /** What an import brings in (its kind). */
+  kinds: { customers: 'Customers', contracts: 'Contracts', transactions: 'Sales', payments: 'Payments' } satisfies Record<ImportKind, string>,
 };

@@ -1,4 +1,5 @@
 import type { ImportProblemCode } from '../contract/imports';
+import type { ImportKind } from '../domain/customers';
 import type { ActionOf } from './types';
 
 // The texts of the imports domain's codes in Chinese: used by the renderer and the command line.
@@ -52,4 +53,6 @@ export const importsZhCN = {
     'duplicate.inFile': '与文件中前面的行重复',
     'duplicate.inArchive': '档案中已有此记录',
   } satisfies Record<ImportProblemCode, string>,
+  /** What an import brings in (its kind). */
+  kinds: { customers: '客户', contracts: '合同', transactions: '交易', payments: '付款' } satisfies Record<ImportKind, string>,
 };

@@ -10,6 +10,7 @@ import * as m0050 from './0050-evaluations';
 import * as m0055 from './0055-financial-statements';
 import * as m0070 from './0070-record-voiding';
 import * as m0090 from './0090-role-changes';
+import * as m0095 from './0095-audit-purpose-codes';
 
 // The ordered list of migrations, imported statically: a bundled app has no
 // migration folder to read. Numbered with gaps; never renamed or edited once shipped.
@@ -25,6 +26,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0055-financial-statements': m0055,
   '0070-record-voiding': m0070,
   '0090-role-changes': m0090,
+  '0095-audit-purpose-codes': m0095,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);

@@ -1,36 +1,62 @@
 import { sql } from 'kysely';
-import type { AuditEntry } from '../../../shared/contract/schemas';
+import { AUDIT_EXPORT_MAX, type AuditFilter } from '../../../shared/contract/audit';
 import type { PartialHandlers } from '../../host/handler';
 import { verifyAudit } from './log';
+import { nameEntries } from './names';
+import { readEntries, registerWorkbook, XLSX_MIME } from './register';
+import { auditEnUS } from '../../../shared/messages/audit.en-US';
+import { auditZhCN } from '../../../shared/messages/audit.zh-CN';
+
+const FILE_NAMES = { 'zh-CN': auditZhCN.register.fileName, 'en-US': auditEnUS.register.fileName } as const;
+
+function filterOf(input: AuditFilter): AuditFilter {
+  return {
+    ...(input.userId ? { userId: input.userId } : {}),
+    ...(input.action ? { action: input.action } : {}),
+    ...(input.from ? { from: input.from } : {}),
+    ...(input.to ? { to: input.to } : {}),
+  };
+}
+
+const localDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 export const auditHandlers: PartialHandlers = {
   'audit.list': {
-    async run({ db, input }) {
-      let q = db
-        .selectFrom('audit_log')
-        .select(['seq', 'at', 'user_id', 'username', 'action', 'outcome', 'target', 'purpose', 'details', 'hash'])
-        .orderBy('seq', 'desc')
-        .limit(input.limit + 1);
-      if (input.userId) q = q.where('user_id', '=', input.userId);
-      if (input.action) q = q.where('action', '=', input.action);
-      if (input.from) q = q.where('at', '>=', new Date(input.from).toISOString());
-      if (input.to) q = q.where('at', '<', new Date(input.to).toISOString());
-      if (input.beforeSeq) q = q.where('seq', '<', input.beforeSeq);
-      const rows = await q.execute();
-      const page = rows.slice(0, input.limit);
-      const entries: AuditEntry[] = page.map((r) => ({
-        seq: r.seq,
-        at: r.at,
-        userId: r.user_id,
-        username: r.username,
-        action: r.action,
-        outcome: r.outcome,
-        target: r.target,
-        purpose: r.purpose,
-        details: JSON.parse(r.details) as unknown,
-        hash: r.hash,
-      }));
-      return { entries, nextBeforeSeq: rows.length > input.limit ? page[page.length - 1]!.seq : null };
+    async run({ db, input, actor }) {
+      const { entries, more } = await readEntries(db, filterOf(input), { beforeSeq: input.beforeSeq, limit: input.limit });
+      const named = await nameEntries(db, actor!, entries, input.language);
+      return { entries: named.entries, names: named.names, nextBeforeSeq: more ? entries[entries.length - 1]!.seq : null };
+    },
+  },
+
+  'audit.export': {
+    async run({ db, input, actor, now, audit }) {
+      const filter = filterOf(input);
+      const { entries, more } = await readEntries(db, filter, { limit: AUDIT_EXPORT_MAX });
+      const named = await nameEntries(db, actor!, entries, input.language);
+      const names = new Map(Object.entries(named.names));
+      // The filter's user is named in the heading even where no entry of theirs is listed.
+      const people = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', [actor!.userId, ...(filter.userId ? [filter.userId] : [])]).execute();
+      for (const person of people) if (!names.has(person.id)) names.set(person.id, person.display_name);
+      const bytes = await registerWorkbook({
+        language: input.language,
+        entries: named.entries,
+        nameOf: (id) => names.get(id),
+        filter,
+        exportedBy: names.get(actor!.userId) ?? actor!.username,
+        exportedAt: now,
+        truncatedAt: more ? AUDIT_EXPORT_MAX : null,
+      });
+      const fileName = `${FILE_NAMES[input.language]}-${localDay(now)}.xlsx`;
+      audit.details = { filter, language: input.language, rows: entries.length, truncated: more, fileName };
+      return { fileName, mime: XLSX_MIME, contentBase64: bytes.toString('base64'), rows: entries.length, truncated: more };
+    },
+  },
+
+  'audit.print': {
+    async run({ input, audit }) {
+      audit.details = { filter: filterOf(input), rows: input.rows };
+      return null;
     },
   },
 

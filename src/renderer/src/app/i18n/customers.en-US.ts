@@ -1,3 +1,5 @@
+import { auditEnUS } from '../../../../shared/messages/audit.en-US';
+import { importsEnUS } from '../../../../shared/messages/imports.en-US';
 import { SEAM_MESSAGES } from '../../../../shared/messages';
 import type { customerTexts, customerValidation, customerVocabulary } from './customers.zh-CN';
 import type { TranslationShape } from './zh-CN';
@@ -160,14 +162,7 @@ export const customerTextsEn: TranslationShape<typeof customerTexts> = {
     intro: 'Reading credit information needs a purpose. It is recorded in the audit log with your name and the time.',
     subject: 'Reading: {{name}}',
     choose: 'Choose a purpose',
-    options: {
-      creditApproval: 'Credit approval',
-      creditReview: 'Credit review',
-      contractSigning: 'Contract signing',
-      collection: 'Receivables collection',
-      audit: 'Audit',
-      other: 'Other…',
-    },
+    options: { ...auditEnUS.purposes, other: 'Other…' },
     other: 'Describe the purpose',
     otherPlaceholder: 'e.g. preparing the annual customer visit',
     confirm: 'Confirm and read',
@@ -470,7 +465,7 @@ export const customerTextsEn: TranslationShape<typeof customerTexts> = {
     subtitle: 'Import customers, contracts, sales and payments from CSV or XLSX exports. Each file is checked row by row; with any problem, nothing is written.',
     steps: { kind: 'Choose the data', file: 'Choose and check the file', run: 'Import' },
     kind: 'Data',
-    kinds: { customers: 'Customers', contracts: 'Contracts', transactions: 'Sales', payments: 'Payments' },
+    kinds: importsEnUS.kinds,
     kindHints: {
       customers: 'Customer basics: name, credit code or ID number, bank data, contacts.',
       contracts: 'Contract ledger: number, customer, amount, signing date, term and status.',

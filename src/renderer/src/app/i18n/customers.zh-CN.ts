@@ -1,3 +1,5 @@
+import { auditZhCN } from '../../../../shared/messages/audit.zh-CN';
+import { importsZhCN } from '../../../../shared/messages/imports.zh-CN';
 import { SEAM_MESSAGES } from '../../../../shared/messages';
 // The customer credit file (SPEC §1) in Chinese: the reference for customers.en-US.ts.
 // Merged into zh-CN.ts; vocabularies are keyed by the codes of src/shared/domain/customers.ts.
@@ -161,14 +163,7 @@ export const customerTexts = {
     intro: '查阅信用信息须说明用途。用途将与您的姓名和查阅时间一起记入审计日志。',
     subject: '查阅对象：{{name}}',
     choose: '选择用途',
-    options: {
-      creditApproval: '授信审批',
-      creditReview: '信用评审',
-      contractSigning: '合同签订',
-      collection: '应收账款催收',
-      audit: '审计检查',
-      other: '其他…',
-    },
+    options: { ...auditZhCN.purposes, other: '其他…' },
     other: '请填写用途',
     otherPlaceholder: '例如：客户年度回访准备',
     confirm: '确认并查阅',
@@ -478,7 +473,7 @@ export const customerTexts = {
     subtitle: '从财务系统导出的 CSV 或 XLSX 文件导入客户、合同、交易和付款。文件先逐行检查，有任何问题都不会写入。',
     steps: { kind: '选择数据类型', file: '选择文件并检查', run: '导入' },
     kind: '数据类型',
-    kinds: { customers: '客户', contracts: '合同', transactions: '交易', payments: '付款' },
+    kinds: importsZhCN.kinds,
     kindHints: {
       customers: '客户基本信息：名称、统一社会信用代码或身份证号、开户信息、联系人等。',
       contracts: '合同台账：合同编号、客户、金额、签订日期、期限和状态。',

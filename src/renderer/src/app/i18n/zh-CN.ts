@@ -1,4 +1,3 @@
-import type { Permission } from '../../../../shared/domain/permissions';
 import { approvalsZhCN } from '../../../../shared/messages/approvals.zh-CN';
 import { creditLimitsZhCN } from '../../../../shared/messages/creditLimits.zh-CN';
 import { approvalsTexts } from './approvals.zh-CN';
@@ -7,29 +6,14 @@ import { creditLimitsTexts } from './creditLimits.zh-CN';
 import { evaluationsTexts } from './evaluations.zh-CN';
 import { evaluationModelsTexts } from './evaluationModels.zh-CN';
 import { SEAM_MESSAGES } from '../../../../shared/messages';
+import { permissionsZhCN } from '../../../../shared/messages/permissions.zh-CN';
 import { customerTexts, customerValidation, customerVocabulary } from './customers.zh-CN';
 
 // The reference language. en-US.ts must have exactly these keys (checked by its type).
 // Keys under `data.` translate names the archive stores as data (built-in roles and
 // departments), looked up by their code.
 
-const permissions = {
-  'users.manage': { name: '用户管理', description: '创建、编辑和停用用户，重置用户密码' },
-  'roles.manage': { name: '角色权限管理', description: '调整每个角色所授予的权限' },
-  'settings.manage': { name: '系统设置', description: '修改单位名称、自动锁定时间等档案设置' },
-  'audit.read': { name: '审计日志', description: '查阅审计日志并校验日志链的完整性' },
-  'customers.read': { name: '查阅客户档案', description: '查找客户并查阅客户信用档案（每次查阅均记录用途）' },
-  'customers.write': { name: '录入客户档案', description: '登记客户，录入联系人、资质、合同、交易、付款等记录' },
-  'customers.verify': { name: '核验客户信息', description: '核验他人录入的客户关键信息（双人核验）' },
-  'customers.import': { name: '导入数据', description: '从 CSV、XLSX 文件导入客户、合同、交易和付款' },
-  'documents.read': { name: '查阅档案材料', description: '打开客户档案中的电子文件（带水印，记录用途）' },
-  'documents.write': { name: '登记档案材料', description: '上传电子文件，登记实物材料及其存放位置' },
-  'approvals.manage': { name: '审批流程管理', description: '编辑审批流程、设置部门负责人，查看全部审批委托' },
-  'creditLimits.request': { name: '申请授信额度调整', description: '为客户申请调整授信额度和信用期限（经审批后生效）' },
-  'calendar.manage': { name: '管理工作日历', description: '设置公司停工日和加班工作日，导入次年法定节假日安排' },
-  'evaluations.manage': { name: '信用评审管理', description: '编辑评分模型和等级对照，汇总评审意见、裁定分歧、答复异议' },
-  'evaluations.take_part': { name: '参加信用评审', description: '发起信用评审，填写本人的评审表，为客户提出异议' },
-} satisfies Record<Permission, { name: string; description: string }>;
+const permissions = permissionsZhCN;
 
 export const zhCN = {
   app: {
@@ -364,53 +348,13 @@ export const zhCN = {
     },
     system: '系统',
     purpose: '用途：{{purpose}}',
-    firstBadAt: '第 {{seq}} 条（{{reason}}）',
     targetKinds: SEAM_MESSAGES['zh-CN'].auditTargets,
-    detailKeys: {
-      username: '用户名',
-      displayName: '姓名',
-      departmentId: '部门',
-      roleIds: '角色',
-      reactivated: '重新启用',
-      rotateKey: '轮换档案密钥',
-      ok: '通过',
-      checked: '已校验条数',
-      firstBad: '首个异常',
-      schema: '数据库结构',
-      integrity: '数据库完整性',
-      audit: '审计日志链',
-      reason: '原因',
-      before: '修改前',
-      after: '修改后',
-      companyName: '单位名称',
-      idleLockMinutes: '自动锁定（分钟）',
-      permissions: '权限',
-      criteria: '查询条件',
-      results: '结果数',
-      text: '关键词',
-      name: '名称',
-      creditCode: '统一社会信用代码',
-      idNumber: '身份证号码',
-      changed: '修改的字段',
-      verificationReset: '需重新核验',
-      customerId: '客户',
-      category: '类别',
-      title: '题名',
-      archiveNo: '档号',
-      retention: '保管期限',
-      confidentiality: '密级',
-      mime: '文件类型',
-      size: '大小',
-      sha256: 'SHA-256',
-      location: '存放位置',
-      kind: '类型',
-      format: '格式',
-      fileName: '文件名',
-      rows: '行数',
-      written: '写入行数',
-      contractNo: '合同编号',
-      amountFen: '金额（分）',
-    },
+    print: '打印',
+    export: '导出 XLSX',
+    exportedTitle: '已导出审计日志',
+    exported: '共 {{count}} 条记录，已保存为“{{name}}”。导出已记入审计日志。',
+    exportedTruncated: '符合条件的记录过多，仅导出最新的 {{count}} 条（“{{name}}”）；请缩小筛选范围。',
+    purposeWritten: '记录时的文字：{{text}}',
     loadMore: '加载更多',
     loadingMore: '正在加载…',
     end: '已显示全部 {{count}} 条记录',

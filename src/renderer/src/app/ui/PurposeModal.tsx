@@ -3,14 +3,17 @@ import { IconEye } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contract } from '../../../../shared/contract';
+import { readPurposes, type ReadPurpose } from '../../../../shared/contract/audit';
 import { schemaMaxLength } from '../forms';
 
 // 用途: reading credit information needs a purpose, chosen or typed, every time
 // (SPEC §4 "reading without a purpose is not possible"). The host records it with the
 // reader and the time. A typed purpose is checked by the contract's own schema.
 
-const COMMON = ['creditApproval', 'creditReview', 'contractSigning', 'collection', 'audit'] as const;
-type Choice = (typeof COMMON)[number] | 'other';
+// A chosen purpose goes to the host as its code (readPurposes), so that the log holds what
+// the reader chose and every reader of the log sees it in their own language.
+const COMMON = readPurposes.options;
+type Choice = ReadPurpose | 'other';
 
 /** The purpose of a reading, as the contract takes it. */
 const PURPOSE = contract['customers.get'].input.shape.purpose;
@@ -24,6 +27,7 @@ export function PurposeModal({
   opened: boolean;
   /** What is about to be read: a customer's name, a document's title. */
   subject: string | null;
+  /** The purpose as the host takes it: a code (readPurposes) or the text typed under "other". */
   onConfirm: (purpose: string) => void;
   onCancel: () => void;
 }) {
@@ -58,7 +62,7 @@ export function PurposeModal({
       onConfirm(typed);
       return;
     }
-    onConfirm(t(`purpose.options.${choice}`));
+    onConfirm(choice);
   };
 
   return (

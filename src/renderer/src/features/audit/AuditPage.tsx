@@ -1,10 +1,13 @@
 import { Alert, Badge, Button, Card, Group, Select, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { DatePickerInput, type DatesRangeValue } from '@mantine/dates';
-import { IconCalendar, IconFilterOff, IconListSearch, IconShieldCheck, IconShieldX } from '@tabler/icons-react';
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { notifications } from '@mantine/notifications';
+import { IconCalendar, IconFileSpreadsheet, IconFilterOff, IconListSearch, IconPrinter, IconShieldCheck, IconShieldX } from '@tabler/icons-react';
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry, Input, Output } from '../../../../shared/contract';
+import { filterInWords, momentText, registerText, type RegisterRow } from '../../../../shared/messages/auditWords';
 import { call } from '../../api/client';
 import type { ApiError } from '../../api/errors';
 import { queryKey, useArchiveMutation, useArchiveQuery } from '../../api/hooks';
@@ -12,18 +15,32 @@ import { useCurrentUser } from '../../api/session';
 import { useErrorText } from '../../app/errors';
 import { useLabels } from '../../app/labels';
 import { allows } from '../../api/permissions';
-import { useAuditDescriber, type NameBook } from './describe';
+import { saveBase64 } from '../../app/files';
+import { currentLanguage } from '../../app/i18n';
+import { useAuditDescriber, type AuditDescriber, type NameBook } from './describe';
+import './print.css';
 import { PageHeader } from '../../app/ui/PageHeader';
 import { EmptyBlock, ErrorState, LoadingState } from '../../app/ui/States';
 
 const PAGE_SIZE = 100;
-type AuditFilter = Omit<Input<'audit.list'>, 'beforeSeq' | 'limit'>;
+/** The most entries one printout holds: paper is for a period, the export for everything. */
+const PRINT_MAX = 2000;
+type AuditFilter = Omit<Input<'audit.list'>, 'beforeSeq' | 'limit' | 'language'>;
 
-function toDay(value: DatesRangeValue[number]): string | undefined {
+/** The start of a picked local day as a moment, or of the day after (`next`). */
+function dayMoment(value: DatesRangeValue[number], next = false): string | undefined {
   if (value === null || value === undefined) return undefined;
-  if (typeof value === 'string') return value.slice(0, 10);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;
+  const day = typeof value === 'string' ? new Date(`${value.slice(0, 10)}T00:00:00`) : new Date(value.getFullYear(), value.getMonth(), value.getDate());
+  if (Number.isNaN(day.getTime())) return undefined;
+  if (next) day.setDate(day.getDate() + 1);
+  return day.toISOString();
+}
+
+/** A printout being made: the rows, who prints and when. */
+interface PrintJob {
+  rows: RegisterRow[];
+  truncated: boolean;
+  at: string;
 }
 
 export function AuditPage() {
@@ -35,17 +52,29 @@ export function AuditPage() {
   const [action, setAction] = useState<string | null>(null);
   const [range, setRange] = useState<DatesRangeValue>([null, null]);
 
+  const { i18n } = useTranslation();
+  const language = i18n.resolvedLanguage ? currentLanguage() : 'zh-CN';
+  const [exporting, setExporting] = useState(false);
+  const [printJob, setPrintJob] = useState<PrintJob | null>(null);
+  const [printing, setPrinting] = useState(false);
+  const queryClient = useQueryClient();
+  // An export or a printout is itself an entry of the log: show it.
+  const refreshLog = () => Promise.all(['audit.list', 'audit.actions'].map((name) => queryClient.invalidateQueries({ queryKey: [name] })));
+
+  // A range's end day is included: entries before the start of the day after it.
+  const from = dayMoment(range[0]);
+  const to = dayMoment(range[1] ?? range[0], true);
   const filter: AuditFilter = {
     ...(userId ? { userId } : {}),
     ...(action ? { action } : {}),
-    ...(toDay(range[0]) ? { from: toDay(range[0]) } : {}),
-    ...(toDay(range[1]) ? { to: toDay(range[1]) } : {}),
+    ...(from ? { from } : {}),
+    ...(from && to ? { to } : {}),
   };
 
   const entries = useInfiniteQuery<Output<'audit.list'>, ApiError>({
-    queryKey: [...queryKey('audit.list'), filter],
+    queryKey: [...queryKey('audit.list'), filter, language],
     queryFn: ({ pageParam }) =>
-      call('audit.list', { ...filter, limit: PAGE_SIZE, ...(typeof pageParam === 'number' ? { beforeSeq: pageParam } : {}) }),
+      call('audit.list', { ...filter, language, limit: PAGE_SIZE, ...(typeof pageParam === 'number' ? { beforeSeq: pageParam } : {}) }),
     initialPageParam: null as number | null,
     getNextPageParam: (last) => last.nextBeforeSeq ?? undefined,
   });
@@ -56,6 +85,7 @@ export function AuditPage() {
   const verify = useArchiveMutation('audit.verify', { invalidates: ['audit.list', 'audit.actions'] });
 
   const rows: AuditEntry[] = useMemo(() => entries.data?.pages.flatMap((page) => page.entries) ?? [], [entries.data]);
+  const hostNames = useMemo(() => Object.assign({}, ...(entries.data?.pages.map((page) => page.names) ?? [])) as Record<string, string>, [entries.data]);
 
   // Who can be filtered on: the user list where the reader may see it, and everyone
   // who appears in the entries read so far.
@@ -63,7 +93,7 @@ export function AuditPage() {
     const known = new Map<string, string>();
     for (const user of users.data ?? []) known.set(user.id, `${user.displayName} (${user.username})`);
     for (const entry of rows) {
-      if (entry.userId && !known.has(entry.userId)) known.set(entry.userId, entry.username ?? entry.userId);
+      if (entry.userId && !known.has(entry.userId)) known.set(entry.userId, entry.displayName ? `${entry.displayName} (${entry.username ?? ''})` : (entry.username ?? entry.userId));
     }
     if (userId && !known.has(userId)) known.set(userId, userId);
     return [...known].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label));
@@ -73,19 +103,75 @@ export function AuditPage() {
   const book: NameBook = useMemo(() => {
     const userNames = new Map<string, string>();
     for (const entry of rows) {
-      if (entry.userId && entry.username) userNames.set(entry.userId, entry.username);
-      const created = entry.details as { username?: unknown } | null;
-      if (entry.action === 'users.create' && entry.target?.startsWith('user:') && typeof created?.username === 'string') {
-        userNames.set(entry.target.slice('user:'.length), created.username);
-      }
+      if (entry.userId && (entry.displayName ?? entry.username)) userNames.set(entry.userId, entry.displayName ?? entry.username!);
     }
-    for (const user of users.data ?? []) userNames.set(user.id, user.username);
+    for (const user of users.data ?? []) userNames.set(user.id, user.displayName);
     return {
+      host: hostNames,
       users: userNames,
       roles: new Map((roles.data ?? []).map((role) => [role.id, labels.role(role.name, role.code)])),
       departments: new Map((departments.data ?? []).map((department) => [department.id, labels.department(department.name, department.code)])),
     };
-  }, [rows, users.data, roles.data, departments.data, labels]);
+  }, [rows, hostNames, users.data, roles.data, departments.data, labels]);
+  const describe = useAuditDescriber(book);
+
+  const exportXlsx = async () => {
+    setExporting(true);
+    try {
+      const file = await call('audit.export', { ...filter, language });
+      saveBase64(file.contentBase64, file.fileName, file.mime);
+      void refreshLog();
+      notifications.show({
+        color: file.truncated ? 'orange' : 'green',
+        title: t('audit.exportedTitle'),
+        message: file.truncated ? t('audit.exportedTruncated', { count: file.rows, name: file.fileName }) : t('audit.exported', { count: file.rows, name: file.fileName }),
+      });
+    } catch (error) {
+      notifications.show({ color: 'red', title: t('app.errorTitle'), message: errorText(error) });
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  // Printing: every entry of the filter (up to PRINT_MAX) is read first, the printout is on
+  // record, and the print layout (print.css) shows only the register.
+  const print = async () => {
+    setPrinting(true);
+    try {
+      const count = (data: typeof entries.data) => data?.pages.reduce((n, page) => n + page.entries.length, 0) ?? 0;
+      let data = entries.data;
+      let more = entries.hasNextPage;
+      while (more && count(data) < PRINT_MAX) {
+        const next = await entries.fetchNextPage();
+        if (next.isError) throw next.error;
+        data = next.data;
+        more = next.hasNextPage;
+      }
+      const all = (data?.pages.flatMap((page) => page.entries) ?? []).slice(0, PRINT_MAX);
+      const truncated = more || count(data) > PRINT_MAX;
+      await call('audit.print', { ...filter, rows: all.length });
+      setPrintJob({ rows: all.map((entry) => describe.row(entry)), truncated, at: momentText(new Date().toISOString()) });
+    } catch (error) {
+      notifications.show({ color: 'red', title: t('app.errorTitle'), message: errorText(error) });
+    } finally {
+      setPrinting(false);
+    }
+  };
+  useEffect(() => {
+    if (!printJob) return;
+    const done = () => {
+      setPrintJob(null);
+      void refreshLog();
+    };
+    window.addEventListener('afterprint', done);
+    // The printout is in the page now: hand it to the printer (the window's own dialog).
+    const timer = window.setTimeout(() => window.print(), 50);
+    return () => {
+      window.clearTimeout(timer);
+      window.removeEventListener('afterprint', done);
+    };
+  }, [printJob]);
+  const filterText = filterInWords(language, filter, (id) => describe.nameOf(id) ?? userOptions.find((o) => o.value === id)?.label);
 
   const actionOptions = useMemo(
     () => (actions.data ?? []).map((name) => ({ value: name, label: labels.action(name) })),
@@ -100,6 +186,27 @@ export function AuditPage() {
         title={t('audit.title')}
         subtitle={t('audit.subtitle')}
         actions={
+          <>
+          <Button
+            leftSection={<IconPrinter size={16} />}
+            variant="default"
+            loading={printing}
+            disabled={rows.length === 0}
+            onClick={() => void print()}
+            data-testid="audit-print"
+          >
+            {t('audit.print')}
+          </Button>
+          <Button
+            leftSection={<IconFileSpreadsheet size={16} />}
+            variant="default"
+            loading={exporting}
+            disabled={rows.length === 0}
+            onClick={() => void exportXlsx()}
+            data-testid="audit-export"
+          >
+            {t('audit.export')}
+          </Button>
           <Button
             leftSection={<IconShieldCheck size={16} />}
             variant="light"
@@ -109,6 +216,7 @@ export function AuditPage() {
           >
             {t('audit.verify')}
           </Button>
+          </>
         }
       />
       {verify.data && (
@@ -205,7 +313,7 @@ export function AuditPage() {
             <EmptyBlock icon={<IconListSearch size={28} stroke={1.5} />} title={t('audit.empty')} description={filtered ? t('audit.emptyHint') : undefined} />
           ) : (
             <>
-              <AuditTable rows={rows} book={book} />
+              <AuditTable rows={rows} describe={describe} />
               {entries.isFetchNextPageError && <ErrorState error={entries.error} onRetry={() => void entries.fetchNextPage()} />}
               <Group justify="space-between">
                 <Text size="sm" c="dimmed">
@@ -217,21 +325,59 @@ export function AuditPage() {
                   </Button>
                 )}
               </Group>
-              
             </>
           )}
         </Stack>
       </Card>
+      {printJob &&
+        createPortal(
+          <PrintRegister job={printJob} language={language} filter={filterText} who={me.displayName} />,
+          document.body,
+        )}
     </>
+  );
+}
+
+/** The register as printed: a heading (what, which filter, by whom, when) and every row in full. */
+function PrintRegister({ job, language, filter, who }: { job: PrintJob; language: 'zh-CN' | 'en-US'; filter: string; who: string }) {
+  return (
+    <div className="audit-print" data-testid="audit-print-area">
+      <h1>{registerText(language, 'title')}</h1>
+      <p>{registerText(language, 'filter', { filter })}</p>
+      <p>{registerText(language, 'printed', { who, at: job.at, rows: job.rows.length })}</p>
+      {job.truncated && <p className="audit-print-warning">{registerText(language, 'printTruncated', { max: PRINT_MAX })}</p>}
+      <table>
+        <thead>
+          <tr>
+            {(['seq', 'at', 'user', 'action', 'outcome', 'target', 'purpose', 'details'] as const).map((key) => (
+              <th key={key}>{registerText(language, key)}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {job.rows.map((row) => (
+            <tr key={row.seq}>
+              <td>{row.seq}</td>
+              <td>{row.at}</td>
+              <td>{row.user}</td>
+              <td>{row.action}</td>
+              <td>{row.outcome}</td>
+              <td>{row.target ?? '—'}</td>
+              <td>{row.purpose ?? '—'}</td>
+              <td>{row.details ?? '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
 const OUTCOME_COLOR = { ok: 'green', denied: 'orange', failed: 'red' } as const;
 
-function AuditTable({ rows, book }: { rows: AuditEntry[]; book: NameBook }) {
+function AuditTable({ rows, describe }: { rows: AuditEntry[]; describe: AuditDescriber }) {
   const { t } = useTranslation();
   const labels = useLabels();
-  const describe = useAuditDescriber(book);
   return (
     <Table.ScrollContainer minWidth={960}>
       <Table striped highlightOnHover verticalSpacing="xs" fz="sm" data-testid="audit-table">
@@ -242,7 +388,7 @@ function AuditTable({ rows, book }: { rows: AuditEntry[]; book: NameBook }) {
             <Table.Th w={130}>{t('audit.columns.user')}</Table.Th>
             <Table.Th w={170}>{t('audit.columns.action')}</Table.Th>
             <Table.Th w={110} style={{ whiteSpace: 'nowrap' }}>{t('audit.columns.outcome')}</Table.Th>
-            <Table.Th>{t('audit.columns.target')}</Table.Th>
+            <Table.Th w={220}>{t('audit.columns.target')}</Table.Th>
             <Table.Th>{t('audit.columns.details')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -250,11 +396,29 @@ function AuditTable({ rows, book }: { rows: AuditEntry[]; book: NameBook }) {
           {rows.map((entry) => {
             const details = describe.details(entry);
             const target = describe.target(entry);
+            const purpose = describe.purpose(entry);
             return (
               <Table.Tr key={entry.seq} data-seq={entry.seq}>
                 <Table.Td ff="monospace">{entry.seq}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{labels.dateTime(entry.at)}</Table.Td>
-                <Table.Td>{entry.username ?? <Text span c="dimmed" size="sm">{t('audit.system')}</Text>}</Table.Td>
+                <Table.Td>
+                  {entry.username ? (
+                    <Stack gap={0}>
+                      <Text span size="sm">
+                        {entry.displayName ?? entry.username}
+                      </Text>
+                      {entry.displayName && (
+                        <Text span size="xs" c="dimmed" ff="monospace">
+                          {entry.username}
+                        </Text>
+                      )}
+                    </Stack>
+                  ) : (
+                    <Text span c="dimmed" size="sm">
+                      {t('audit.system')}
+                    </Text>
+                  )}
+                </Table.Td>
                 <Table.Td>
                   <Tooltip label={entry.action} openDelay={400}>
                     <Text span size="sm">
@@ -269,18 +433,20 @@ function AuditTable({ rows, book }: { rows: AuditEntry[]; book: NameBook }) {
                 </Table.Td>
                 <Table.Td>
                   {target ? (
-                    <Tooltip label={target.full} openDelay={400}>
-                      <Text span size="sm" style={{ whiteSpace: 'nowrap' }}>
-                        {target.text}
+                    <Tooltip label={entry.target} openDelay={400}>
+                      <Text span size="sm">
+                        {target}
                       </Text>
                     </Tooltip>
                   ) : (
                     '—'
                   )}
-                  {entry.purpose && (
-                    <Text size="xs" c="dimmed">
-                      {t('audit.purpose', { purpose: entry.purpose })}
-                    </Text>
+                  {purpose && (
+                    <Tooltip label={t('audit.purposeWritten', { text: entry.purposeAsWritten })} disabled={!entry.purposeAsWritten} openDelay={300}>
+                      <Text size="xs" c="dimmed" data-testid="audit-purpose">
+                        {t('audit.purpose', { purpose })}
+                      </Text>
+                    </Tooltip>
                   )}
                 </Table.Td>
                 <Table.Td maw={360}>

@@ -5,11 +5,13 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import type { CustomerFile } from '../../../../shared/contract';
+import { purposeInWords } from '../../../../shared/messages/auditWords';
 import { call } from '../../api/client';
 import type { ApiError } from '../../api/errors';
 import { queryKey } from '../../api/hooks';
 import { useCurrentUser } from '../../api/session';
 import { permitted, useContributions } from '../../app/contributions';
+import { currentLanguage } from '../../app/i18n';
 import { PurposeModal } from '../../app/ui/PurposeModal';
 import { ErrorState, LoadingState } from '../../app/ui/States';
 import { useVocabulary } from '../../app/vocabulary';
@@ -199,7 +201,7 @@ function FileHeader({ file, purpose }: { file: CustomerFile; purpose: string }) 
         <Group gap={6} wrap="nowrap" c="dimmed">
           <IconEye size={14} />
           <Text size="xs" c="dimmed" data-testid="reading-purpose">
-            {t('customerFile.purposeNote', { purpose })}
+            {t('customerFile.purposeNote', { purpose: purposeInWords(currentLanguage(), purpose) })}
           </Text>
         </Group>
       </Stack>
