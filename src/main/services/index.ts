@@ -18,6 +18,7 @@ import { jobsHandlers } from './jobs/handlers';
 import { roleHandlers } from './roles/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { userHandlers } from './users/handlers';
+import { checkoutForm, checkoutHandlers } from './checkouts/handlers';
 
 /**
  * Handlers are registered per domain and merged into one map. A name registered twice,
@@ -55,8 +56,10 @@ export const handlers: HandlerMap = mergeHandlers(
   approvalsHandlers,
   creditLimitHandlers,
   evaluationHandlers,
+  checkoutHandlers,
 );
 
 // The forms that go through approval chains tell the approvals service what to do on final approval.
 registerApprovalForm(creditLimitForm);
 for (const form of evaluationForms) registerApprovalForm(form);
+registerApprovalForm(checkoutForm);
