@@ -19,13 +19,21 @@ export type ReadUse = (typeof READ_USES)[number];
  * file; anyone else only a file lent to them for electronic reading, until its due date.
  * - `customer` / `document` / `evaluation`: the input `field` names the customer, one of
  *   its documents or one of its evaluations; `use` says what is done with it; a loan
- *   that grants it stands in for the permissions `customers.read` / `documents.read`;
+ *   that grants it stands in for the permissions `customers.read` / `documents.read`; whoever
+ *   works on the customer (author or approver of an approval chain about it, a checkout's
+ *   excepted; an evaluation's starter or reviewer) reads it without a loan;
  * - `many`: credit information of many customers at once, which no loan covers;
  * - `search`: a search, answered to anyone, whose rows of files the caller may not read
  *   carry no credit details.
  */
 export type CustomerRead =
-  | { via: 'customer' | 'document' | 'evaluation'; field: string; use: ReadUse; /** For `customer`: a field naming one of its documents (null: the file). */ documentField?: string }
+  | {
+      via: 'customer' | 'document' | 'evaluation';
+      field: string;
+      use: ReadUse;
+      /** For `customer`: a field naming one of its documents (null: the file). */
+      documentField?: string;
+    }
   | { via: 'many' }
   | { via: 'search' };
 

@@ -61,6 +61,38 @@ export interface ReadTarget {
   participant: boolean;
 }
 
+/**
+ * The customers among these the user works on: they wrote, decided or are seated on an
+ * approval chain about it (a checkout's aside), or started or review an evaluation of it.
+ * Their work needs the file, so they read it without a loan (decision 0016).
+ */
+export async function workedOn(db: Db, userId: string, customerIds: readonly string[]): Promise<Set<string>> {
+  if (customerIds.length === 0) return new Set();
+  const ids = [...customerIds];
+  const chains = db.selectFrom('approval_chains').select('id').where('customer_id', 'in', ids).where('kind', '!=', 'checkout');
+  const rows = await db
+    .selectFrom('approval_chains')
+    .select('customer_id')
+    .where('customer_id', 'in', ids)
+    .where('kind', '!=', 'checkout')
+    .where((eb) =>
+      eb.or([
+        eb('author_id', '=', userId),
+        eb('id', 'in', db.selectFrom('approval_decisions').select('chain_id').where('chain_id', 'in', chains).where((e) => e.or([e('actor_id', '=', userId), e('principal_id', '=', userId)]))),
+        eb('id', 'in', db.selectFrom('approval_seats').select('chain_id').where('chain_id', 'in', chains).where('user_id', '=', userId)),
+      ]),
+    )
+    .union(
+      db
+        .selectFrom('evaluations')
+        .select('customer_id')
+        .where('customer_id', 'in', ids)
+        .where((eb) => eb.or([eb('started_by', '=', userId), eb('id', 'in', db.selectFrom('evaluation_reviewers').select('evaluation_id').where('user_id', '=', userId))])),
+    )
+    .execute();
+  return new Set(rows.map((r) => r.customer_id).filter((id): id is string => id !== null));
+}
+
 /** The customer (and document) a call is about, from the input field its method names. */
 async function targetOf(db: Db, read: Extract<CustomerRead, { field: string }>, input: Record<string, unknown>, userId: string): Promise<ReadTarget | null> {
   const value = input[read.field];
@@ -113,6 +145,7 @@ export async function checkReading(db: Db, caller: ReadingCaller, read: Customer
   if (!target) return allowed(false, null);
   if (target.participant) return allowed(false, target.customerId);
   const access = await accessTo(db, reader, target.customerId, target.documentId, dayOf(now));
+  if (!access.allowed && (await workedOn(db, caller.userId, [target.customerId])).has(target.customerId)) return allowed(false, target.customerId);
   if (!access.allowed) {
     return { refusal: forbidden(SEAM_READ_REFUSAL[access.reason], { loanId: access.loanId, customerId: target.customerId }), viaLoan: false, customerId: target.customerId };
   }
@@ -137,7 +170,7 @@ export async function readableAmong(db: Db, caller: ReadingCaller, customerIds: 
     .where('state', 'in', [...READING_STATES])
     .where('customer_id', 'in', [...customerIds])
     .execute();
-  const readable = new Set<string>();
+  const readable = await workedOn(db, caller.userId, customerIds);
   for (const r of rows) {
     const body = JSON.parse(r.body) as LoanAccessView;
     const view: LoanAccessView = { id: r.id, borrowerId: caller.userId, customerId: r.customer_id, state: r.state, dueDate: r.due_date, kinds: body.kinds, documentIds: body.documentIds, print: body.print, export: body.export };
