@@ -78,7 +78,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`CREATE INDEX loans_customer ON loans (customer_id, requested_at DESC)`.execute(db);
   await sql`CREATE INDEX loans_request ON loans (request_id)`.execute(db);
   // Out and past due: the overdue list and the reminders.
-  await sql`CREATE INDEX loans_out_due ON loans (due_date) WHERE state IN ('lent', 'renewed')`.execute(db);
+  await sql`CREATE INDEX loans_out_due ON loans (state, due_date)`.execute(db);
 
   // 续借: each renewal goes through its own chain; seq is its place in the loan's renewals.
   await sql`CREATE TABLE loan_renewal_chains (
