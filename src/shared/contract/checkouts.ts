@@ -342,8 +342,8 @@ export const checkoutsMethods = {
   }),
   /** Loans out past their due date, most overdue first, with the days (counted at call time). */
   'checkouts.overdue': method({
-    input: z.strictObject({ limit: z.number().int().min(1).max(1000).default(200) }),
-    output: z.array(loanView),
+    input: z.strictObject({ offset: z.number().int().min(0).max(10_000_000).default(0), limit: z.number().int().min(1).max(500).default(50) }),
+    output: z.strictObject({ total: z.number().int(), rows: z.array(loanView) }),
     permission: 'checkouts.lend',
   }),
   /** The caller's own loans (the borrower's home page): not closed ones first. */

@@ -28,9 +28,8 @@ import type { Actor, PartialHandlers } from '../../host/handler';
 import type { IdSource } from '../../host/types';
 import { applyEvent, loadChain, startApproval } from '../approvals/chains';
 import type { ApprovalForm, ApprovedChain } from '../approvals/forms';
-import { loadCalendar } from '../calendar/handlers';
 import { readerOf } from './access';
-import { currentPolicy, insertLoan, loadLoan, loansOfRequest, policyView, refusal, saveLoan, viewsOf, type Viewer } from './store';
+import { checkoutCalendar, currentPolicy, insertLoan, loadLoan, loansOfRequest, policyView, refusal, saveLoan, viewsOf, type Viewer } from './store';
 
 // 借阅与查阅 (issue 10): the checkout request and its chain, lending, return, renewal,
 // recall, the borrowing log, the overdue list and the reminders. Every change of a loan is
@@ -92,7 +91,7 @@ async function step(s: Step, loan: Loan, event: LoanEvent): Promise<Loan> {
 }
 
 async function viewOne(db: Db, loan: Loan, actor: Actor, now: Date, calendar?: WorkingCalendar): Promise<LoanView> {
-  const [view] = await viewsOf(db, [loan], viewer(actor), dayOf(now), calendar ?? (await loadCalendar(db)));
+  const [view] = await viewsOf(db, [loan], viewer(actor), dayOf(now), calendar ?? (await checkoutCalendar(db)));
   return view!;
 }
 
@@ -121,7 +120,7 @@ async function requestView(db: Db, requestId: string, actor: Actor, now: Date): 
     print: r.print === 1,
     export: r.export === 1,
     requestedAt: r.requested_at,
-    loans: await viewsOf(db, loans, viewer(actor), dayOf(now), await loadCalendar(db)),
+    loans: await viewsOf(db, loans, viewer(actor), dayOf(now), await checkoutCalendar(db)),
   };
 }
 
@@ -179,7 +178,7 @@ async function lastApprover(chain: ApprovedChain): Promise<string> {
 
 async function applyOutcome(db: Transaction<DB>, chain: ApprovedChain, outcome: 'approved' | 'rejected' | 'withdrawn', now: Date): Promise<void> {
   const at = now.toISOString();
-  const calendar = await loadCalendar(db);
+  const calendar = await checkoutCalendar(db);
   const request = await db.selectFrom('checkout_requests').select('id').where('chain_id', '=', chain.id).executeTakeFirst();
   // The engine has asserted who decided: the rules are told the approver (or, for 撤回, the borrower) acts.
   const actorId = outcome === 'withdrawn' ? chain.state.authorId : await lastApprover(chain);
@@ -265,7 +264,7 @@ function filtered(db: Db, f: LogFilter, today: string) {
 
 async function remindersFor(db: Db, actor: Actor, now: Date): Promise<ReminderView[]> {
   const today = dayOf(now);
-  const calendar = await loadCalendar(db);
+  const calendar = await checkoutCalendar(db);
   const headOf = await db.selectFrom('departments').select('id').where('head_user_id', '=', actor.userId).execute();
   const archivist = actor.permissions.has('checkouts.lend');
   // Only loans out can remind: the borrower's own, and (escalated) the archivist's and the department heads'.
@@ -478,7 +477,7 @@ export const checkoutHandlers: PartialHandlers = {
         if (shelved.length === 0) throw refusal('VALIDATION', 'itemNotPhysical', { documentId: item.documentId });
         return { documentId: item.documentId, location: item.location && item.location.length > 0 ? item.location : shelved.join(' / ') };
       });
-      const calendar = await loadCalendar(db);
+      const calendar = await checkoutCalendar(db);
       const next = await step({ db, now, calendar, actor: { userId: me.userId, roles: rolesOf(me) } }, loan, { type: 'lend', at: now.toISOString(), items });
       audit.target = `loan:${loan.id}`;
       audit.details = { customerId: loan.customerId, dueDate: next.dueDate, items: items.length, policyVersion: next.lending?.terms.policyVersion, calendarVersion: next.lending?.step.deadline.calendarVersion };
@@ -490,7 +489,7 @@ export const checkoutHandlers: PartialHandlers = {
     async run({ input, db, actor, now, audit, host }) {
       const me = caller(actor);
       const loan = await loadLoan(db, input.loanId);
-      const calendar = await loadCalendar(db);
+      const calendar = await checkoutCalendar(db);
       const next = await step({ db, now, calendar, actor: { userId: me.userId, roles: rolesOf(me) } }, loan, { type: 'return', at: now.toISOString(), items: input.items });
       await withdrawRenewalChains(db, loan, next, now, host.ids);
       audit.target = `loan:${loan.id}`;
@@ -503,7 +502,7 @@ export const checkoutHandlers: PartialHandlers = {
     async run({ input, db, actor, now, audit }) {
       const me = caller(actor);
       const loan = await loadLoan(db, input.loanId);
-      const calendar = await loadCalendar(db);
+      const calendar = await checkoutCalendar(db);
       const next = await step({ db, now, calendar, actor: { userId: me.userId, roles: rolesOf(me) } }, loan, { type: 'resolveLost', at: now.toISOString(), items: input.items });
       audit.target = `loan:${loan.id}`;
       audit.details = { customerId: loan.customerId, state: next.state, items: input.items.map((i) => ({ documentId: i.documentId, resolution: i.resolution })) };
@@ -515,7 +514,7 @@ export const checkoutHandlers: PartialHandlers = {
     async run({ input, db, actor, now, audit, host }) {
       const me = caller(actor);
       const loan = await loadLoan(db, input.loanId);
-      const calendar = await loadCalendar(db);
+      const calendar = await checkoutCalendar(db);
       const asked = await step({ db, now, calendar, actor: { userId: me.userId, roles: rolesOf(me) } }, loan, { type: 'renewalRequested', at: now.toISOString(), workingDays: input.workingDays });
       await startRenewalChain(db, asked, input.workingDays, me, now, host.ids);
       audit.target = `loan:${loan.id}`;
@@ -528,7 +527,7 @@ export const checkoutHandlers: PartialHandlers = {
     async run({ input, db, actor, now, audit }) {
       const me = caller(actor);
       const loan = await loadLoan(db, input.loanId);
-      const calendar = await loadCalendar(db);
+      const calendar = await checkoutCalendar(db);
       const next = await step({ db, now, calendar, actor: { userId: me.userId, roles: rolesOf(me) } }, loan, { type: 'recall', at: now.toISOString(), note: input.note });
       audit.target = `loan:${loan.id}`;
       audit.details = { customerId: loan.customerId, borrowerId: loan.borrowerId };
@@ -545,7 +544,7 @@ export const checkoutHandlers: PartialHandlers = {
         filtered(db, input, today).select('body').orderBy('requested_at', 'desc').orderBy('id', 'desc').limit(input.limit).offset(input.offset).execute(),
       ]);
       const loans = rows.map((r) => JSON.parse(r.body) as Loan);
-      return { total: Number(count.n), rows: await viewsOf(db, loans, viewer(me), today, await loadCalendar(db)) };
+      return { total: Number(count.n), rows: await viewsOf(db, loans, viewer(me), today, await checkoutCalendar(db)) };
     },
   },
 
@@ -553,8 +552,12 @@ export const checkoutHandlers: PartialHandlers = {
     async run({ input, db, actor, now }) {
       const me = caller(actor);
       const today = dayOf(now);
-      const rows = await db.selectFrom('loans').select('body').where('state', 'in', [...OUT_STATES]).where('due_date', '<', today).orderBy('due_date').orderBy('id').limit(input.limit).execute();
-      return viewsOf(db, rows.map((r) => JSON.parse(r.body) as Loan), viewer(me), today, await loadCalendar(db));
+      const overdue = () => db.selectFrom('loans').where('state', 'in', [...OUT_STATES]).where('due_date', '<', today);
+      const [count, rows] = await Promise.all([
+        overdue().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+        overdue().select('body').orderBy('due_date').orderBy('id').limit(input.limit).offset(input.offset).execute(),
+      ]);
+      return { total: Number(count.n), rows: await viewsOf(db, rows.map((r) => JSON.parse(r.body) as Loan), viewer(me), today, await checkoutCalendar(db)) };
     },
   },
 
@@ -564,7 +567,7 @@ export const checkoutHandlers: PartialHandlers = {
       const rows = await db.selectFrom('loans').select(['body', 'state']).where('borrower_id', '=', me.userId).orderBy('requested_at', 'desc').limit(500).execute();
       const open = rows.filter((r) => r.state !== 'returned' && r.state !== 'rejected' && r.state !== 'withdrawn');
       const closed = rows.filter((r) => !open.includes(r));
-      return viewsOf(db, [...open, ...closed].map((r) => JSON.parse(r.body) as Loan), viewer(me), dayOf(now), await loadCalendar(db));
+      return viewsOf(db, [...open, ...closed].map((r) => JSON.parse(r.body) as Loan), viewer(me), dayOf(now), await checkoutCalendar(db));
     },
   },
 
@@ -582,7 +585,7 @@ export const checkoutHandlers: PartialHandlers = {
       // Outside the credit department and the archive, one sees one's own loans of the file.
       if (reader.departmentKind !== 'credit' && !reader.keepsArchive) q = q.where('borrower_id', '=', me.userId);
       const rows = await q.orderBy('requested_at', 'desc').limit(200).execute();
-      return viewsOf(db, rows.map((r) => JSON.parse(r.body) as Loan), viewer(me), dayOf(now), await loadCalendar(db));
+      return viewsOf(db, rows.map((r) => JSON.parse(r.body) as Loan), viewer(me), dayOf(now), await checkoutCalendar(db));
     },
   },
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { CheckoutReason, LoanPolicyView, LoanView } from '../../../shared/contract/checkouts';
 import { ArchiveError } from '../../../shared/contract/errors';
@@ -13,6 +14,7 @@ import {
 } from '../../../shared/domain/checkouts';
 import type { WorkingCalendar } from '../../../shared/domain/working-days';
 import type { DB } from '../../archive/schema';
+import { loadCalendar } from '../calendar/handlers';
 
 // Loans as the archive keeps them: the rules' whole loan as JSON (body) beside the columns
 // that are looked up (borrower, customer, state, due date). Every change goes through the
@@ -24,6 +26,26 @@ export function refusal(code: 'CONFLICT' | 'FORBIDDEN' | 'VALIDATION' | 'NOT_FOU
   return code === 'CONFLICT'
     ? new ArchiveError('CONFLICT', `checkout refused: ${reason}`, { reason, ...details })
     : new ArchiveError(code, `checkout refused: ${reason}`, { reason, ...details });
+}
+
+// ─── The calendar ───────────────────────────────────────────────────────────
+
+let cachedCalendar: { key: string; calendar: WorkingCalendar } | null = null;
+
+/**
+ * The working-day calendar (the calendar service's), built again only when what it is
+ * made of changed (imported years, the company overlay): every page of loans counts days
+ * overdue with it. Keyed by its content, so archives in one process never share one.
+ */
+export async function checkoutCalendar(db: Db): Promise<WorkingCalendar> {
+  const [years, overlay, revision] = await Promise.all([
+    db.selectFrom('calendar_years').select(['year', 'data']).orderBy('year').execute(),
+    db.selectFrom('calendar_overlay').select(['day', 'kind', 'note']).orderBy('day').execute(),
+    db.selectFrom('calendar_revision').select('overlay_revision').where('id', '=', 1).executeTakeFirst(),
+  ]);
+  const key = createHash('sha256').update(JSON.stringify([years, overlay, revision?.overlay_revision ?? 0])).digest('hex');
+  if (cachedCalendar?.key !== key) cachedCalendar = { key, calendar: await loadCalendar(db) };
+  return cachedCalendar.calendar;
 }
 
 // ─── The policy ─────────────────────────────────────────────────────────────
