@@ -265,6 +265,25 @@ describe('who may read (seed 000 查询权限)', () => {
     // A search needs the permission itself.
     await w.refused(w.financeUser.session, 'customers.search', {}, 'FORBIDDEN');
   });
+  it('whoever works on the customer reads it without a loan: a credit-limit request\'s author, not a checkout\'s approver', async () => {
+    const w = await world();
+    const { t } = w;
+    const a = await w.customer('上海甲方机电有限公司');
+    await w.refused(w.borrower.session, 'customers.get', { id: a, purpose: PURPOSE }, 'FORBIDDEN', 'needsLoan');
+    await t.ok(w.borrower.session, 'creditLimits.request', { customerId: a, limitFen: 500_000_00, termDays: 60, reason: '新签年度框架合同' });
+    expect((await t.ok(w.borrower.session, 'customers.get', { id: a, purpose: PURPOSE })).basics.id).toBe(a);
+    expect((await t.ok(w.borrower.session, 'customers.search', {})).rows.find((r) => r.id === a)!.restricted).toBeUndefined();
+    // A colleague of the same department is not working on it.
+    await w.refused(w.colleague.session, 'customers.get', { id: a, purpose: PURPOSE }, 'FORBIDDEN', 'needsLoan');
+    // Deciding a checkout of a file is not work on it: the general manager approves a 机密
+    // request and reads nothing for it.
+    const secret = await w.customer('南京丙方科技有限公司', 'confidential');
+    const request = await t.ok(w.colleague.session, 'checkouts.request', { files: [{ customerId: secret, documentIds: null, kinds: ['electronic'] }], purpose: PURPOSE, periodWorkingDays: 5 });
+    await w.decide(w.creditHead.session, request.chainId);
+    await w.decide(w.gm.session, request.chainId);
+    await w.refused(w.gm.session, 'customers.get', { id: secret, purpose: PURPOSE }, 'FORBIDDEN');
+    await w.refused(w.colleague.session, 'customers.get', { id: secret, purpose: PURPOSE }, 'FORBIDDEN', 'loanNotLent');
+  });
 });
 
 describe('the checkout request and its chain', () => {
