@@ -44,9 +44,9 @@ async function world(start = '2026-09-28T02:00:00.000Z') {
   await t.ok(t.admin, 'approvals.departmentHeads.set', { departmentId: dir.department('business'), headUserId: businessHead.user.id });
 
   let n = 0;
-  async function customer(name: string, confidentiality: 'normal' | 'secret' | 'confidential' = 'normal'): Promise<string> {
+  async function customer(name: string, confidentiality: 'normal' | 'secret' | 'confidential' = 'normal', by: { session: string } = creditHead): Promise<string> {
     const body = `913101150000000${String(10 + n++)}`;
-    const created = await t.ok(creditHead.session, 'customers.create', {
+    const created = await t.ok(by.session, 'customers.create', {
       kind: 'enterprise',
       name,
       creditCode: body + creditCodeCheckCharacter(body),
@@ -265,7 +265,7 @@ describe('who may read (seed 000 查询权限)', () => {
     // A search needs the permission itself.
     await w.refused(w.financeUser.session, 'customers.search', {}, 'FORBIDDEN');
   });
-  it('whoever works on the customer reads it without a loan: a credit-limit request\'s author, not a checkout\'s approver', async () => {
+  it('whoever works on the customer reads it without a loan: its 客户经理, a credit-limit request\'s author, not a checkout\'s approver', async () => {
     const w = await world();
     const { t } = w;
     const a = await w.customer('上海甲方机电有限公司');
@@ -275,6 +275,10 @@ describe('who may read (seed 000 查询权限)', () => {
     expect((await t.ok(w.borrower.session, 'customers.search', {})).rows.find((r) => r.id === a)!.restricted).toBeUndefined();
     // A colleague of the same department is not working on it.
     await w.refused(w.colleague.session, 'customers.get', { id: a, purpose: PURPOSE }, 'FORBIDDEN', 'needsLoan');
+    // The 客户经理 who entered a customer reads its file; the colleague does not.
+    const own = await w.customer('苏州丁方实业有限公司', 'normal', w.colleague);
+    expect((await t.ok(w.colleague.session, 'customers.get', { id: own, purpose: PURPOSE })).basics.name).toBe('苏州丁方实业有限公司');
+    await w.refused(w.borrower.session, 'customers.get', { id: own, purpose: PURPOSE }, 'FORBIDDEN', 'needsLoan');
     // Deciding a checkout of a file is not work on it: the general manager approves a 机密
     // request and reads nothing for it.
     const secret = await w.customer('南京丙方科技有限公司', 'confidential');

@@ -62,8 +62,9 @@ export interface ReadTarget {
 }
 
 /**
- * The customers among these the user works on: they wrote, decided or are seated on an
- * approval chain about it (a checkout's aside), or started or review an evaluation of it.
+ * The customers among these the user works on: they entered the file or are its 客户经理 /
+ * 客服经理; they wrote, decided or are seated on an approval chain about it (a checkout's
+ * aside); or they started or review an evaluation of it.
  * Their work needs the file, so they read it without a loan (decision 0016).
  */
 export async function workedOn(db: Db, userId: string, customerIds: readonly string[]): Promise<Set<string>> {
@@ -81,6 +82,13 @@ export async function workedOn(db: Db, userId: string, customerIds: readonly str
         eb('id', 'in', db.selectFrom('approval_decisions').select('chain_id').where('chain_id', 'in', chains).where((e) => e.or([e('actor_id', '=', userId), e('principal_id', '=', userId)]))),
         eb('id', 'in', db.selectFrom('approval_seats').select('chain_id').where('chain_id', 'in', chains).where('user_id', '=', userId)),
       ]),
+    )
+    .union(
+      db
+        .selectFrom('customers')
+        .select('id as customer_id')
+        .where('id', 'in', ids)
+        .where((eb) => eb.or([eb('entered_by', '=', userId), eb('account_manager_id', '=', userId), eb('service_manager_id', '=', userId)])),
     )
     .union(
       db
