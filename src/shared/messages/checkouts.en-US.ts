@@ -17,6 +17,7 @@ export const checkoutsEnUS = {
     documentNotLent: t.readRefusals.documentNotLent,
     loanPhysicalOnly: t.readRefusals.notElectronic,
     loanOverdue: 'The loan is past its due date: reading has ended; return it first',
+    notLent: 'This file is not out on loan now',
     printNotGranted: 'The checkout request was not approved for printing',
     exportNotGranted: 'The checkout request was not approved for exporting',
     criteriaNeedCreditDepartment: 'Only the credit-management department finds customers by grade or warning',

@@ -19,6 +19,7 @@ export const checkoutsZhCN = {
     documentNotLent: t.readRefusals.documentNotLent,
     loanPhysicalOnly: t.readRefusals.notElectronic,
     loanOverdue: '借阅已超过归还日期：查阅已结束，请先归还',
+    notLent: '该档案当前未借出，不能办理',
     printNotGranted: '查阅申请未获准打印，不能打印',
     exportNotGranted: '查阅申请未获准导出，不能导出',
     criteriaNeedCreditDepartment: '按信用等级或预警状态查找客户仅限信用管理部门',
