@@ -146,8 +146,10 @@ describe('demo data', () => {
     expect(heads.find((h) => h.code === 'credit')!.head!.displayName).toBe('周慧');
 
     // Credit-limit requests in every state, as their authors see them.
-    const mine = [...(await t.ok(result.sessions.chenjie!, 'approvals.mine', {})).rows, ...(await t.ok(result.sessions.zhaomin!, 'approvals.mine', {})).rows];
-    expect(mine.every((r) => r.kind === 'credit_limit_change')).toBe(true);
+    // (赵敏's checkout requests are hers too: the borrowing below.)
+    const theirs = [...(await t.ok(result.sessions.chenjie!, 'approvals.mine', {})).rows, ...(await t.ok(result.sessions.zhaomin!, 'approvals.mine', {})).rows];
+    expect(new Set(theirs.map((r) => r.kind))).toEqual(new Set(['credit_limit_change', 'checkout']));
+    const mine = theirs.filter((r) => r.kind === 'credit_limit_change');
     expect(new Set(mine.map((r) => r.status))).toEqual(new Set(['running', 'returned', 'approved', 'rejected', 'withdrawn']));
     const overdueRequest = mine.find((r) => r.status === 'running' && r.overdue)!;
     expect(overdueRequest.deadline!.day < today).toBe(true);
@@ -197,6 +199,17 @@ describe('demo data', () => {
     expect(years.size).toBeGreaterThanOrEqual(3);
     expect(new Set(finals.map((e) => e.grade))).toEqual(new Set(['C', 'B']));
     expect(result.counts.gradeHistory).toBe(9);
+
+    // Borrowing: requests and loans in every state, some overdue, through the host.
+    const archivist = result.sessions.liuyang!;
+    const loans = await t.ok(archivist, 'checkouts.log', { limit: 500 });
+    expect(loans.total).toBe(result.counts.loans);
+    expect(new Set(loans.rows.map((l) => l.state))).toEqual(new Set(['requested', 'approved', 'rejected', 'withdrawn', 'lent', 'renewed', 'overdue', 'returned', 'lost']));
+    const overdueLoans = await t.ok(archivist, 'checkouts.overdue', {});
+    expect(overdueLoans.rows.map((l) => [l.borrower.displayName, l.recalls.length > 0])).toEqual([['赵敏', true]]);
+    expect((await t.ok(archivist, 'checkouts.reminders', {})).map((r) => [r.kind, r.as])).toEqual([['overdueEscalated', 'archivist']]);
+    expect(loans.rows.find((l) => l.state === 'returned')!.items.some((i) => i.condition === 'damaged')).toBe(true);
+    expect(loans.rows.find((l) => l.borrower.displayName === '黄磊')!.state).toBe('lent');
 
     // The auditor's check passes; the audit log shows who entered what.
     const check = await t.ok(result.sessions.wuqiang!, 'archive.check', {});

@@ -21,6 +21,10 @@ export interface SampleIds {
   customerId?: string;
   contractId?: string;
   documentId?: string;
+  /** An evaluation of the customer, a checkout request and one of its loans. */
+  evaluationId?: string;
+  requestId?: string;
+  loanId?: string;
 }
 
 /** Well-formed ids (UUIDv7) that point at nothing. */
@@ -29,6 +33,7 @@ const NO_ROLE_CHANGE = '0190a000-0000-7000-8000-0000000000c1';
 const NO_CONTRACT = '0190a000-0000-7000-8000-000000000002';
 const NO_DOCUMENT = '0190a000-0000-7000-8000-000000000003';
 const NO_CHAIN = '0190a000-0000-7000-8000-000000000004';
+const NO_LOAN = '0190a000-0000-7000-8000-000000000005';
 
 /** A small but well-formed PDF (one empty page), as a document upload carries it. */
 export const SAMPLE_PDF_BASE64 = Buffer.from(
@@ -219,7 +224,7 @@ export function validInputs(ids: SampleIds): { [M in HostMethodName]: Input<M> }
     'evaluations.start': { customerId, modelId: 'periodic_review' },
     'evaluations.startRound': { customerIds: [customerId], modelId: 'periodic_review' },
     'evaluations.startRoundJob': { jobId: '018f0000-0000-7000-8000-00000000e901', modelId: 'periodic_review', select: { by: 'list', customerIds: [customerId] } },
-    'evaluations.get': { evaluationId: NO_CHAIN, purpose: '信用评审' },
+    'evaluations.get': { evaluationId: ids.evaluationId ?? NO_CHAIN, purpose: '信用评审' },
     'evaluations.list': { customerId, purpose: '信用评审' },
     'evaluations.act': { evaluationId: NO_CHAIN, action: { type: 'submit_sheet' } },
     'evaluations.addFinancialStatement': {
@@ -246,6 +251,23 @@ export function validInputs(ids: SampleIds): { [M in HostMethodName]: Input<M> }
     'calendar.get': { year: 2026 },
     'calendar.setOverlay': { day: '2026-03-06', kind: 'closed', note: '公司年会' },
     'calendar.importYear': { text: '{}' },
+    'checkouts.policy': {},
+    'checkouts.setPolicy': { terms: [{ confidentiality: 'normal', kind: 'physical', maxWorkingDays: 10, renewals: 1, readingRoomOnly: false }] },
+    'checkouts.request': { files: [{ customerId, documentIds: null, kinds: ['electronic'] }], purpose: '核对合同履约情况', periodWorkingDays: 5 },
+    'checkouts.get': { requestId: ids.requestId ?? NO_LOAN },
+    'checkouts.loan': { loanId: ids.loanId ?? NO_LOAN },
+    'checkouts.lend': { loanId: ids.loanId ?? NO_LOAN, items: [] },
+    'checkouts.return': { loanId: ids.loanId ?? NO_LOAN, items: [] },
+    'checkouts.resolveLost': { loanId: ids.loanId ?? NO_LOAN, items: [{ documentId: ids.documentId ?? NO_DOCUMENT, resolution: 'found', note: '已找回' }] },
+    'checkouts.renew': { loanId: ids.loanId ?? NO_LOAN, workingDays: 3 },
+    'checkouts.recall': { loanId: ids.loanId ?? NO_LOAN, note: '年度盘点' },
+    'checkouts.log': {},
+    'checkouts.overdue': {},
+    'checkouts.mine': {},
+    'checkouts.reminders': {},
+    'checkouts.ofCustomer': { customerId },
+    'checkouts.print': { customerId, documentId: null, purpose: '打印合同附件' },
+    'checkouts.export': { customerId, documentId: null, purpose: '导出合同附件' },
   };
 }
 

@@ -420,6 +420,11 @@ describe('who may read (查询权限)', () => {
     expect(readAccess({ userId: 'u-credit', departmentKind: 'credit' }, 'c-1', 'doc-1', [], DAY)).toEqual({ allowed: true, via: 'creditDepartment', print: true, export: true });
   });
 
+  it('the archivist keeps every file, wherever their department is; keeping it is not assumed', () => {
+    expect(readAccess({ userId: 'u-archive', departmentKind: 'other', keepsArchive: true }, 'c-1', 'doc-1', [], DAY)).toEqual({ allowed: true, via: 'archiveKeeper', print: true, export: true });
+    expect(readAccess({ userId: 'u-archive', departmentKind: 'other', keepsArchive: false }, 'c-1', 'doc-1', [], DAY)).toEqual({ allowed: false, reason: 'needsLoan', loanId: null });
+  });
+
   it('through a lent loan, until the due date inclusive, with the rights of the request', () => {
     expect(electronicLoan.dueDate).toBe('2026-10-10');
     expect(readAccess(reader, 'c-1', 'doc-1', [electronicLoan], '2026-10-10')).toEqual({ allowed: true, via: 'loan', loanId: 'l-1', dueDate: '2026-10-10', print: true, export: false });

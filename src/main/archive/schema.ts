@@ -506,6 +506,48 @@ export interface RoleChangesTable {
   reason: string | null;
 }
 
+export interface LoanPoliciesTable {
+  version: number;
+  /** JSON: the policy's lines (密级 × kind). */
+  terms: string;
+  set_by: string | null;
+  set_at: string | null;
+}
+
+export interface CheckoutRequestsTable {
+  id: string;
+  chain_id: string;
+  requester_id: string;
+  department_id: string;
+  purpose: string;
+  period_working_days: number;
+  reading_room: number;
+  print: number;
+  export: number;
+  requested_at: string;
+}
+
+export interface LoansTable {
+  id: string;
+  request_id: string;
+  borrower_id: string;
+  department_id: string;
+  customer_id: string;
+  state: 'requested' | 'approved' | 'rejected' | 'withdrawn' | 'lent' | 'renewed' | 'returned' | 'lost';
+  due_date: string | null;
+  requested_at: string;
+  requested_day: string;
+  updated_at: string;
+  /** JSON: the loan as the pure rules keep it (domain/checkouts Loan). */
+  body: string;
+}
+
+export interface LoanRenewalChainsTable {
+  chain_id: string;
+  loan_id: string;
+  seq: number;
+}
+
 export interface DB {
   calendar_overlay: CalendarOverlayTable;
   calendar_revision: CalendarRevisionTable;
@@ -547,6 +589,10 @@ export interface DB {
   evaluation_chains: EvaluationChainsTable;
   customer_grade_history: CustomerGradeHistoryTable;
   role_changes: RoleChangesTable;
+  loan_policies: LoanPoliciesTable;
+  checkout_requests: CheckoutRequestsTable;
+  loans: LoansTable;
+  loan_renewal_chains: LoanRenewalChainsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

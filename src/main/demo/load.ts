@@ -12,6 +12,7 @@ import { ArchiveError, type ErrorBody, type HostMethodName, type Input, type Out
 import { contractsCsv, customersCsv, paymentRow, paymentsFile, transactionRow, transactionsFile, type CsvFile } from './csv';
 import { APPROVER_USERS, loadApprovals } from './approvals';
 import { loadEvaluations } from './evaluations';
+import { loadCheckouts } from './checkouts';
 import type { TurnableClock } from './clock';
 import { CUSTOMERS_WITH_DOCUMENTS, documentsOf } from './documents';
 import { DocumentNumbers, recordsOf, tradeOf, type DemoCustomer, type DemoPlan, type DemoTransaction } from './generate';
@@ -415,6 +416,10 @@ export async function loadDemo(options: LoadOptions): Promise<LoadResult> {
   // ---- Credit evaluations: every state, and three years of grade history.
   await loadEvaluations({ call, clock: options.clock, plan, customerIds: ids, sessions, userIds, password, log, count });
   step('evaluations');
+
+  // ---- Borrowing: requests and loans in every state, some overdue.
+  await loadCheckouts({ call, clock: options.clock, plan, customerIds: ids, sessions, password, log, count });
+  step('checkouts');
 
   return { recoveryCode: setup.recoveryCode, sessions, customerIds: ids, counts, heldBack, timings };
 }

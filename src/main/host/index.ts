@@ -26,6 +26,7 @@ import type { DB } from '../archive/schema';
 import { appendAudit, type AuditEvent } from '../services/audit/log';
 import { handlers } from '../services';
 import { callerState } from '../services/users/queries';
+import { checkReading, LOAN_STANDS_IN } from '../services/checkouts/access';
 import { idleLockMinutesOf } from '../services/settings/handlers';
 import type { Actor, AuditNote, CallContext, Handler, HostServices, SessionRecord } from './handler';
 import { createJobRegistry } from './jobs';
@@ -180,7 +181,7 @@ export function createArchiveHost(options: ArchiveHostOptions): ArchiveHost {
     }
   }
 
-  async function recordDenial(actor: Actor, method: HostMethodName): Promise<void> {
+  async function recordDenial(actor: Actor, method: HostMethodName, note: { target?: string | null; details?: Record<string, unknown> } = {}): Promise<void> {
     if (!archive) return;
     const open = archive;
     const before = chainEnd(open.sqlite);
@@ -191,6 +192,8 @@ export function createArchiveHost(options: ArchiveHostOptions): ArchiveHost {
         username: actor.username,
         action: method,
         outcome: 'denied',
+        target: (note.target ?? null) as never,
+        details: note.details,
       }),
     );
     anchor(open, before);
@@ -232,7 +235,10 @@ export function createArchiveHost(options: ArchiveHostOptions): ArchiveHost {
         throw new ArchiveError('UNAUTHENTICATED', 'this account is no longer active');
       }
       actor = { userId: record.userId, username: record.username, permissions: state.permissions, session: token! };
-      if (spec.permission && !state.permissions.has(spec.permission)) {
+      // A loan stands in for the permission to read a file (checkouts/access.ts): that
+      // refusal waits until the reading check below has looked for one.
+      const loanMayStandIn = spec.readsCustomer !== null && spec.readsCustomer.via !== 'search' && spec.readsCustomer.via !== 'many' && spec.permission !== null && LOAN_STANDS_IN.has(spec.permission);
+      if (spec.permission && !state.permissions.has(spec.permission) && !loanMayStandIn) {
         await recordDenial(actor, name);
         throw new ArchiveError('FORBIDDEN', `this needs the permission ${spec.permission}`);
       }
@@ -247,6 +253,21 @@ export function createArchiveHost(options: ArchiveHostOptions): ArchiveHost {
     if (!parsed.success) throw validationError(parsed.error.issues);
     const input = parsed.data as never;
     const now = clock.now();
+
+    // Who may read (seed 000 查询权限): every method that reads a customer's credit
+    // information is checked here, before its handler, against the reader's loans.
+    if (actor && archive && spec.readsCustomer) {
+      const verdict = await checkReading(archive.db, actor, spec.readsCustomer, input as Record<string, unknown>, now);
+      const target = verdict.customerId ? `customer:${verdict.customerId}` : null;
+      if (spec.permission && !actor.permissions.has(spec.permission) && !verdict.viaLoan) {
+        await recordDenial(actor, name, { target });
+        throw new ArchiveError('FORBIDDEN', `this needs the permission ${spec.permission}`);
+      }
+      if (verdict.refusal) {
+        await recordDenial(actor, name, { target, details: verdict.refusal.details as Record<string, unknown> });
+        throw verdict.refusal;
+      }
+    }
     const prepareCtx = { input, session: token, host: services, now };
 
     if (handler.withoutArchive) return spec.output.parse(await handler.withoutArchive(prepareCtx));

@@ -26,6 +26,7 @@ import { evaluationAuditNames } from './evaluations/auditNames';
 import { importAuditNames } from './imports/auditNames';
 import { roleAuditNames } from './roles/auditNames';
 import { userAuditNames } from './users/auditNames';
+import { checkoutForm, checkoutHandlers } from './checkouts/handlers';
 
 /**
  * Handlers are registered per domain and merged into one map. A name registered twice,
@@ -63,6 +64,7 @@ export const handlers: HandlerMap = mergeHandlers(
   approvalsHandlers,
   creditLimitHandlers,
   evaluationHandlers,
+  checkoutHandlers,
 );
 
 // The forms that go through approval chains tell the approvals service what to do on final approval.
@@ -77,3 +79,4 @@ registerAuditNamer(customerAuditNames);
 registerAuditNamer(documentAuditNames);
 registerAuditNamer(importAuditNames);
 registerAuditNamer(evaluationAuditNames);
+registerApprovalForm(checkoutForm);

@@ -81,6 +81,7 @@ export const creditLimitsMethods = {
     }),
     permission: 'customers.read',
     readsCredit: true,
+    readsCustomer: { via: 'customer', field: 'customerId', use: 'read' },
   }),
 };
 

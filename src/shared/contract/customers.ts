@@ -179,9 +179,10 @@ export const customersMethods = {
       offset: z.number().int().min(0).max(10_000_000).default(0),
       limit: z.number().int().min(1).max(500).default(100),
     }),
-    output: z.strictObject({ total: z.number().int(), rows: z.array(customerSummary.extend({ matched: z.enum(SEARCH_MATCHES).nullable() })) }),
+    output: z.strictObject({ total: z.number().int(), rows: z.array(customerSummary.extend({ matched: z.enum(SEARCH_MATCHES).nullable(), /** The caller may not read this file (no loan): its credit details are left out. */ restricted: z.literal(true).optional() })) }),
     permission: 'customers.read',
     logsRead: true, // criteria and number of results are recorded
+    readsCustomer: { via: 'search' }, // rows of files the caller may not read carry no credit details
   }),
   'customers.facets': method({
     input: z.strictObject({}),
@@ -198,6 +199,7 @@ export const customersMethods = {
     output: customerFile,
     permission: 'customers.read',
     readsCredit: true,
+    readsCustomer: { via: 'customer', field: 'id', use: 'read' },
   }),
   'customers.create': method({
     input: customerCreateInput,

@@ -66,6 +66,7 @@ export const documentsMethods = {
     }),
     permission: 'documents.read',
     readsCredit: true,
+    readsCustomer: { via: 'document', field: 'id', use: 'read' },
   }),
 
 };

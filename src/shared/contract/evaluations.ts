@@ -453,6 +453,7 @@ export const evaluationsMethods = {
     output: modelPreview,
     permission: 'evaluations.manage',
     readsCredit: true,
+    readsCustomer: { via: 'customer', field: 'customerId', use: 'read' },
   }),
   /** The crosswalk of every grade of every scale onto one common order. */
   'evaluations.crosswalk': method({
@@ -527,6 +528,8 @@ export const evaluationsMethods = {
     output: evaluationDetail,
     permission: 'customers.read',
     readsCredit: true,
+    /** Its starter and reviewers read it as their work; anyone else as any credit information. */
+    readsCustomer: { via: 'evaluation', field: 'evaluationId', use: 'read' },
     /** A publication period over without objection is made final on reading (finalizeDue). */
     writes: true,
   }),
@@ -536,6 +539,7 @@ export const evaluationsMethods = {
     output: z.array(evaluationSummary),
     permission: 'customers.read',
     readsCredit: true,
+    readsCustomer: { via: 'customer', field: 'customerId', use: 'read' },
     /** A publication period over without objection is made final on reading (finalizeDue). */
     writes: true,
   }),
@@ -567,6 +571,7 @@ export const evaluationsMethods = {
     output: z.array(financialStatement),
     permission: 'customers.read',
     readsCredit: true,
+    readsCustomer: { via: 'customer', field: 'customerId', use: 'read' },
   }),
   /** Customers due for review: overdue first, then early reviews for a major credit event, then due by the cycle, then never evaluated. */
   'evaluations.due': method({
@@ -574,6 +579,7 @@ export const evaluationsMethods = {
     output: z.array(dueRow),
     permission: 'customers.read',
     logsRead: true,
+    readsCustomer: { via: 'many' }, // grades and reviews of every customer: no loan covers it
     writes: true,
   }),
   /**

@@ -9,6 +9,7 @@ import { customersMethods } from './customers';
 import { departmentsMethods } from './departments';
 import { documentsMethods } from './documents';
 import { evaluationsMethods } from './evaluations';
+import { checkoutsMethods } from './checkouts';
 import type { Envelope } from './errors';
 import { importsMethods } from './imports';
 import { jobsMethods } from './jobs';
@@ -24,7 +25,7 @@ export * from './reasons';
 export type { AuditTarget, AuditTargetKind, ChainBreak } from './audit';
 export type { ImportProblemCode } from './imports';
 export type { JobPhase } from './jobs';
-export type { Access, MethodSpec } from './method';
+export type { Access, CustomerRead, MethodSpec, ReadUse } from './method';
 export * as schemas from './schemas';
 export * as customerSchemas from './customers';
 export type { CustomerFile, CustomerSummary } from './customers';
@@ -54,6 +55,7 @@ export const contract = mergeDomains(
   creditLimitsMethods,
   calendarMethods,
   evaluationsMethods,
+  checkoutsMethods,
 ) satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

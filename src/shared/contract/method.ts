@@ -9,6 +9,34 @@ import type { Permission } from '../domain/permissions';
  */
 export type Access = 'public' | 'session' | 'locked';
 
+/** What a method does with the credit information it reads (each a right a loan may or may not carry). */
+export const READ_USES = ['read', 'print', 'export'] as const;
+export type ReadUse = (typeof READ_USES)[number];
+
+/**
+ * Whose credit information a method reads, for the host's reading check (seed 000 查询权限,
+ * issue 10, decision 0016): the credit-management department and the archivist read every
+ * file; anyone else only a file lent to them for electronic reading, until its due date.
+ * - `customer` / `document` / `evaluation`: the input `field` names the customer, one of
+ *   its documents or one of its evaluations; `use` says what is done with it; a loan
+ *   that grants it stands in for the permissions `customers.read` / `documents.read`; whoever
+ *   works on the customer (author or approver of an approval chain about it, a checkout's
+ *   excepted; an evaluation's starter or reviewer) reads it without a loan;
+ * - `many`: credit information of many customers at once, which no loan covers;
+ * - `search`: a search, answered to anyone, whose rows of files the caller may not read
+ *   carry no credit details.
+ */
+export type CustomerRead =
+  | {
+      via: 'customer' | 'document' | 'evaluation';
+      field: string;
+      use: ReadUse;
+      /** For `customer`: a field naming one of its documents (null: the file). */
+      documentField?: string;
+    }
+  | { via: 'many' }
+  | { via: 'search' };
+
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;
   output: O;
@@ -21,6 +49,8 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   readsCredit: boolean;
   /** A search over credit information: its criteria and number of results are audited (no purpose asked). */
   logsRead: boolean;
+  /** Reads a customer's credit information: the host checks the caller may (a loan, or the department). */
+  readsCustomer: CustomerRead | null;
   /**
    * Answered at once from memory, beside a long call in progress (the progress of an
    * import, its cancellation): never touches the archive.
@@ -33,7 +63,7 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
 type MethodOptions<I extends z.ZodType, O extends z.ZodType> = Pick<MethodSpec<I, O>, 'input' | 'output'> &
   Partial<Omit<MethodSpec<I, O>, 'input' | 'output' | 'handledBy'>>;
 
-const DEFAULTS = { permission: null, writes: false, readsCredit: false, logsRead: false, concurrent: false } as const;
+const DEFAULTS = { permission: null, writes: false, readsCredit: false, logsRead: false, readsCustomer: null, concurrent: false } as const;
 
 export function method<I extends z.ZodType, O extends z.ZodType>(
   spec: MethodOptions<I, O>,

@@ -6,6 +6,7 @@ import { creditLimitRefusal } from './creditLimits';
 import { customersReasons } from './customers';
 import { documentsReasons } from './documents';
 import { evaluationsReasons } from './evaluations';
+import { checkoutsReasons } from './checkouts';
 import { jobsReasons } from './jobs';
 import { recordsReasons } from './records';
 import { rolesReasons } from './roles';
@@ -29,6 +30,7 @@ export const REFUSAL_REASONS = {
   approvals: approvalsReasons.options,
   creditLimits: creditLimitRefusal.options,
   evaluations: evaluationsReasons.options,
+  checkouts: checkoutsReasons.options,
 } as const;
 
 export type RefusalReason = (typeof REFUSAL_REASONS)[keyof typeof REFUSAL_REASONS][number];

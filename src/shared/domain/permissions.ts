@@ -17,6 +17,8 @@ export const PERMISSIONS = [
   'creditLimits.request', // ask for a customer's credit limit and term to change (授信额度调整)
   'evaluations.manage', // edit scoring models and the crosswalk; consolidate, settle and answer objections (信用经理)
   'evaluations.take_part', // start a credit evaluation, fill one's own review sheet, enter an objection (评审)
+  'checkouts.lend', // 档案管理员: lend, take back, recall; the borrowing log; keeps (reads) every file
+  'checkouts.policy', // change the loan policy (periods, renewals, reading room per 密级)
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -60,9 +62,10 @@ export interface DefaultRole {
  * the ones that were).
  */
 export const DEFAULT_ROLES: readonly DefaultRole[] = [
-  { code: 'sysadmin', name: '系统管理员', permissions: ['users.manage', 'roles.manage', 'settings.manage', 'audit.read', 'calendar.manage', 'approvals.manage'] },
+  { code: 'sysadmin', name: '系统管理员', permissions: ['users.manage', 'roles.manage', 'settings.manage', 'audit.read', 'calendar.manage', 'approvals.manage', 'checkouts.policy'] },
   // The grants below are also given to archives made before them, by migrations 0020, 0030 and 0040.
-  { code: 'archivist', name: '档案管理员', permissions: ['customers.read', 'customers.verify', 'documents.read', 'documents.write'] },
+  // checkouts.lend (and sysadmin's checkouts.policy) are given to archives made before them by migration 0060.
+  { code: 'archivist', name: '档案管理员', permissions: ['customers.read', 'customers.verify', 'documents.read', 'documents.write', 'checkouts.lend'] },
   {
     code: 'credit_manager',
     name: '信用经理',

@@ -24,6 +24,8 @@ export const auditEnUS = {
     'approval-definition': 'Approval chain',
     evaluation: 'Credit evaluation',
     'scoring-model': 'Scoring model',
+    loan: 'Loan',
+    checkout: 'Checkout request',
     delegation: 'Approval delegation',
   } satisfies Record<AuditTargetKind, string>,
   chainBreaks: {

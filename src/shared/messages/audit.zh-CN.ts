@@ -23,6 +23,8 @@ export const auditZhCN = {
     'approval-definition': '审批流程',
     evaluation: '信用评审',
     'scoring-model': '评分模型',
+    loan: '借阅',
+    checkout: '查阅申请',
     delegation: '审批委托',
   } satisfies Record<AuditTargetKind, string>,
   chainBreaks: {

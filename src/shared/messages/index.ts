@@ -11,6 +11,8 @@ import { authZhCN } from './auth.zh-CN';
 import { approvalsActionsEnUS, approvalsEnUS } from './approvals.en-US';
 import { approvalsActionsZhCN, approvalsZhCN } from './approvals.zh-CN';
 import { calendarEnUS } from './calendar.en-US';
+import { checkoutsActionsEnUS, checkoutsEnUS } from './checkouts.en-US';
+import { checkoutsActionsZhCN, checkoutsZhCN } from './checkouts.zh-CN';
 import { creditLimitsActionsEnUS, creditLimitsEnUS } from './creditLimits.en-US';
 import { creditLimitsActionsZhCN, creditLimitsZhCN } from './creditLimits.zh-CN';
 import { calendarZhCN } from './calendar.zh-CN';
@@ -71,6 +73,7 @@ const zhCN = {
     { delegationOverlaps: '已有一项委托给这位同事的审批委托覆盖了其中部分日期', delegationOver: '该委托已经结束' },
     creditLimitsZhCN.refusal,
     evaluationsZhCN.refusal,
+    checkoutsZhCN.refusal,
   ),
   actions: mergeDomains(
     archiveZhCN.actions,
@@ -89,6 +92,7 @@ const zhCN = {
     approvalsActionsZhCN,
     creditLimitsActionsZhCN,
     evaluationsActionsZhCN,
+    checkoutsActionsZhCN,
   ),
   auditTargets: auditZhCN.targets,
   chainBreaks: auditZhCN.chainBreaks,
@@ -113,6 +117,7 @@ const enUS = {
     { delegationOverlaps: 'A delegation to this colleague already covers some of these days', delegationOver: 'This delegation is over already' },
     creditLimitsEnUS.refusal,
     evaluationsEnUS.refusal,
+    checkoutsEnUS.refusal,
   ),
   actions: mergeDomains(
     archiveEnUS.actions,
@@ -131,6 +136,7 @@ const enUS = {
     approvalsActionsEnUS,
     creditLimitsActionsEnUS,
     evaluationsActionsEnUS,
+    checkoutsActionsEnUS,
   ),
   auditTargets: auditEnUS.targets,
   chainBreaks: auditEnUS.chainBreaks,

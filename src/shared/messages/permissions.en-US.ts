@@ -17,4 +17,6 @@ export const permissionsEnUS = {
   'calendar.manage': { name: 'Manage the working-day calendar', description: "Set the company's closed days and extra working days; import next year's official holidays" },
   'evaluations.manage': { name: 'Manage credit evaluations', description: 'Edit scoring models and the grade crosswalk; consolidate reviews, settle differences, answer objections' },
   'evaluations.take_part': { name: 'Take part in credit evaluations', description: "Start a credit evaluation, fill one's own review sheet, enter an objection for a customer" },
+  'checkouts.lend': { name: 'Lending', description: 'Archivist: lend, take back and recall files, read the borrowing log; keeps and reads every file' },
+  'checkouts.policy': { name: 'Loan policy', description: 'Set the loan periods, renewals and reading-room rule per confidentiality level' },
 } satisfies Record<Permission, { name: string; description: string }>;

@@ -18,4 +18,6 @@ export const permissionsZhCN = {
   'calendar.manage': { name: '管理工作日历', description: '设置公司停工日和加班工作日，导入次年法定节假日安排' },
   'evaluations.manage': { name: '信用评审管理', description: '编辑评分模型和等级对照，汇总评审意见、裁定分歧、答复异议' },
   'evaluations.take_part': { name: '参加信用评审', description: '发起信用评审，填写本人的评审表，为客户提出异议' },
+  'checkouts.lend': { name: '借阅管理', description: '档案管理员：借出、收回、催还档案，查阅借阅登记簿；保管并可查阅全部档案' },
+  'checkouts.policy': { name: '借阅规则', description: '按密级设置借阅期限、续借次数和是否仅限阅览室' },
 } satisfies Record<Permission, { name: string; description: string }>;

@@ -8,6 +8,7 @@ import * as m0040 from './0040-approvals';
 import * as m0045 from './0045-credit-limits';
 import * as m0050 from './0050-evaluations';
 import * as m0055 from './0055-financial-statements';
+import * as m0060 from './0060-checkouts';
 import * as m0070 from './0070-record-voiding';
 import * as m0090 from './0090-role-changes';
 import * as m0095 from './0095-audit-purpose-codes';
@@ -24,6 +25,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0045-credit-limits': m0045,
   '0050-evaluations': m0050,
   '0055-financial-statements': m0055,
+  '0060-checkouts': m0060,
   '0070-record-voiding': m0070,
   '0090-role-changes': m0090,
   '0095-audit-purpose-codes': m0095,

@@ -1,3 +1,4 @@
+import { readableAmong, readerOf } from '../checkouts/access';
 import type { Transaction } from 'kysely';
 import { ArchiveError } from '../../../shared/contract/errors';
 import { pinyinSortKey } from '../../../shared/domain/pinyin';
@@ -70,8 +71,16 @@ function columnsOf(input: CallContext<'customers.create'>['input'] | CallContext
 
 export const customerHandlers: PartialHandlers = {
   'customers.search': {
-    async run({ db, input, audit }) {
-      const result = await searchCustomers(db, input);
+    async run({ db, input, audit, actor, now }) {
+      // Outside the credit department a search finds files to ask for, not their credit
+      // details (seed 000 查询权限): those need a loan, and a search by them is refused.
+      const restricted = actor ? await readerOf(db, actor).then((r) => r.departmentKind !== 'credit' && !r.keepsArchive) : false;
+      if (restricted && (input.grade !== undefined || input.warningState !== undefined)) {
+        throw new ArchiveError('FORBIDDEN', 'searching by grade or warning is for the credit department', { reason: 'criteriaNeedCreditDepartment' });
+      }
+      const found = await searchCustomers(db, input);
+      const readable = restricted && actor ? await readableAmong(db, actor, found.rows.map((r) => r.id), now) : null;
+      const result = readable === null ? found : { ...found, rows: found.rows.map((r) => (readable.has(r.id) ? r : { ...r, grade: null, creditLimitFen: null, creditTermDays: null, warningState: 'none' as const, restricted: true as const })) };
       const { offset: _offset, limit: _limit, ...criteria } = input;
       audit.details = { criteria, results: result.total };
       return result;

@@ -9,11 +9,17 @@ import type { LoanAccessView } from './loan';
 export interface Reader {
   userId: string;
   departmentKind: DepartmentKind;
+  /**
+   * The archivist (档案管理员) keeps the archive: enters and verifies files, lends and takes
+   * them back, so reads every file wherever their department is. The host says so from the
+   * lending right (permission `checkouts.lend`).
+   */
+  keepsArchive?: boolean;
 }
 
 export type ReadAccess =
   /** The credit-management department reads every file; print and export follow its permissions. */
-  | { allowed: true; via: 'creditDepartment'; print: true; export: true }
+  | { allowed: true; via: 'creditDepartment' | 'archiveKeeper'; print: true; export: true }
   /** Through a loan: until its due date, and print or export only if the request asked for them. */
   | { allowed: true; via: 'loan'; loanId: string; dueDate: string; print: boolean; export: boolean }
   /** `loanId`: the loan that came nearest, so the screen can say which one and offer the next step. */
@@ -51,6 +57,7 @@ function refusalOf(loan: LoanAccessView, reader: Reader, documentId: string | nu
  */
 export function readAccess(reader: Reader, customerId: string, documentId: string | null, loans: Iterable<LoanAccessView>, today: string): ReadAccess {
   if (reader.departmentKind === 'credit') return { allowed: true, via: 'creditDepartment', print: true, export: true };
+  if (reader.keepsArchive === true) return { allowed: true, via: 'archiveKeeper', print: true, export: true };
   let best: { reason: ReadRefusal; loanId: string | null } = { reason: 'needsLoan', loanId: null };
   let granted: LoanAccessView | null = null;
   for (const loan of loans) {

@@ -96,7 +96,7 @@ export const READ_REFUSALS = [
 export type ReadRefusal = (typeof READ_REFUSALS)[number];
 
 /** How a reader is allowed. */
-export const READ_GRANTS = ['creditDepartment', 'loan'] as const;
+export const READ_GRANTS = ['creditDepartment', 'archiveKeeper', 'loan'] as const;
 export type ReadGrant = (typeof READ_GRANTS)[number];
 
 /** What is wrong with a checkout request (查阅申请单) before it is submitted. */

@@ -119,7 +119,7 @@ export const CHECKOUT_TEXTS_ZH_CN = {
     documentNotLent: '该文件不在借阅范围之内',
     notElectronic: '该借阅为实物借阅，不含电子查阅',
   } satisfies Record<ReadRefusal, string>,
-  readGrants: { creditDepartment: '信用管理部门可查阅全部档案', loan: '依借阅查阅' } satisfies Record<ReadGrant, string>,
+  readGrants: { creditDepartment: '信用管理部门可查阅全部档案', archiveKeeper: '档案管理员保管全部档案', loan: '依借阅查阅' } satisfies Record<ReadGrant, string>,
   requestProblems: {
     noFiles: '请至少选择一个客户档案',
     fileDuplicated: '同一客户档案选择了两次',
@@ -231,7 +231,7 @@ export const CHECKOUT_TEXTS_EN_US = {
     documentNotLent: 'This document is not part of the loan',
     notElectronic: 'This loan is for physical items, without electronic reading',
   } satisfies Record<ReadRefusal, string>,
-  readGrants: { creditDepartment: 'The credit-management department reads every file', loan: 'Read through a loan' } satisfies Record<ReadGrant, string>,
+  readGrants: { creditDepartment: 'The credit-management department reads every file', archiveKeeper: 'The archivist keeps every file', loan: 'Read through a loan' } satisfies Record<ReadGrant, string>,
   requestProblems: {
     noFiles: 'Choose at least one customer file',
     fileDuplicated: 'The same customer file is chosen twice',
