@@ -37,7 +37,7 @@ describe('warning lifecycle properties', () => {
             const outcome = decide(s, e, actor);
             // Offered means the gate passes: only the event's own fields (note, reason) can still refuse.
             if (!offered.allowed) expect(outcome).toEqual({ ok: false, refusal: offered.refusal });
-            else if (!outcome.ok) expect(['note_required', 'reason_not_allowed']).toContain(outcome.refusal);
+            else if (!outcome.ok) expect(['warning_note_required', 'warning_close_reason']).toContain(outcome.refusal);
           }
           const out = decide(s, e, actor);
           if (!out.ok) continue;
@@ -69,7 +69,7 @@ describe('warning lifecycle properties', () => {
 
   it('a warning is raised once; nothing else happens before it is', () => {
     expect(decide(null, { type: 'raise' }, { kind: 'system' })).toEqual({ ok: true, state: NEW_WARNING });
-    expect(decide(NEW_WARNING, { type: 'raise' }, { kind: 'system' })).toEqual({ ok: false, refusal: 'already_raised' });
+    expect(decide(NEW_WARNING, { type: 'raise' }, { kind: 'system' })).toEqual({ ok: false, refusal: 'warning_already_raised' });
     fc.assert(
       fc.property(event, fc.integer({ min: 0, max: 3 }), (e, a) => {
         if (e.type === 'raise') return;
@@ -87,7 +87,7 @@ describe('warning lifecycle properties', () => {
       return out.state;
     };
     let s = NEW_WARNING;
-    expect(decide(s, { type: 'work', note: '催收', measures: [], earlyReview: false }, cm)).toEqual({ ok: false, refusal: 'not_acknowledged' });
+    expect(decide(s, { type: 'work', note: '催收', measures: [], earlyReview: false }, cm)).toEqual({ ok: false, refusal: 'warning_not_acknowledged' });
     s = go(s, { type: 'acknowledge' }, cm);
     s = go(s, { type: 'work', note: '电话催收，客户承诺月底前付款', measures: ['stronger_collection'], earlyReview: true }, cm);
     expect(s).toMatchObject({ status: 'in_work', measuresTaken: ['stronger_collection'], earlyReview: true });
@@ -97,6 +97,6 @@ describe('warning lifecycle properties', () => {
     expect(s).toMatchObject({ status: 'raised', reopened: 1, closeReason: null, measuresTaken: ['stronger_collection'] });
     // Closed by hand while the cause stands: it stays closed until the cause goes and comes back.
     s = go(go(s, { type: 'acknowledge' }, cm), { type: 'close', reason: 'risk_accepted', note: '已知悉' }, cm);
-    expect(decide(s, { type: 'cause_back' }, sys)).toEqual({ ok: false, refusal: 'cause_present' });
+    expect(decide(s, { type: 'cause_back' }, sys)).toEqual({ ok: false, refusal: 'warning_cause_present' });
   });
 });

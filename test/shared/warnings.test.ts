@@ -66,7 +66,6 @@ describe('credit_event: a new litigation, bad record, judgment or blacklist entr
 
 describe('payment_overdue: overdue by more than X % of the credit term', () => {
   // Term 30 days, threshold 50 %: allowed 15 days late; the 16th day warns.
-  const dueOn = shiftDay(TODAY, -15);
   it.each([
     ['15 days late = 50 % of 30: not beyond', 15, 0],
     ['16 days late: beyond', 16, 1],

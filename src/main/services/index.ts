@@ -18,6 +18,7 @@ import { jobsHandlers } from './jobs/handlers';
 import { roleHandlers } from './roles/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { userHandlers } from './users/handlers';
+import { warningsHandlers } from './warnings/handlers';
 
 /**
  * Handlers are registered per domain and merged into one map. A name registered twice,
@@ -55,6 +56,7 @@ export const handlers: HandlerMap = mergeHandlers(
   approvalsHandlers,
   creditLimitHandlers,
   evaluationHandlers,
+  warningsHandlers,
 );
 
 // The forms that go through approval chains tell the approvals service what to do on final approval.

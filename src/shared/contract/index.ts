@@ -18,6 +18,7 @@ import { rolesMethods } from './roles';
 import { settingsMethods } from './settings';
 import { shellMethods } from './shell';
 import { usersMethods } from './users';
+import { warningsMethods } from './warnings';
 
 export * from './errors';
 export * from './reasons';
@@ -54,6 +55,7 @@ export const contract = mergeDomains(
   creditLimitsMethods,
   calendarMethods,
   evaluationsMethods,
+  warningsMethods,
 ) satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -10,6 +10,7 @@ import { jobsReasons } from './jobs';
 import { recordsReasons } from './records';
 import { rolesReasons } from './roles';
 import { usersReasons } from './users';
+import { warningsReasons } from './warnings';
 
 /**
  * Every refusal reason (`details.reason`) the host can give, by the domain that defines
@@ -29,6 +30,7 @@ export const REFUSAL_REASONS = {
   approvals: approvalsReasons.options,
   creditLimits: creditLimitRefusal.options,
   evaluations: evaluationsReasons.options,
+  warnings: warningsReasons.options,
 } as const;
 
 export type RefusalReason = (typeof REFUSAL_REASONS)[keyof typeof REFUSAL_REASONS][number];

@@ -21,6 +21,7 @@ export const auditEnUS = {
     'approval-definition': 'Approval chain',
     evaluation: 'Credit evaluation',
     'scoring-model': 'Scoring model',
+    warning: 'Risk warning',
     delegation: 'Approval delegation',
   } satisfies Record<AuditTargetKind, string>,
   chainBreaks: {

@@ -21,6 +21,7 @@ export const auditZhCN = {
     'approval-definition': '审批流程',
     evaluation: '信用评审',
     'scoring-model': '评分模型',
+    warning: '风险预警',
     delegation: '审批委托',
   } satisfies Record<AuditTargetKind, string>,
   chainBreaks: {

@@ -36,6 +36,8 @@ import { settingsEnUS } from './settings.en-US';
 import { settingsZhCN } from './settings.zh-CN';
 import { usersEnUS } from './users.en-US';
 import { usersZhCN } from './users.zh-CN';
+import { warningsActionsEnUS, warningsEnUS } from './warnings.en-US';
+import { warningsActionsZhCN, warningsZhCN } from './warnings.zh-CN';
 
 // The texts of every code that crosses the seam, in both languages: one table, merged
 // from the domains' files (`<domain>.<language>.ts`). The renderer puts them into its
@@ -71,6 +73,7 @@ const zhCN = {
     { delegationOverlaps: '已有一项委托给这位同事的审批委托覆盖了其中部分日期', delegationOver: '该委托已经结束' },
     creditLimitsZhCN.refusal,
     evaluationsZhCN.refusal,
+    warningsZhCN.refusal,
   ),
   actions: mergeDomains(
     archiveZhCN.actions,
@@ -89,6 +92,7 @@ const zhCN = {
     approvalsActionsZhCN,
     creditLimitsActionsZhCN,
     evaluationsActionsZhCN,
+    warningsActionsZhCN,
   ),
   auditTargets: auditZhCN.targets,
   chainBreaks: auditZhCN.chainBreaks,
@@ -113,6 +117,7 @@ const enUS = {
     { delegationOverlaps: 'A delegation to this colleague already covers some of these days', delegationOver: 'This delegation is over already' },
     creditLimitsEnUS.refusal,
     evaluationsEnUS.refusal,
+    warningsEnUS.refusal,
   ),
   actions: mergeDomains(
     archiveEnUS.actions,
@@ -131,6 +136,7 @@ const enUS = {
     approvalsActionsEnUS,
     creditLimitsActionsEnUS,
     evaluationsActionsEnUS,
+    warningsActionsEnUS,
   ),
   auditTargets: auditEnUS.targets,
   chainBreaks: auditEnUS.chainBreaks,

@@ -42,15 +42,15 @@ export const USER_CLOSE_REASONS = ['resolved', 'false_alarm', 'risk_accepted'] a
 
 /** Why the lifecycle refuses an event. */
 export const WARNING_REFUSALS = [
-  'not_permitted', // the actor may not do this
-  'system_only', // only the rules raise, clear and reopen a warning
-  'already_raised', // the warning exists: it is reopened, not raised again
-  'not_raised', // no such warning yet
-  'wrong_state', // not possible in the warning's state
-  'not_acknowledged', // acknowledge it before working or closing it
-  'note_required', // working and closing need a note
-  'reason_not_allowed', // a user closes with one of the user reasons
-  'cause_present', // a closed warning reopens only when its cause had gone and came back
+  'warning_not_permitted', // the actor may not do this
+  'warning_system_only', // only the rules raise, clear and reopen a warning
+  'warning_already_raised', // the warning exists: it is reopened, not raised again
+  'warning_not_raised', // no such warning yet
+  'warning_wrong_state', // not possible in the warning's state
+  'warning_not_acknowledged', // acknowledge it before working or closing it
+  'warning_note_required', // working and closing need a note
+  'warning_close_reason', // a user closes with one of the user reasons
+  'warning_cause_present', // a closed warning reopens only when its cause had gone and came back
 ] as const;
 export type WarningRefusalCode = (typeof WARNING_REFUSALS)[number];
 

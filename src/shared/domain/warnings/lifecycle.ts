@@ -40,31 +40,31 @@ const filled = (s: string | undefined) => typeof s === 'string' && s.trim().leng
 /** Whether the actor may do `type` now, whatever the event's fields. */
 function gate(state: WarningState | null, type: WarningEventType, actor: WarningActor): WarningRefusalCode | null {
   const user = USER_EVENTS.includes(type);
-  if (user && actor.kind !== 'user') return 'not_permitted';
-  if (!user && actor.kind !== 'system') return 'system_only';
-  if (type === 'raise') return state ? 'already_raised' : null;
-  if (!state) return 'not_raised';
+  if (user && actor.kind !== 'user') return 'warning_not_permitted';
+  if (!user && actor.kind !== 'system') return 'warning_system_only';
+  if (type === 'raise') return state ? 'warning_already_raised' : null;
+  if (!state) return 'warning_not_raised';
   switch (type) {
     case 'acknowledge':
-      if (actor.kind !== 'user' || !actor.mayWork) return 'not_permitted';
-      return state.status === 'raised' ? null : 'wrong_state';
+      if (actor.kind !== 'user' || !actor.mayWork) return 'warning_not_permitted';
+      return state.status === 'raised' ? null : 'warning_wrong_state';
     case 'work':
-      if (actor.kind !== 'user' || !actor.mayWork) return 'not_permitted';
-      if (state.status === 'raised') return 'not_acknowledged';
-      return state.status === 'acknowledged' || state.status === 'in_work' ? null : 'wrong_state';
+      if (actor.kind !== 'user' || !actor.mayWork) return 'warning_not_permitted';
+      if (state.status === 'raised') return 'warning_not_acknowledged';
+      return state.status === 'acknowledged' || state.status === 'in_work' ? null : 'warning_wrong_state';
     case 'close':
-      if (actor.kind !== 'user' || !actor.mayClose) return 'not_permitted';
-      if (state.status === 'raised') return 'not_acknowledged';
-      return isOpen(state) ? null : 'wrong_state';
+      if (actor.kind !== 'user' || !actor.mayClose) return 'warning_not_permitted';
+      if (state.status === 'raised') return 'warning_not_acknowledged';
+      return isOpen(state) ? null : 'warning_wrong_state';
     case 'cause_gone':
-      return state.causePresent ? null : 'wrong_state';
+      return state.causePresent ? null : 'warning_wrong_state';
     case 'cause_back':
-      if (state.causePresent) return 'cause_present';
+      if (state.causePresent) return 'warning_cause_present';
       return null;
     case 'rule_off':
-      return isOpen(state) ? null : 'wrong_state';
+      return isOpen(state) ? null : 'warning_wrong_state';
   }
-  return 'wrong_state';
+  return 'warning_wrong_state';
 }
 
 export const NEW_WARNING: WarningState = { status: 'raised', causePresent: true, reopened: 0, measuresTaken: [], earlyReview: false, closeReason: null };
@@ -80,13 +80,13 @@ export function decide(state: WarningState | null, event: WarningEvent, actor: W
     case 'acknowledge':
       return { ok: true, state: { ...s, status: 'acknowledged' } };
     case 'work': {
-      if (!filled(event.note)) return { ok: false, refusal: 'note_required' };
+      if (!filled(event.note)) return { ok: false, refusal: 'warning_note_required' };
       const measuresTaken = [...new Set([...s.measuresTaken, ...event.measures])];
       return { ok: true, state: { ...s, status: 'in_work', measuresTaken, earlyReview: s.earlyReview || event.earlyReview } };
     }
     case 'close':
-      if (!(USER_CLOSE_REASONS as readonly string[]).includes(event.reason)) return { ok: false, refusal: 'reason_not_allowed' };
-      if (!filled(event.note)) return { ok: false, refusal: 'note_required' };
+      if (!(USER_CLOSE_REASONS as readonly string[]).includes(event.reason)) return { ok: false, refusal: 'warning_close_reason' };
+      if (!filled(event.note)) return { ok: false, refusal: 'warning_note_required' };
       return { ok: true, state: { ...s, status: 'closed', closeReason: event.reason } };
     case 'cause_gone':
       // Open: closed by the rules, the cause cleared. Closed already: it stays closed, and may reopen.

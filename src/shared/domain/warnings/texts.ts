@@ -75,15 +75,15 @@ export const CLOSE_REASON_TEXTS: Record<CloseReason, Text> = {
 };
 
 export const WARNING_REFUSAL_TEXTS: Record<WarningRefusalCode, Text> = {
-  not_permitted: t('您无权进行此项预警处置', 'You may not do this with the warning'),
-  system_only: t('预警只能由预警规则发出、消除或重新发出', 'Only the rules raise, clear or reopen a warning'),
-  already_raised: t('该预警已存在', 'This warning exists already'),
-  not_raised: t('该预警不存在', 'No such warning'),
-  wrong_state: t('预警当前的状态不允许此操作', 'Not possible in the warning’s state'),
-  not_acknowledged: t('请先确认该预警', 'Acknowledge the warning first'),
-  note_required: t('请填写处置说明', 'Write a note'),
-  reason_not_allowed: t('请选择关闭原因：风险已化解、误报或风险已知悉并接受', 'Choose a reason: resolved, false alarm or risk accepted'),
-  cause_present: t('预警原因仍然存在', 'The cause is still present'),
+  warning_not_permitted: t('您无权进行此项预警处置', 'You may not do this with the warning'),
+  warning_system_only: t('预警只能由预警规则发出、消除或重新发出', 'Only the rules raise, clear or reopen a warning'),
+  warning_already_raised: t('该预警已存在', 'This warning exists already'),
+  warning_not_raised: t('该预警不存在', 'No such warning'),
+  warning_wrong_state: t('预警当前的状态不允许此操作', 'Not possible in the warning’s state'),
+  warning_not_acknowledged: t('请先确认该预警', 'Acknowledge the warning first'),
+  warning_note_required: t('请填写处置说明', 'Write a note'),
+  warning_close_reason: t('请选择关闭原因：风险已化解、误报或风险已知悉并接受', 'Choose a reason: resolved, false alarm or risk accepted'),
+  warning_cause_present: t('预警原因仍然存在', 'The cause is still present'),
 };
 
 export const WARNED_EVENT_TEXTS: Record<WarnedCreditEvent, Text> = {

@@ -27,6 +27,8 @@ const permissions = {
   'calendar.manage': { name: '管理工作日历', description: '设置公司停工日和加班工作日，导入次年法定节假日安排' },
   'evaluations.manage': { name: '信用评审管理', description: '编辑评分模型和等级对照，汇总评审意见、裁定分歧、答复异议' },
   'evaluations.take_part': { name: '参加信用评审', description: '发起信用评审，填写本人的评审表，为客户提出异议' },
+  'warnings.manage': { name: '风险预警管理', description: '设置预警规则及其阈值，关闭预警' },
+  'warnings.work': { name: '处置风险预警', description: '确认预警，记录处置说明和已采取的措施' },
 } satisfies Record<Permission, { name: string; description: string }>;
 
 export const zhCN = {
