@@ -3,6 +3,7 @@ import { approvals } from './approvals';
 import { customers } from './customers';
 import { evaluations } from './evaluations';
 import { storage } from './storage';
+import { warnings } from './warnings';
 
 /** Every group `npm run bench` runs, in order. Add a group here. */
-export const groups: BenchGroup[] = [storage, customers, approvals, evaluations];
+export const groups: BenchGroup[] = [storage, customers, approvals, evaluations, warnings];

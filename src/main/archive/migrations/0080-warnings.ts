@@ -69,7 +69,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   )`.execute(db);
   // The open list is an index walk: most severe first, the oldest first.
   await sql`CREATE INDEX warnings_open ON warnings (severity_rank, raised_at, id) WHERE status <> 'closed'`.execute(db);
-  await sql`CREATE INDEX warnings_open_owner ON warnings (owner_id, severity_rank, raised_at) WHERE status <> 'closed'`.execute(db);
+  await sql`CREATE INDEX warnings_open_owner ON warnings (owner_id, severity_rank, raised_at, id) WHERE status <> 'closed'`.execute(db);
 
   await sql`CREATE TABLE warning_history (
     id TEXT PRIMARY KEY,

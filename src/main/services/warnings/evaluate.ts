@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { Insertable, Transaction } from 'kysely';
 import { dayOf } from '../../../shared/domain/receivables';
 import type { Measure } from '../../../shared/domain/scoring/model';
 import {
@@ -89,10 +89,11 @@ export interface HistoryWrite {
   evidence?: Evidence | null;
 }
 
-export async function writeHistory(db: Db, ids: IdSource, h: HistoryWrite): Promise<void> {
-  await db
-    .insertInto('warning_history')
-    .values({
+/** Rows per multi-row insert (well under SQLite's variable limit: 18 columns a warning). */
+const BATCH = 500;
+
+function historyRow(ids: IdSource, h: HistoryWrite): Insertable<DB['warning_history']> {
+  return {
       id: ids.next(),
       warning_id: h.warningId,
       kind: h.kind,
@@ -104,8 +105,11 @@ export async function writeHistory(db: Db, ids: IdSource, h: HistoryWrite): Prom
       early_review: h.earlyReview === undefined ? null : h.earlyReview ? 1 : 0,
       close_reason: h.state.status === 'closed' ? h.state.closeReason : null,
       evidence: h.evidence ? JSON.stringify(h.evidence) : null,
-    })
-    .execute();
+  };
+}
+
+export async function writeHistory(db: Db, ids: IdSource, h: HistoryWrite): Promise<void> {
+  await db.insertInto('warning_history').values(historyRow(ids, h)).execute();
 }
 
 /** Keeps customers.warning_state (the list's 预警中 filter) in step with the open warnings. */
@@ -156,6 +160,13 @@ export async function evaluateWarnings(db: Db, now: Date, ids: IdSource, custome
   }
 
   const changed: string[] = [];
+  // New warnings and their first history rows go in batches (a first run raises thousands).
+  const newWarnings: Insertable<DB['warnings']>[] = [];
+  const newHistory: Insertable<DB['warning_history']>[] = [];
+  const flush = async () => {
+    if (newWarnings.length > 0) await db.insertInto('warnings').values(newWarnings.splice(0)).execute();
+    if (newHistory.length > 0) await db.insertInto('warning_history').values(newHistory.splice(0)).execute();
+  };
   const update = async (w: Stored, state: WarningState, fields: { evidence?: Evidence; finding?: Finding; due?: readonly Measure[]; owner?: string | null }) => {
     await db
       .updateTable('warnings')
@@ -191,9 +202,7 @@ export async function evaluateWarnings(db: Db, now: Date, ids: IdSource, custome
       if (!w) {
         const state = step(null, { type: 'raise' });
         const id = ids.next();
-        await db
-          .insertInto('warnings')
-          .values({
+        newWarnings.push({
             id,
             customer_id: customerId,
             rule: f.rule,
@@ -209,9 +218,9 @@ export async function evaluateWarnings(db: Db, now: Date, ids: IdSource, custome
             raised_at: at,
             updated_at: at,
             closed_at: null,
-          })
-          .execute();
-        await writeHistory(db, ids, { warningId: id, kind: 'raise', state, by: null, at, evidence: f.evidence });
+        });
+        newHistory.push(historyRow(ids, { warningId: id, kind: 'raise', state, by: null, at, evidence: f.evidence }));
+        if (newWarnings.length >= BATCH) await flush();
         outcome.raised += 1;
         continue;
       }
@@ -241,6 +250,7 @@ export async function evaluateWarnings(db: Db, now: Date, ids: IdSource, custome
     // The list's 预警中 follows the open warnings.
     changed.push(customerId);
   }
+  await flush();
   await refreshWarningState(db, changed);
   return outcome;
 }

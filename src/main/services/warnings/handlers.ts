@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { WarningDetail, WarningRow } from '../../../shared/contract/warnings';
 import { ArchiveError } from '../../../shared/contract/errors';
 import type { Measure } from '../../../shared/domain/scoring/model';
@@ -25,6 +25,9 @@ import { evaluateWarnings, refreshWarningState, stateOf, writeHistory } from './
 // the pure `decide`, and the rules with their thresholds (a change re-evaluates everyone).
 
 type Db = Transaction<DB>;
+
+const OPEN = sql<boolean>`warnings.status <> 'closed'`;
+const CLOSED = sql<boolean>`warnings.status = 'closed'`;
 
 const FORBIDDEN: ReadonlySet<WarningRefusalCode> = new Set(['warning_not_permitted', 'warning_system_only']);
 const INVALID: ReadonlySet<WarningRefusalCode> = new Set(['warning_note_required', 'warning_close_reason']);
@@ -153,35 +156,35 @@ async function rulesOf(db: Db) {
 export const warningsHandlers: PartialHandlers = {
   'warnings.list': {
     async run({ input, db, audit }) {
-      let q = baseQuery(db);
-      let count = db.selectFrom('warnings').select(['warnings.severity', (eb) => eb.fn.countAll<number>().as('n')]);
-      if (input.status === 'open') {
-        q = q.where('warnings.status', '<>', 'closed');
-        count = count.where('warnings.status', '<>', 'closed');
-      } else {
-        q = q.where('warnings.status', '=', 'closed');
-        count = count.where('warnings.status', '=', 'closed');
-      }
+      // The page's ids first, walking the warnings' own (partial) index in list order; then
+      // their customers and owners for those ids only.
+      let page = db.selectFrom('warnings').select('warnings.id');
+      let count = db.selectFrom('warnings').select(['warnings.severity_rank', (eb) => eb.fn.countAll<number>().as('n')]);
+      // Written as the partial indexes say it (a literal, not a parameter), so that they serve.
+      const status = input.status === 'open' ? OPEN : CLOSED;
+      page = page.where(status);
+      count = count.where(status);
       if (input.rule) {
-        q = q.where('warnings.rule', '=', input.rule);
+        page = page.where('warnings.rule', '=', input.rule);
         count = count.where('warnings.rule', '=', input.rule);
       }
       if (input.ownerId) {
-        q = q.where('warnings.owner_id', '=', input.ownerId);
+        page = page.where('warnings.owner_id', '=', input.ownerId);
         count = count.where('warnings.owner_id', '=', input.ownerId);
       }
       if (input.customerId) {
-        q = q.where('warnings.customer_id', '=', input.customerId);
+        page = page.where('warnings.customer_id', '=', input.customerId);
         count = count.where('warnings.customer_id', '=', input.customerId);
       }
-      const counts = await count.groupBy('warnings.severity').execute();
-      if (input.severity) q = q.where('warnings.severity_rank', '=', WARNING_SEVERITIES.indexOf(input.severity));
-      const rows = await (input.status === 'open' ? q.orderBy('warnings.severity_rank').orderBy('warnings.raised_at').orderBy('warnings.id') : q.orderBy('warnings.closed_at', 'desc').orderBy('warnings.id'))
-        .limit(input.limit)
-        .offset(input.offset)
-        .execute();
+      if (input.severity) page = page.where('warnings.severity_rank', '=', WARNING_SEVERITIES.indexOf(input.severity));
+      page = input.status === 'open' ? page.orderBy('warnings.severity_rank').orderBy('warnings.raised_at').orderBy('warnings.id') : page.orderBy('warnings.closed_at', 'desc').orderBy('warnings.id');
+      const ids = (await page.limit(input.limit).offset(input.offset).execute()).map((r) => r.id);
+      const counts = await count.groupBy('warnings.severity_rank').execute();
+      const found = ids.length > 0 ? await baseQuery(db).where('warnings.id', 'in', ids).execute() : [];
+      const byId = new Map(found.map((r) => [r.id, r]));
+      const rows = ids.map((id) => byId.get(id)!);
       const bySeverity = { severe: 0, high: 0, medium: 0, low: 0 };
-      for (const c of counts) bySeverity[c.severity] = Number(c.n);
+      for (const c of counts) bySeverity[WARNING_SEVERITIES[c.severity_rank]!] = Number(c.n);
       const total = input.severity ? bySeverity[input.severity] : Object.values(bySeverity).reduce((a, b) => a + b, 0);
       audit.details = { status: input.status, severity: input.severity ?? null, rule: input.rule ?? null, ownerId: input.ownerId ?? null, customerId: input.customerId ?? null, results: total };
       return { rows: rows.map(rowOf), total, bySeverity };
