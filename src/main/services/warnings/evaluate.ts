@@ -186,6 +186,8 @@ export async function evaluateWarnings(db: Db, now: Date, ids: IdSource, custome
   };
 
   for (const [customerId, c] of facts) {
+    // Each customer's records are let go once judged (an every-customer run holds millions).
+    facts.delete(customerId);
     outcome.customers += 1;
     const findings = evaluateRules(c.facts, rules, today);
     const mine = stored.get(customerId) ?? [];

@@ -47,20 +47,25 @@ export async function loadFacts(db: Db, ids: readonly string[] | null): Promise<
     else m.set(key, [v]);
   };
 
+  // The rows come out of the queries already in the shape the rules take (aliased
+  // columns): at 2,000,000 transactions no second object per row is made.
   for (const r of await inChunks(ids, (chunk) => {
-    let q = db.selectFrom('transactions').select(['id', 'customer_id', 'contract_id', 'kind', 'doc_no', 'amount_fen', 'occurred_on', 'due_on']).where('voided_at', 'is', null);
+    let q = db
+      .selectFrom('transactions')
+      .select(['id', 'customer_id', 'kind', 'contract_id as contractId', 'doc_no as docNo', 'amount_fen as amountFen', 'occurred_on as occurredOn', 'due_on as dueOn'])
+      .where('voided_at', 'is', null);
     if (chunk) q = q.where('customer_id', 'in', chunk);
     return q.execute();
   })) {
-    if (r.kind === 'sale') push(sales, r.customer_id, { id: r.id, contractId: r.contract_id, docNo: r.doc_no, amountFen: r.amount_fen, occurredOn: r.occurred_on, dueOn: r.due_on });
-    else push(returns, r.customer_id, { id: r.id, contractId: r.contract_id, ref: r.doc_no, amountFen: r.amount_fen, on: r.occurred_on });
+    if (r.kind === 'sale') push(sales, r.customer_id, r);
+    else push(returns, r.customer_id, { id: r.id, contractId: r.contractId, ref: r.docNo, amountFen: r.amountFen, on: r.occurredOn });
   }
   for (const r of await inChunks(ids, (chunk) => {
-    let q = db.selectFrom('payments').select(['id', 'customer_id', 'contract_id', 'ref', 'amount_fen', 'paid_on']).where('voided_at', 'is', null);
+    let q = db.selectFrom('payments').select(['id', 'customer_id', 'contract_id as contractId', 'ref', 'amount_fen as amountFen', 'paid_on as on']).where('voided_at', 'is', null);
     if (chunk) q = q.where('customer_id', 'in', chunk);
     return q.execute();
   })) {
-    push(payments, r.customer_id, { id: r.id, contractId: r.contract_id, ref: r.ref, amountFen: r.amount_fen, on: r.paid_on });
+    push(payments, r.customer_id, r);
   }
   for (const r of await inChunks(ids, (chunk) => {
     let q = db.selectFrom('credit_events').select(['id', 'customer_id', 'kind', 'occurred_on', 'title', 'amount_fen']).where('voided_at', 'is', null);

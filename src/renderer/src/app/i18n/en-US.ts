@@ -1,4 +1,5 @@
 import { approvalsEnUS } from '../../../../shared/messages/approvals.en-US';
+import { warningsTextsEn } from './warnings.en-US';
 import { creditLimitsEnUS } from '../../../../shared/messages/creditLimits.en-US';
 import { approvalsTextsEn } from './approvals.en-US';
 import { calendarTextsEn } from './calendar.en-US';
@@ -446,6 +447,7 @@ export const enUS: Translation = {
   approvals: approvalsTextsEn,
   creditLimits: creditLimitsTextsEn,
   calendar: calendarTextsEn,
+  warnings: warningsTextsEn,
   approvalCodes: approvalsEnUS,
   creditLimitCodes: creditLimitsEnUS,
   data: {
