@@ -59,9 +59,5 @@ export const warningsTextsEn: Shape<typeof warningsTexts> = {
     none: 'No risk warnings for this customer',
     noneHint: 'When the rules find a risk it is listed here and a red badge shows in the header.',
     badge: '{{rule}}',
-    receivable: 'Receivable',
-    overdue: 'Overdue',
-    limitUsed: 'Limit used',
-    noLimit: 'no limit set',
   },
 };

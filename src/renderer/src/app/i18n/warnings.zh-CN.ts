@@ -58,9 +58,5 @@ export const warningsTexts = {
     none: '该客户没有风险预警',
     noneHint: '预警规则发现风险时会在此列出，并在档案抬头显示红色标记。',
     badge: '{{rule}}',
-    receivable: '应收账款',
-    overdue: '逾期金额',
-    limitUsed: '额度占用',
-    noLimit: '未核定额度',
   },
 };

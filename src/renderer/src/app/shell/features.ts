@@ -11,6 +11,7 @@ import { importsFeature } from '../../features/imports';
 import { rolesFeature } from '../../features/roles';
 import { settingsFeature } from '../../features/settings';
 import { usersFeature } from '../../features/users';
+import { warningsFeature } from '../../features/warnings';
 
 /** The features of the application. A new domain adds its feature here, and nothing else in the shell. */
 export const FEATURES: readonly Feature[] = [
@@ -26,6 +27,7 @@ export const FEATURES: readonly Feature[] = [
   calendarFeature,
   settingsFeature,
   authFeature,
+  warningsFeature,
 ];
 
 export const CONTRIBUTIONS = collect(FEATURES);
