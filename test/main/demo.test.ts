@@ -5,6 +5,7 @@ import type { CustomerFile } from '../../src/shared/contract';
 import { APPROVAL_ROLES } from '../../src/shared/domain/approvals/defaults';
 import { creditCodeProblem, idNumberProblem } from '../../src/shared/domain/identifiers';
 import { dayOf } from '../../src/shared/domain/receivables';
+import { shiftDay } from '../../src/shared/domain/working-days';
 import { orgCodeCheckCharacter, planDemo } from '../../src/main/demo/generate';
 import { DEMO_USERS, loadDemo } from '../../src/main/demo/load';
 import { allAudit, testHost, useTempDirs } from './helpers';
@@ -124,6 +125,15 @@ describe('demo data', () => {
     expect(qualifications.some((q) => q.validity === 'expiring')).toBe(true);
     expect(qualifications.some((q) => q.validity === 'expired')).toBe(true);
     expect(files.some((f) => f.feedback.length > 0)).toBe(true);
+    // 风险预警: the blacklisted, sued and overdue customers are warned through the same rules, the most severe first.
+    const warned = await t.ok(manager, 'warnings.list', { limit: 200 });
+    const recentlyListed = files.filter((f) => f.creditEvents.some((e) => (e.kind === 'blacklist' || e.kind === 'litigation') && e.occurredOn <= today && e.occurredOn >= shiftDay(today, -365)));
+    expect(recentlyListed.length).toBeGreaterThan(0);
+    for (const f of recentlyListed) expect(warned.rows.some((r) => r.customer.id === f.basics.id && r.rule === 'credit_event' && r.severity === 'severe'), f.basics.name).toBe(true);
+    expect(warned.rows[0]!.severity).toBe('severe');
+    expect(warned.rows.some((r) => r.rule === 'payment_overdue' && overdue.some((f) => f.basics.id === r.customer.id))).toBe(true);
+    const flagged = await t.ok(manager, 'customers.search', { warningState: 'open', limit: 100 });
+    for (const f of recentlyListed) expect(flagged.rows.map((r) => r.id)).toContain(f.basics.id);
     // Documents to try the viewer with: licence scans and signed contracts, opened with the reader's watermark.
     const documents = files.flatMap((f) => f.documents).filter((d) => d.electronic);
     expect(result.counts.documents).toBe(documents.length);

@@ -548,6 +548,56 @@ export interface LoanRenewalChainsTable {
   seq: number;
 }
 
+// 风险预警 (migration 0080).
+export interface WarningRulesTable {
+  rule: string;
+  position: number;
+  enabled: number;
+  threshold: number;
+  updated_at: string | null;
+  updated_by: string | null;
+}
+
+export interface WarningRunsTable {
+  id: number;
+  last_day: string | null;
+}
+
+export interface WarningsTable {
+  id: string;
+  customer_id: string;
+  rule: string;
+  subject: string;
+  severity: 'severe' | 'high' | 'medium' | 'low';
+  severity_rank: number;
+  status: 'raised' | 'acknowledged' | 'in_work' | 'closed';
+  cause_present: number;
+  reopened: Generated<number>;
+  measures_taken: Generated<string>;
+  early_review: Generated<number>;
+  close_reason: string | null;
+  evidence: string;
+  measures_due: string;
+  owner_id: string | null;
+  raised_at: string;
+  updated_at: string;
+  closed_at: string | null;
+}
+
+export interface WarningHistoryTable {
+  id: string;
+  warning_id: string;
+  kind: string;
+  status: string;
+  by_user: string | null;
+  at: string;
+  note: string | null;
+  measures: string | null;
+  early_review: number | null;
+  close_reason: string | null;
+  evidence: string | null;
+}
+
 export interface DB {
   calendar_overlay: CalendarOverlayTable;
   calendar_revision: CalendarRevisionTable;
@@ -593,6 +643,10 @@ export interface DB {
   checkout_requests: CheckoutRequestsTable;
   loans: LoansTable;
   loan_renewal_chains: LoanRenewalChainsTable;
+  warning_rules: WarningRulesTable;
+  warning_runs: WarningRunsTable;
+  warnings: WarningsTable;
+  warning_history: WarningHistoryTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

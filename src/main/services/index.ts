@@ -27,6 +27,7 @@ import { importAuditNames } from './imports/auditNames';
 import { roleAuditNames } from './roles/auditNames';
 import { userAuditNames } from './users/auditNames';
 import { checkoutForm, checkoutHandlers } from './checkouts/handlers';
+import { warningsHandlers } from './warnings/handlers';
 
 /**
  * Handlers are registered per domain and merged into one map. A name registered twice,
@@ -65,6 +66,7 @@ export const handlers: HandlerMap = mergeHandlers(
   creditLimitHandlers,
   evaluationHandlers,
   checkoutHandlers,
+  warningsHandlers,
 );
 
 // The forms that go through approval chains tell the approvals service what to do on final approval.

@@ -13,7 +13,7 @@ export type ChainBreak = z.infer<typeof chainBreaks>;
  * What an audit entry can be about: its target is `<kind>:<id>` (`customer:0190…`). A
  * domain whose calls name a new kind of thing adds it here, and its text in messages/audit.
  */
-export const auditTargetKinds = z.enum(['user', 'role', 'department', 'customer', 'document', 'import', 'calendar', 'approval', 'approval-definition', 'delegation', 'evaluation', 'scoring-model', 'loan', 'checkout']);
+export const auditTargetKinds = z.enum(['user', 'role', 'department', 'customer', 'document', 'import', 'calendar', 'approval', 'approval-definition', 'delegation', 'evaluation', 'scoring-model', 'loan', 'checkout', 'warning']);
 export type AuditTargetKind = z.infer<typeof auditTargetKinds>;
 export type AuditTarget = `${AuditTargetKind}:${string}`;
 

@@ -19,6 +19,7 @@ import { rolesMethods } from './roles';
 import { settingsMethods } from './settings';
 import { shellMethods } from './shell';
 import { usersMethods } from './users';
+import { warningsMethods } from './warnings';
 
 export * from './errors';
 export * from './reasons';
@@ -56,6 +57,7 @@ export const contract = mergeDomains(
   calendarMethods,
   evaluationsMethods,
   checkoutsMethods,
+  warningsMethods,
 ) satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

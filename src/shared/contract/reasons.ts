@@ -11,6 +11,7 @@ import { jobsReasons } from './jobs';
 import { recordsReasons } from './records';
 import { rolesReasons } from './roles';
 import { usersReasons } from './users';
+import { warningsReasons } from './warnings';
 
 /**
  * Every refusal reason (`details.reason`) the host can give, by the domain that defines
@@ -31,6 +32,7 @@ export const REFUSAL_REASONS = {
   creditLimits: creditLimitRefusal.options,
   evaluations: evaluationsReasons.options,
   checkouts: checkoutsReasons.options,
+  warnings: warningsReasons.options,
 } as const;
 
 export type RefusalReason = (typeof REFUSAL_REASONS)[keyof typeof REFUSAL_REASONS][number];

@@ -19,6 +19,8 @@ export const PERMISSIONS = [
   'evaluations.take_part', // start a credit evaluation, fill one's own review sheet, enter an objection (评审)
   'checkouts.lend', // 档案管理员: lend, take back, recall; the borrowing log; keeps (reads) every file
   'checkouts.policy', // change the loan policy (periods, renewals, reading room per 密级)
+  'warnings.manage', // set the warning rules and their thresholds; close warnings (信用经理)
+  'warnings.work', // acknowledge warnings and record the work done on them
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -69,11 +71,11 @@ export const DEFAULT_ROLES: readonly DefaultRole[] = [
   {
     code: 'credit_manager',
     name: '信用经理',
-    permissions: ['customers.read', 'customers.write', 'customers.verify', 'customers.import', 'documents.read', 'documents.write', 'creditLimits.request', 'evaluations.manage', 'evaluations.take_part'],
+    permissions: ['customers.read', 'customers.write', 'customers.verify', 'customers.import', 'documents.read', 'documents.write', 'creditLimits.request', 'evaluations.manage', 'evaluations.take_part', 'warnings.manage', 'warnings.work'],
   },
-  { code: 'account_manager', name: '客户经理', permissions: ['customers.read', 'customers.write', 'documents.read', 'documents.write', 'creditLimits.request', 'evaluations.take_part'] },
-  { code: 'service_manager', name: '客服经理', permissions: ['customers.read', 'customers.write', 'customers.import', 'documents.read', 'evaluations.take_part'] },
-  // Evaluation grants are given to archives made before them by migration 0050.
+  { code: 'account_manager', name: '客户经理', permissions: ['customers.read', 'customers.write', 'documents.read', 'documents.write', 'creditLimits.request', 'evaluations.take_part', 'warnings.work'] },
+  { code: 'service_manager', name: '客服经理', permissions: ['customers.read', 'customers.write', 'customers.import', 'documents.read', 'evaluations.take_part', 'warnings.work'] },
+  // Evaluation grants are given to archives made before them by migration 0050, warning grants by 0080.
   { code: 'reviewer', name: '评审人', permissions: ['customers.read', 'evaluations.take_part'] },
   { code: 'dept_manager', name: '部门经理', permissions: [] },
   { code: 'legal', name: '法务专员', permissions: [] },

@@ -26,6 +26,7 @@ export const auditEnUS = {
     'scoring-model': 'Scoring model',
     loan: 'Loan',
     checkout: 'Checkout request',
+    warning: 'Risk warning',
     delegation: 'Approval delegation',
   } satisfies Record<AuditTargetKind, string>,
   chainBreaks: {

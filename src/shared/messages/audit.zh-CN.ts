@@ -25,6 +25,7 @@ export const auditZhCN = {
     'scoring-model': '评分模型',
     loan: '借阅',
     checkout: '查阅申请',
+    warning: '风险预警',
     delegation: '审批委托',
   } satisfies Record<AuditTargetKind, string>,
   chainBreaks: {

@@ -38,6 +38,8 @@ import { settingsEnUS } from './settings.en-US';
 import { settingsZhCN } from './settings.zh-CN';
 import { usersEnUS } from './users.en-US';
 import { usersZhCN } from './users.zh-CN';
+import { warningsActionsEnUS, warningsEnUS } from './warnings.en-US';
+import { warningsActionsZhCN, warningsZhCN } from './warnings.zh-CN';
 
 // The texts of every code that crosses the seam, in both languages: one table, merged
 // from the domains' files (`<domain>.<language>.ts`). The renderer puts them into its
@@ -74,6 +76,7 @@ const zhCN = {
     creditLimitsZhCN.refusal,
     evaluationsZhCN.refusal,
     checkoutsZhCN.refusal,
+    warningsZhCN.refusal,
   ),
   actions: mergeDomains(
     archiveZhCN.actions,
@@ -93,6 +96,7 @@ const zhCN = {
     creditLimitsActionsZhCN,
     evaluationsActionsZhCN,
     checkoutsActionsZhCN,
+    warningsActionsZhCN,
   ),
   auditTargets: auditZhCN.targets,
   chainBreaks: auditZhCN.chainBreaks,
@@ -118,6 +122,7 @@ const enUS = {
     creditLimitsEnUS.refusal,
     evaluationsEnUS.refusal,
     checkoutsEnUS.refusal,
+    warningsEnUS.refusal,
   ),
   actions: mergeDomains(
     archiveEnUS.actions,
@@ -137,6 +142,7 @@ const enUS = {
     creditLimitsActionsEnUS,
     evaluationsActionsEnUS,
     checkoutsActionsEnUS,
+    warningsActionsEnUS,
   ),
   auditTargets: auditEnUS.targets,
   chainBreaks: auditEnUS.chainBreaks,

@@ -19,4 +19,6 @@ export const permissionsEnUS = {
   'evaluations.take_part': { name: 'Take part in credit evaluations', description: "Start a credit evaluation, fill one's own review sheet, enter an objection for a customer" },
   'checkouts.lend': { name: 'Lending', description: 'Archivist: lend, take back and recall files, read the borrowing log; keeps and reads every file' },
   'checkouts.policy': { name: 'Loan policy', description: 'Set the loan periods, renewals and reading-room rule per confidentiality level' },
+  'warnings.manage': { name: 'Manage risk warnings', description: 'Set the warning rules and their thresholds; close warnings' },
+  'warnings.work': { name: 'Work risk warnings', description: 'Acknowledge warnings; record notes and the measures taken' },
 } satisfies Record<Permission, { name: string; description: string }>;

@@ -20,4 +20,6 @@ export const permissionsZhCN = {
   'evaluations.take_part': { name: '参加信用评审', description: '发起信用评审，填写本人的评审表，为客户提出异议' },
   'checkouts.lend': { name: '借阅管理', description: '档案管理员：借出、收回、催还档案，查阅借阅登记簿；保管并可查阅全部档案' },
   'checkouts.policy': { name: '借阅规则', description: '按密级设置借阅期限、续借次数和是否仅限阅览室' },
+  'warnings.manage': { name: '风险预警管理', description: '设置预警规则及其阈值，关闭预警' },
+  'warnings.work': { name: '处置风险预警', description: '确认预警，记录处置说明和已采取的措施' },
 } satisfies Record<Permission, { name: string; description: string }>;

@@ -12,6 +12,7 @@ import * as m0060 from './0060-checkouts';
 import * as m0070 from './0070-record-voiding';
 import * as m0090 from './0090-role-changes';
 import * as m0095 from './0095-audit-purpose-codes';
+import * as m0080 from './0080-warnings';
 
 // The ordered list of migrations, imported statically: a bundled app has no
 // migration folder to read. Numbered with gaps; never renamed or edited once shipped.
@@ -29,6 +30,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0070-record-voiding': m0070,
   '0090-role-changes': m0090,
   '0095-audit-purpose-codes': m0095,
+  '0080-warnings': m0080,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);

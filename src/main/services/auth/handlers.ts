@@ -3,6 +3,7 @@ import type { HostServices, PartialHandlers } from '../../host/handler';
 import { currentUserOf, findUserByName } from '../users/queries';
 import { finalizeDue } from '../evaluations/handlers';
 import { assertStrongPassword } from './password';
+import { warningsDaily } from '../warnings/evaluate';
 
 const RECOVERY_THROTTLE_KEY = '\u0000recovery';
 
@@ -40,6 +41,9 @@ export const authHandlers: PartialHandlers = {
       audit.actor = { userId: found.id, username: found.username };
       // The first use of the day: publications over without objection become final (信用评审).
       await finalizeDue(db, now, host.ids);
+      // … and the warning rules run over every customer, so that the passing days count (风险预警).
+      const warnings = await warningsDaily(db, now, host.ids);
+      if (warnings) audit.details = { ...audit.details, warnings: { raised: warnings.raised, reopened: warnings.reopened, cleared: warnings.cleared } };
       const session = host.newSessionToken();
       afterCommit(() => host.openSession(session, found.id, found.username));
       return { session, user: await currentUserOf(db, found.id) };

@@ -6,6 +6,7 @@ import { dayOf } from '../../../shared/domain/receivables';
 import type { DB } from '../../archive/schema';
 import type { Actor, PartialHandlers } from '../../host/handler';
 import { loadChain, resubmitApproval, startApproval, type LoadedChain } from '../approvals/chains';
+import { warningsChanged } from '../warnings/evaluate';
 import type { ApprovalForm, ApprovedChain } from '../approvals/forms';
 import type { IdSource } from '../../host/types';
 import { visibleChain } from '../approvals/handlers';
@@ -150,6 +151,8 @@ export const creditLimitForm: ApprovalForm = {
       ids,
     );
     await db.updateTable('credit_limit_requests').set({ applied_at: now.toISOString() }).where('chain_id', '=', chain.id).execute();
+    // A new limit and term: the warning rules (overdue share of the term, limit used) look again.
+    await warningsChanged(db, now, ids, [request.customer_id]);
   },
 };
 

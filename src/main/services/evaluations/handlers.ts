@@ -28,6 +28,7 @@ import type { IdSource } from '../../host/types';
 import { loadChain, resubmitApproval, startApproval } from '../approvals/chains';
 import type { ApprovalForm, ApprovedChain } from '../approvals/forms';
 import { applyLimitChange } from '../creditLimits/handlers';
+import { warningsChanged } from '../warnings/evaluate';
 import { fromFile, statementOfRow } from './archive';
 import { evaluationPdf, loadEvaluationPrint } from './pdf';
 import { caller, contextFor, detailOf, loadCrosswalk, loadEvaluation, loadModel, refusalError, saveEvaluation, type Db, type StoredEvaluation } from './store';
@@ -179,6 +180,8 @@ async function applyFinal(db: Tx, stored: StoredEvaluation, model: ScoringModel,
       effective_at: at,
     })
     .execute();
+  // A new grade, limit and term: the warning rules (score line, downgrade, limit used) look again.
+  await warningsChanged(db, now, ids, [result.customerId]);
 }
 
 /** The caller's action as a lifecycle event (ids of new records from the host). */

@@ -12,6 +12,7 @@ import { columnNamed } from './kinds';
 import { loadLookups } from './lookups';
 import { templateOf } from './template';
 import { writeRecords } from './write';
+import { warningsChanged } from '../warnings/evaluate';
 
 // imports.template / preview / run, and the progress and cancellation of a run.
 // A file is checked whole before anything is written; a file with any problem writes
@@ -77,6 +78,8 @@ export async function checkFile(file: ImportFile, run: CheckRun): Promise<CheckR
   }
 }
 
+const IMPORTED_TABLE = { customers: null, contracts: 'contracts', transactions: 'transactions', payments: 'payments' } as const satisfies Record<ImportKind, keyof DB | null>;
+
 export interface ImportOutcome {
   written: number;
   importId: string;
@@ -109,6 +112,12 @@ export async function importFile(file: ImportFile, run: Omit<CheckRun, 'keepReco
     checkpoint: () => run.job?.checkpoint(),
   });
   run.job?.checkpoint();
+  // The warning rules read sales, payments and contracts: the customers this file touched are evaluated again, in this transaction.
+  const table = IMPORTED_TABLE[file.kind];
+  if (table) {
+    const touched = await run.db.selectFrom(table).select('customer_id').distinct().where('import_id', '=', importId).execute();
+    await warningsChanged(run.db, run.now, run.ids, touched.map((t) => t.customer_id));
+  }
   return { written: total, importId };
 }
 

@@ -5,6 +5,7 @@ import type { DB } from '../../archive/schema';
 import type { PartialHandlers } from '../../host/handler';
 import { reindexCustomer } from '../customers/grams';
 import { assertCustomer, assertDepartment } from '../customers/handlers';
+import { warningsChanged } from '../warnings/evaluate';
 
 // The records of a customer file: contacts, qualifications, contracts (numbered per
 // department), transactions, payments, credit events, feedback, third-party reports.
@@ -50,6 +51,9 @@ const TABLE_OF = {
   creditReport: 'credit_reports',
 } as const satisfies Record<RecordKind, keyof DB>;
 
+/** The records the warning rules read: voiding one re-evaluates the customer's warnings. */
+const WARNED_KINDS: ReadonlySet<RecordKind> = new Set(['transaction', 'payment', 'creditEvent', 'qualification']);
+
 export const recordHandlers: PartialHandlers = {
   'records.addContact': {
     async run({ db, input, now, audit, host }) {
@@ -86,6 +90,8 @@ export const recordHandlers: PartialHandlers = {
         .execute();
       audit.target = `customer:${input.customerId}`;
       audit.details = { record: `qualification:${id}`, kind: input.kind, validTo: input.validTo };
+      // The warning rules read this record: evaluated again for the customer, in this transaction.
+      await warningsChanged(db, now, host.ids, [input.customerId]);
       return { id };
     },
   },
@@ -143,6 +149,8 @@ export const recordHandlers: PartialHandlers = {
         .execute();
       audit.target = `customer:${input.customerId}`;
       audit.details = { record: `transaction:${id}`, kind: input.kind, amountFen: input.amountFen, occurredOn: input.occurredOn };
+      // The warning rules read this record: evaluated again for the customer, in this transaction.
+      await warningsChanged(db, now, host.ids, [input.customerId]);
       return { id };
     },
   },
@@ -167,6 +175,8 @@ export const recordHandlers: PartialHandlers = {
         .execute();
       audit.target = `customer:${input.customerId}`;
       audit.details = { record: `payment:${id}`, amountFen: input.amountFen, paidOn: input.paidOn };
+      // The warning rules read this record: evaluated again for the customer, in this transaction.
+      await warningsChanged(db, now, host.ids, [input.customerId]);
       return { id };
     },
   },
@@ -191,6 +201,8 @@ export const recordHandlers: PartialHandlers = {
         .execute();
       audit.target = `customer:${input.customerId}`;
       audit.details = { record: `creditEvent:${id}`, kind: input.kind, occurredOn: input.occurredOn };
+      // The warning rules read this record: evaluated again for the customer, in this transaction.
+      await warningsChanged(db, now, host.ids, [input.customerId]);
       return { id };
     },
   },
@@ -255,7 +267,7 @@ export const recordHandlers: PartialHandlers = {
   },
 
   'records.void': {
-    async run({ db, input, audit, actor, now }) {
+    async run({ db, input, audit, actor, now, host }) {
       const table = TABLE_OF[input.kind];
       const row = await db.selectFrom(table).select(['id', 'customer_id', 'voided_at', 'voided_by', 'void_reason']).where('id', '=', input.id).executeTakeFirst();
       if (!row) throw new ArchiveError('NOT_FOUND', 'no such record');
@@ -280,6 +292,7 @@ export const recordHandlers: PartialHandlers = {
       await db.updateTable(table).set({ voided_at: stamp.at, voided_by: stamp.by, void_reason: stamp.reason }).where('id', '=', input.id).execute();
       audit.target = `customer:${row.customer_id}`;
       audit.details = { voided: `${input.kind}:${input.id}`, reason: stamp.reason };
+      if (WARNED_KINDS.has(input.kind)) await warningsChanged(db, now, host.ids, [row.customer_id]);
       return null;
     },
   },

@@ -1,4 +1,5 @@
 import { approvalsEnUS } from '../../../../shared/messages/approvals.en-US';
+import { warningsTextsEn } from './warnings.en-US';
 import { creditLimitsEnUS } from '../../../../shared/messages/creditLimits.en-US';
 import { approvalsTextsEn } from './approvals.en-US';
 import { calendarTextsEn } from './calendar.en-US';
@@ -394,6 +395,7 @@ export const enUS: Translation = {
   calendar: calendarTextsEn,
   evaluations: evaluationsTextsEn,
   evaluationModels: evaluationModelsTextsEn,
+  warnings: warningsTextsEn,
   approvalCodes: approvalsEnUS,
   creditLimitCodes: creditLimitsEnUS,
   data: {

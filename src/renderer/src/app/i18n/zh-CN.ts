@@ -1,3 +1,5 @@
+import type { Permission } from '../../../../shared/domain/permissions';
+import { warningsTexts } from './warnings.zh-CN';
 import { approvalsZhCN } from '../../../../shared/messages/approvals.zh-CN';
 import { creditLimitsZhCN } from '../../../../shared/messages/creditLimits.zh-CN';
 import { approvalsTexts } from './approvals.zh-CN';
@@ -399,6 +401,7 @@ export const zhCN = {
   calendar: calendarTexts,
   evaluations: evaluationsTexts,
   evaluationModels: evaluationModelsTexts,
+  warnings: warningsTexts,
   // Mapped to plain object types: i18next does not derive keys from an interface.
   approvalCodes: approvalsZhCN as TranslationShape<typeof approvalsZhCN>,
   creditLimitCodes: creditLimitsZhCN as TranslationShape<typeof creditLimitsZhCN>,

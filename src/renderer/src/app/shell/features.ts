@@ -13,6 +13,7 @@ import { settingsFeature } from '../../features/settings';
 import { usersFeature } from '../../features/users';
 import { evaluationsFeature } from '../../features/evaluations';
 import { evaluationModelsFeature } from '../../features/evaluationModels';
+import { warningsFeature } from '../../features/warnings';
 
 /** The features of the application. A new domain adds its feature here, and nothing else in the shell. */
 export const FEATURES: readonly Feature[] = [
@@ -30,6 +31,7 @@ export const FEATURES: readonly Feature[] = [
   authFeature,
   evaluationsFeature,
   evaluationModelsFeature,
+  warningsFeature,
 ];
 
 export const CONTRIBUTIONS = collect(FEATURES);

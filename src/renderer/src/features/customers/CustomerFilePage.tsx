@@ -188,6 +188,17 @@ function FileHeader({ file, purpose }: { file: CustomerFile; purpose: string }) 
               value: basics.creditTermDays === null ? t('customerFile.basics.noCreditLimit') : t('customerFile.basics.termDays', { count: basics.creditTermDays }),
             })}
           </Badge>
+          <Badge variant="light" color="blue" data-testid="file-receivable">
+            {t('app.keyValue', { key: t('customerFile.basics.receivable'), value: vocabulary.money(file.figures.receivableFen) })}
+          </Badge>
+          <Badge variant={file.figures.overdueFen > 0 ? 'filled' : 'light'} color={file.figures.overdueFen > 0 ? 'red' : 'gray'} data-testid="file-overdue">
+            {t('app.keyValue', { key: t('customerFile.basics.overdue'), value: vocabulary.money(file.figures.overdueFen) })}
+          </Badge>
+          {basics.creditLimitFen !== null && basics.creditLimitFen > 0 && (
+            <Badge variant="light" color={file.figures.receivableFen > basics.creditLimitFen ? 'red' : 'teal'} data-testid="file-limit-used">
+              {t('app.keyValue', { key: t('customerFile.basics.limitUsed'), value: `${Math.round((Math.max(0, file.figures.receivableFen) * 1000) / basics.creditLimitFen) / 10}%` })}
+            </Badge>
+          )}
         </Group>
       </Stack>
       <Stack gap="xs" align="flex-end">
