@@ -9,6 +9,7 @@ import { creditLimitsMethods } from '../../src/shared/contract/creditLimits';
 import { customersMethods } from '../../src/shared/contract/customers';
 import { departmentsMethods } from '../../src/shared/contract/departments';
 import { evaluationsMethods } from '../../src/shared/contract/evaluations';
+import { dunningMethods } from '../../src/shared/contract/dunning';
 import { documentsMethods } from '../../src/shared/contract/documents';
 import { importsMethods } from '../../src/shared/contract/imports';
 import { jobsMethods } from '../../src/shared/contract/jobs';
@@ -37,6 +38,7 @@ const DOMAINS = {
   creditLimits: creditLimitsMethods,
   calendar: calendarMethods,
   evaluations: evaluationsMethods,
+  dunning: dunningMethods,
 };
 
 describe('the contract', () => {

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  DEFAULT_COLLECTION_LETTER as shipped,
   dunningWorkDue,
   fillLetter,
   letterValues,
@@ -47,9 +47,9 @@ describe('dunning steps of an open sale by the day (seed 003 五(二))', () => {
     const base: DunningRecord[] = [{ kind: 'letter', on: '2026-11-02' }];
     const at = (chain: 'open' | 'approved' | 'rejected') => saleDunning(open, [...base, { kind: 'suspension', on: '2026-11-17', chain }], '2026-11-20');
     expect(statuses(at('open')).suspension).toBe('in_approval');
-    expect(refuseDunningStep(at('open'), 'suspension')).toBe('in_approval');
+    expect(refuseDunningStep(at('open'), 'suspension')).toBe('suspension_in_approval');
     expect(statuses(at('approved')).suspension).toBe('done');
-    expect(refuseDunningStep(at('approved'), 'suspension')).toBe('already_done');
+    expect(refuseDunningStep(at('approved'), 'suspension')).toBe('step_done');
     expect(statuses(at('rejected')).suspension).toBe('rejected');
     expect(refuseDunningStep(at('rejected'), 'suspension')).toBeNull();
     expect(at('rejected').due).toEqual([]);
@@ -67,10 +67,10 @@ describe('dunning steps of an open sale by the day (seed 003 五(二))', () => {
   });
 
   it('refuses what is not yet open or already done; a missed reminder may still be recorded as it happened', () => {
-    expect(refuseDunningStep(saleDunning(open, [], '2026-10-01'), 'reminder')).toBe('not_yet');
-    expect(refuseDunningStep(saleDunning(open, [], '2026-10-31'), 'letter')).toBe('not_yet');
-    expect(refuseDunningStep(saleDunning(open, [], '2026-11-15'), 'suspension')).toBe('not_yet');
-    expect(refuseDunningStep(saleDunning(open, [{ kind: 'letter', on: '2026-11-01' }], '2026-11-03'), 'letter')).toBe('already_done');
+    expect(refuseDunningStep(saleDunning(open, [], '2026-10-01'), 'reminder')).toBe('step_not_open');
+    expect(refuseDunningStep(saleDunning(open, [], '2026-10-31'), 'letter')).toBe('step_not_open');
+    expect(refuseDunningStep(saleDunning(open, [], '2026-11-15'), 'suspension')).toBe('step_not_open');
+    expect(refuseDunningStep(saleDunning(open, [{ kind: 'letter', on: '2026-11-01' }], '2026-11-03'), 'letter')).toBe('step_done');
     expect(refuseDunningStep(saleDunning(open, [], '2026-11-03'), 'reminder')).toBeNull();
     expect(refuseDunningStep(saleDunning({ ...open, dueOn: null }, [], '2026-11-03'), 'letter')).toBe('no_due_date');
   });
@@ -101,7 +101,6 @@ describe('dunning properties', () => {
 });
 
 describe('the collection letter (催款函) template', () => {
-  const shipped = readFileSync(new URL('../../resources/templates/collection-letter.txt', import.meta.url), 'utf8');
   const values = letterValues({ customerName: '北京华联商贸有限公司', customerCode: 'KH-0001', docNo: 'FP-001', contractNo: 'HT-2026-01', occurredOn: '2026-09-01', dueOn: '2026-10-31', amountFen: 1_000_000, balanceFen: 623_450, daysOverdue: 5, today: '2026-11-05', companyName: '某某公司', clerk: '王芳' });
   it('fills every field of the shipped letter', () => {
     expect(unknownPlaceholders(shipped)).toEqual([]);

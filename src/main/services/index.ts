@@ -12,6 +12,7 @@ import { customerHandlers } from './customers/handlers';
 import { recordHandlers } from './records/handlers';
 import { departmentsHandlers } from './departments/handlers';
 import { documentHandlers } from './documents/handlers';
+import { dunningHandlers, dunningSuspensionForm } from './dunning/handlers';
 import { evaluationForms, evaluationHandlers } from './evaluations/handlers';
 import { importHandlers } from './imports/handlers';
 import { jobsHandlers } from './jobs/handlers';
@@ -55,8 +56,10 @@ export const handlers: HandlerMap = mergeHandlers(
   approvalsHandlers,
   creditLimitHandlers,
   evaluationHandlers,
+  dunningHandlers,
 );
 
 // The forms that go through approval chains tell the approvals service what to do on final approval.
 registerApprovalForm(creditLimitForm);
 for (const form of evaluationForms) registerApprovalForm(form);
+registerApprovalForm(dunningSuspensionForm);

@@ -8,6 +8,7 @@ import { creditLimitsMethods } from './creditLimits';
 import { customersMethods } from './customers';
 import { departmentsMethods } from './departments';
 import { documentsMethods } from './documents';
+import { dunningMethods } from './dunning';
 import { evaluationsMethods } from './evaluations';
 import type { Envelope } from './errors';
 import { importsMethods } from './imports';
@@ -54,6 +55,7 @@ export const contract = mergeDomains(
   creditLimitsMethods,
   calendarMethods,
   evaluationsMethods,
+  dunningMethods,
 ) satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

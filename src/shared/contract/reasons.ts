@@ -5,6 +5,7 @@ import { approvalsReasons } from './approvals';
 import { creditLimitRefusal } from './creditLimits';
 import { customersReasons } from './customers';
 import { documentsReasons } from './documents';
+import { dunningReasons } from './dunning';
 import { evaluationsReasons } from './evaluations';
 import { jobsReasons } from './jobs';
 import { recordsReasons } from './records';
@@ -29,6 +30,7 @@ export const REFUSAL_REASONS = {
   approvals: approvalsReasons.options,
   creditLimits: creditLimitRefusal.options,
   evaluations: evaluationsReasons.options,
+  dunning: dunningReasons.options,
 } as const;
 
 export type RefusalReason = (typeof REFUSAL_REASONS)[keyof typeof REFUSAL_REASONS][number];

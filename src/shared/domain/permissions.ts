@@ -17,6 +17,7 @@ export const PERMISSIONS = [
   'creditLimits.request', // ask for a customer's credit limit and term to change (授信额度调整)
   'evaluations.manage', // edit scoring models and the crosswalk; consolidate, settle and answer objections (信用经理)
   'evaluations.take_part', // start a credit evaluation, fill one's own review sheet, enter an objection (评审)
+  'dunning.work', // record reminders, send collection letters, recommend a suspension (催收, 客服经理)
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -66,10 +67,10 @@ export const DEFAULT_ROLES: readonly DefaultRole[] = [
   {
     code: 'credit_manager',
     name: '信用经理',
-    permissions: ['customers.read', 'customers.write', 'customers.verify', 'customers.import', 'documents.read', 'documents.write', 'creditLimits.request', 'evaluations.manage', 'evaluations.take_part'],
+    permissions: ['customers.read', 'customers.write', 'customers.verify', 'customers.import', 'documents.read', 'documents.write', 'creditLimits.request', 'evaluations.manage', 'evaluations.take_part', 'dunning.work'],
   },
   { code: 'account_manager', name: '客户经理', permissions: ['customers.read', 'customers.write', 'documents.read', 'documents.write', 'creditLimits.request', 'evaluations.take_part'] },
-  { code: 'service_manager', name: '客服经理', permissions: ['customers.read', 'customers.write', 'customers.import', 'documents.read', 'evaluations.take_part'] },
+  { code: 'service_manager', name: '客服经理', permissions: ['customers.read', 'customers.write', 'customers.import', 'documents.read', 'evaluations.take_part', 'dunning.work'] },
   // Evaluation grants are given to archives made before them by migration 0050.
   { code: 'reviewer', name: '评审人', permissions: ['customers.read', 'evaluations.take_part'] },
   { code: 'dept_manager', name: '部门经理', permissions: [] },

@@ -20,6 +20,8 @@ import { departmentsEnUS } from './departments.en-US';
 import { departmentsZhCN } from './departments.zh-CN';
 import { documentsEnUS } from './documents.en-US';
 import { documentsZhCN } from './documents.zh-CN';
+import { dunningActionsEnUS, dunningEnUS } from './dunning.en-US';
+import { dunningActionsZhCN, dunningZhCN } from './dunning.zh-CN';
 import { evaluationsActionsEnUS, evaluationsEnUS } from './evaluations.en-US';
 import { evaluationsActionsZhCN, evaluationsZhCN } from './evaluations.zh-CN';
 import { errorsEnUS } from './errors.en-US';
@@ -71,6 +73,7 @@ const zhCN = {
     { delegationOverlaps: '已有一项委托给这位同事的审批委托覆盖了其中部分日期', delegationOver: '该委托已经结束' },
     creditLimitsZhCN.refusal,
     evaluationsZhCN.refusal,
+    dunningZhCN.refusal,
   ),
   actions: mergeDomains(
     archiveZhCN.actions,
@@ -89,6 +92,7 @@ const zhCN = {
     approvalsActionsZhCN,
     creditLimitsActionsZhCN,
     evaluationsActionsZhCN,
+    dunningActionsZhCN,
   ),
   auditTargets: auditZhCN.targets,
   chainBreaks: auditZhCN.chainBreaks,
@@ -113,6 +117,7 @@ const enUS = {
     { delegationOverlaps: 'A delegation to this colleague already covers some of these days', delegationOver: 'This delegation is over already' },
     creditLimitsEnUS.refusal,
     evaluationsEnUS.refusal,
+    dunningEnUS.refusal,
   ),
   actions: mergeDomains(
     archiveEnUS.actions,
@@ -131,6 +136,7 @@ const enUS = {
     approvalsActionsEnUS,
     creditLimitsActionsEnUS,
     evaluationsActionsEnUS,
+    dunningActionsEnUS,
   ),
   auditTargets: auditEnUS.targets,
   chainBreaks: auditEnUS.chainBreaks,

@@ -9,6 +9,7 @@ import * as m0045 from './0045-credit-limits';
 import * as m0050 from './0050-evaluations';
 import * as m0055 from './0055-financial-statements';
 import * as m0070 from './0070-record-voiding';
+import * as m0085 from './0085-dunning';
 
 // The ordered list of migrations, imported statically: a bundled app has no
 // migration folder to read. Numbered with gaps; never renamed or edited once shipped.
@@ -23,6 +24,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0050-evaluations': m0050,
   '0055-financial-statements': m0055,
   '0070-record-voiding': m0070,
+  '0085-dunning': m0085,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);

@@ -38,9 +38,9 @@ export type SalePaymentState = (typeof SALE_PAYMENT_STATES)[number];
 /** Why recording a dunning step is refused. */
 export const DUNNING_REFUSALS = [
   'sale_settled', // nothing is owed on the sale any more
-  'not_yet', // the step's window has not opened (a reminder before the last week, a letter before the due date …)
-  'already_done', // the step is recorded already
-  'in_approval', // the suspension's chain is running
+  'step_not_open', // the step's window has not opened (a reminder before the last week, a letter before the due date …)
+  'step_done', // the step is recorded already
+  'suspension_in_approval', // the suspension's chain is running
   'no_due_date', // a sale without a due date has no dunning
 ] as const;
 export type DunningRefusal = (typeof DUNNING_REFUSALS)[number];

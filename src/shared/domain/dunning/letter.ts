@@ -1,6 +1,6 @@
 // The collection letter (催款函) is a template the administrator edits: plain text with
-// placeholders such as {{客户名称}}; the product ships resources/templates/collection-letter.txt.
-// Filling it is pure, so the editor can preview a letter and the host can refuse a template
+// placeholders such as {{客户名称}}. The product ships DEFAULT_COLLECTION_LETTER; the
+// administrator's edits are kept in the archive, every version. Filling it is pure, so the editor can preview a letter and the host can refuse a template
 // that names a field that does not exist.
 
 import { formatFen } from '../money';
@@ -59,3 +59,19 @@ export function unknownPlaceholders(template: string): string[] {
 export function fillLetter(template: string, values: LetterValues): string {
   return template.replace(PLACEHOLDER, (whole, name: string) => ((LETTER_FIELDS as readonly string[]).includes(name) ? values[name as LetterField] : whole));
 }
+
+/** The letter the product ships with, until the administrator saves another. */
+export const DEFAULT_COLLECTION_LETTER = `催款函
+
+{{客户名称}}（客户编号 {{客户编号}}）：
+
+贵方于 {{销售日期}} 发生的业务（单据号 {{单据号}}，合同号 {{合同号}}），金额 {{销售金额}}，约定付款日期为 {{应付日期}}。截至 {{发函日期}}，尚有 {{未付金额}} 未付，已逾期 {{逾期天数}} 天。
+
+请贵方收到本函后尽快安排付款。如逾期超过十五天，依合同约定，贵方保证金将转为违约金，我方将停止合作。如已付款，请忽略本函并告知我方核对。
+
+此致
+
+{{公司名称}}
+经办人：{{经办人}}
+{{发函日期}}
+`;

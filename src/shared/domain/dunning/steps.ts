@@ -122,11 +122,11 @@ export function refuseDunningStep(dunning: SaleDunning, kind: DunningStepKind): 
   const step = dunning.steps.find((s) => s.kind === kind)!;
   switch (step.status) {
     case 'not_yet':
-      return 'not_yet';
+      return 'step_not_open';
     case 'done':
-      return 'already_done';
+      return 'step_done';
     case 'in_approval':
-      return 'in_approval';
+      return 'suspension_in_approval';
     case 'moot':
       return 'sale_settled';
     default:

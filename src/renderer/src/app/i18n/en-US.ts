@@ -438,6 +438,7 @@ export const enUS: Translation = {
     'calendar.manage': { name: 'Manage the working-day calendar', description: "Set the company's closed days and extra working days; import next year's official holidays" },
     'evaluations.manage': { name: 'Manage credit evaluations', description: 'Edit scoring models and the grade crosswalk; consolidate reviews, settle differences, answer objections' },
     'evaluations.take_part': { name: 'Take part in credit evaluations', description: "Start a credit evaluation, fill one's own review sheet, enter an objection for a customer" },
+    'dunning.work': { name: 'Dunning', description: 'Record reminders before due, make collection letters, recommend turning the deposit into a penalty and suspending cooperation' },
   },
   customer: customerVocabularyEn,
   ...customerTextsEn,

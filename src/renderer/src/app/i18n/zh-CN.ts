@@ -27,6 +27,7 @@ const permissions = {
   'calendar.manage': { name: '管理工作日历', description: '设置公司停工日和加班工作日，导入次年法定节假日安排' },
   'evaluations.manage': { name: '信用评审管理', description: '编辑评分模型和等级对照，汇总评审意见、裁定分歧、答复异议' },
   'evaluations.take_part': { name: '参加信用评审', description: '发起信用评审，填写本人的评审表，为客户提出异议' },
+  'dunning.work': { name: '催收', description: '记录到期前提醒，生成催款函，提出保证金转违约金及停止合作建议' },
 } satisfies Record<Permission, { name: string; description: string }>;
 
 export const zhCN = {
