@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { approvalWorld } from './approvals-world';
 import { addUser, useTempDirs } from './helpers';
@@ -5,6 +9,18 @@ import { addUser, useTempDirs } from './helpers';
 const temp = useTempDirs();
 const DAY = 86_400_000;
 const PURPOSE = '催收';
+
+/** The text of a PDF as poppler's pdftotext reads it (a program other than ours). */
+function pdfText(base64: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'letter-'));
+  try {
+    const file = join(dir, 'letter.pdf');
+    writeFileSync(file, Buffer.from(base64, 'base64'));
+    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 // The clock of the approval world starts on 2026-11-02 (Monday).
 describe('dunning (催收) through the host', () => {
@@ -48,6 +64,9 @@ describe('dunning (催收) through the host', () => {
     expect(letter.text).toContain('尚有 ¥60,000.00 未付，已逾期 5 天');
     expect(letter.text).toContain('约定付款日期为 2026-11-05');
     expect(letter.text).toContain('经办人：钱二');
+    expect(letter).toMatchObject({ mime: 'application/pdf', pages: 1, fileName: '催款函-苏州东方电子有限公司-FP-1.pdf' });
+    const printed = pdfText(letter.contentBase64).replace(/\s+/g, ' ');
+    for (const words of ['苏州东方电子有限公司', '¥60,000.00', '2026-11-05', '已逾期 5 天', '经办人：钱二']) expect(printed).toContain(words);
     expect(letter.sale.steps[1]).toMatchObject({ kind: 'letter', status: 'done', record: { on: '2026-11-10' } });
     // Printing it again is allowed, and logged again; the step stays as first recorded.
     const again = await w.t.ok(service.session, 'dunning.letter', { saleId: s1.id });

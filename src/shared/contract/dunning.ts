@@ -79,11 +79,11 @@ export const dunningMethods = {
   }),
   /**
    * The collection letter (催款函) from the template, filled from the file; the first one
-   * records the letter step as done. The text comes back for the caller to save as PDF.
+   * records the letter step as done. The PDF comes back for the user to save where they choose (logged).
    */
   'dunning.letter': method({
     input: z.strictObject({ saleId: id }),
-    output: z.strictObject({ sale: saleDunningView, fileName: z.string(), text: z.string() }),
+    output: z.strictObject({ sale: saleDunningView, text: z.string(), fileName: z.string(), mime: z.literal('application/pdf'), contentBase64: z.string(), pages: z.number().int() }),
     permission: 'dunning.work',
     writes: true,
   }),

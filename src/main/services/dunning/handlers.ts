@@ -18,6 +18,9 @@ import type { DB } from '../../archive/schema';
 import type { Actor, PartialHandlers } from '../../host/handler';
 import { startApproval } from '../approvals/chains';
 import { readSettings } from '../settings/handlers';
+import { pdfFileName } from '../../pdf';
+import { letterPdf } from './letter-pdf';
+import { createHash } from 'node:crypto';
 import type { ApprovalForm } from '../approvals/forms';
 
 // 催收 (seed 003 五(二)): where each sale's payment and dunning stand, derived at every call
@@ -239,6 +242,7 @@ export const dunningHandlers: PartialHandlers = {
         db.selectFrom('users').select('display_name').where('id', '=', me.userId).executeTakeFirstOrThrow(),
         currentTemplate(db),
       ]);
+      if (!host.pdfFont) throw new ArchiveError('INTERNAL', 'the font the PDFs embed is missing');
       const text = fillLetter(
         template?.body ?? DEFAULT_COLLECTION_LETTER,
         letterValues({
@@ -256,9 +260,11 @@ export const dunningHandlers: PartialHandlers = {
           clerk: clerk.display_name,
         }),
       );
+      const { bytes, pages } = await letterPdf({ fontPath: host.pdfFont, text, customerName: customer.name, printedBy: clerk.display_name, now });
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
       audit.target = `customer:${sale.customer_id}`;
-      audit.details = { saleId: input.saleId, balanceFen: view.balanceFen, daysOverdue: view.daysOverdue };
-      return { sale: view, fileName: `催款函-${customer.name}-${view.docNo ?? today}.pdf`, text };
+      audit.details = { saleId: input.saleId, balanceFen: view.balanceFen, daysOverdue: view.daysOverdue, pages, bytes: bytes.length, sha256 };
+      return { sale: view, text, fileName: pdfFileName(['催款函', customer.name, view.docNo ?? today]), mime: 'application/pdf' as const, contentBase64: bytes.toString('base64'), pages };
     },
   },
 

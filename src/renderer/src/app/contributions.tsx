@@ -54,6 +54,8 @@ export interface HomeCardContribution {
   path: string;
   needs: readonly MethodName[];
   order: number;
+  /** A line under the description with what waits (a count …); renders nothing when there is nothing to say. */
+  summary?: ComponentType;
 }
 
 export interface AuditTargetContribution {

@@ -3,6 +3,8 @@ import { creditLimitsEnUS } from '../../../../shared/messages/creditLimits.en-US
 import { approvalsTextsEn } from './approvals.en-US';
 import { calendarTextsEn } from './calendar.en-US';
 import { creditLimitsTextsEn } from './creditLimits.en-US';
+import { dunningTextsEn } from './dunning.en-US';
+import { dunningEnUS } from '../../../../shared/messages/dunning.en-US';
 import { SEAM_MESSAGES } from '../../../../shared/messages';
 import { customerTextsEn, customerValidationEn, customerVocabularyEn } from './customers.en-US';
 import type { Translation } from './zh-CN';
@@ -181,6 +183,7 @@ export const enUS: Translation = {
   },
   nav: {
     home: 'Home',
+    dunning: 'Dunning',
     users: 'Users',
     roles: 'Roles & permissions',
     audit: 'Audit log',
@@ -444,9 +447,11 @@ export const enUS: Translation = {
   ...customerTextsEn,
   approvals: approvalsTextsEn,
   creditLimits: creditLimitsTextsEn,
+  dunning: dunningTextsEn,
   calendar: calendarTextsEn,
   approvalCodes: approvalsEnUS,
   creditLimitCodes: creditLimitsEnUS,
+  dunningCodes: dunningEnUS,
   data: {
     role: {
       sysadmin: 'System administrator',

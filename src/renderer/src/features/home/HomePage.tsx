@@ -74,6 +74,7 @@ export function HomePage() {
                           <Text size="sm" c="dimmed">
                             {card.description(t)}
                           </Text>
+                          {card.summary && <card.summary />}
                         </Stack>
                       </Group>
                       <Group justify="flex-end">
