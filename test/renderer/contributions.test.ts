@@ -13,6 +13,7 @@ describe('features contribute, the shell collects', () => {
       'qualifications',
       'contracts',
       'trade',
+      'dunning',
       'events',
       'feedback',
       'reports',
@@ -28,6 +29,7 @@ describe('features contribute, the shell collects', () => {
       '/',
       '/customers',
       '/approvals',
+      '/dunning',
       '/imports',
       '/users',
       '/roles',
@@ -37,7 +39,7 @@ describe('features contribute, the shell collects', () => {
       '/settings',
       '/account',
     ]);
-    expect(CONTRIBUTIONS.homeCards.map((card) => card.id)).toEqual(['customers', 'approvals', 'imports', 'users', 'roles', 'audit', 'settings']);
+    expect(CONTRIBUTIONS.homeCards.map((card) => card.id)).toEqual(['customers', 'approvals', 'dunning', 'imports', 'users', 'roles', 'audit', 'settings']);
     expect([...CONTRIBUTIONS.auditTargets.keys()].sort()).toEqual(['customer', 'department', 'document', 'import', 'role', 'user']);
   });
 
