@@ -46,6 +46,8 @@ export interface E2eOptions {
   clock?: boolean;
   /** Run after the host starts and before the browser opens (setting up through calls). */
   before?(e2e: E2e): Promise<void>;
+  /** Give the host a clock the test can move forward (`advanceHost`): the host's days, not the browser's. */
+  hostClock?: boolean;
 }
 
 export interface E2e {
@@ -62,6 +64,8 @@ export interface E2e {
   api(session: string | null, method: string, input: unknown): Promise<Record<string, unknown> & { session: string }>;
   /** Stop the host before the suite ends (to look at the archive's files). */
   closeHost(): Promise<void>;
+  /** Move the host's clock forward (with `hostClock`): its time keeps flowing from there. */
+  advanceHost(ms: number): void;
 }
 
 /** Start the browser host and Chromium for a suite; all of it is closed and removed after the suite. */
@@ -69,6 +73,8 @@ export function useE2e(options: E2eOptions): E2e {
   const e2e = { consoleErrors: [] as string[] } as E2e;
   let shot = options.firstShot - 1;
   let hostClosed = false;
+  let hostOffsetMs = 0;
+  const hostClock = { now: () => new Date(Date.now() + hostOffsetMs) };
 
   e2e.screenshot = async (name, fullPage = true) => {
     shot += 1;
@@ -86,6 +92,10 @@ export function useE2e(options: E2eOptions): E2e {
     if (!envelope.ok) throw new Error(`${method}: ${JSON.stringify(envelope.error)}`);
     return envelope.value as Record<string, unknown> & { session: string };
   };
+  e2e.advanceHost = (ms) => {
+    if (!options.hostClock) throw new Error('advanceHost needs the hostClock option');
+    hostOffsetMs += ms;
+  };
   e2e.closeHost = async () => {
     if (hostClosed) return;
     hostClosed = true;
@@ -96,7 +106,7 @@ export function useE2e(options: E2eOptions): E2e {
     mkdirSync(SHOTS, { recursive: true });
     for (const file of readdirSync(SHOTS)) if (options.ownShots.test(file)) rmSync(join(SHOTS, file), { force: true });
     e2e.dir = mkdtempSync(join(tmpdir(), `credit-archive-e2e-${options.name}-`));
-    e2e.host = await startBrowserHost({ dir: e2e.dir, port: 0 });
+    e2e.host = await startBrowserHost({ dir: e2e.dir, port: 0, ...(options.hostClock ? { host: { clock: hostClock } } : {}) });
     await options.before?.(e2e);
     e2e.browser = await chromium.launch({
       executablePath: CHROMIUM,

@@ -30,6 +30,8 @@ export interface PageContribution {
   children?: readonly { path: string; component: ComponentType }[];
   /** Shown beside the navigation item (a count of what waits …); renders nothing when there is nothing to say. */
   badge?: ComponentType;
+  /** Reached only from other pages (a form's own page), never from the navigation. */
+  hidden?: boolean;
 }
 
 export interface CustomerFileTabContribution {

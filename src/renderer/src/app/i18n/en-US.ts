@@ -5,6 +5,7 @@ import { calendarTextsEn } from './calendar.en-US';
 import { creditLimitsTextsEn } from './creditLimits.en-US';
 import { dunningTextsEn } from './dunning.en-US';
 import { dunningEnUS } from '../../../../shared/messages/dunning.en-US';
+import { evaluationsTextsEn } from './evaluations.en-US';
 import { SEAM_MESSAGES } from '../../../../shared/messages';
 import { customerTextsEn, customerValidationEn, customerVocabularyEn } from './customers.en-US';
 import type { Translation } from './zh-CN';
@@ -449,6 +450,7 @@ export const enUS: Translation = {
   creditLimits: creditLimitsTextsEn,
   dunning: dunningTextsEn,
   calendar: calendarTextsEn,
+  evaluations: evaluationsTextsEn,
   approvalCodes: approvalsEnUS,
   creditLimitCodes: creditLimitsEnUS,
   dunningCodes: dunningEnUS,

@@ -6,6 +6,7 @@ import { calendarTexts } from './calendar.zh-CN';
 import { creditLimitsTexts } from './creditLimits.zh-CN';
 import { dunningTexts } from './dunning.zh-CN';
 import { dunningZhCN } from '../../../../shared/messages/dunning.zh-CN';
+import { evaluationsTexts } from './evaluations.zh-CN';
 import { SEAM_MESSAGES } from '../../../../shared/messages';
 import { customerTexts, customerValidation, customerVocabulary } from './customers.zh-CN';
 
@@ -455,6 +456,7 @@ export const zhCN = {
   creditLimits: creditLimitsTexts,
   dunning: dunningTexts,
   calendar: calendarTexts,
+  evaluations: evaluationsTexts,
   // Mapped to plain object types: i18next does not derive keys from an interface.
   approvalCodes: approvalsZhCN as TranslationShape<typeof approvalsZhCN>,
   creditLimitCodes: creditLimitsZhCN as TranslationShape<typeof creditLimitsZhCN>,

@@ -95,7 +95,7 @@ function ShellLayout() {
             {t('nav.section')}
           </Text>
           <nav data-testid="main-nav">
-            {pages.map((page) => (
+            {pages.filter((page) => !page.hidden).map((page) => (
               <NavLink
                 key={page.id}
                 href={`#${page.path}`}

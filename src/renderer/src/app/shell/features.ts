@@ -12,6 +12,7 @@ import { importsFeature } from '../../features/imports';
 import { rolesFeature } from '../../features/roles';
 import { settingsFeature } from '../../features/settings';
 import { usersFeature } from '../../features/users';
+import { evaluationsFeature } from '../../features/evaluations';
 
 /** The features of the application. A new domain adds its feature here, and nothing else in the shell. */
 export const FEATURES: readonly Feature[] = [
@@ -28,6 +29,7 @@ export const FEATURES: readonly Feature[] = [
   calendarFeature,
   settingsFeature,
   authFeature,
+  evaluationsFeature,
 ];
 
 export const CONTRIBUTIONS = collect(FEATURES);
