@@ -46,7 +46,7 @@ describe('features contribute, the shell collects', () => {
   it('the approval screens plug into the customer file, the account page and each form kind', () => {
     expect(CONTRIBUTIONS.customerFileActions.map((action) => action.id)).toEqual(['credit-limit-request']);
     expect(CONTRIBUTIONS.accountSections.map((section) => section.id)).toEqual(['delegation']);
-    expect([...CONTRIBUTIONS.approvalForms.keys()]).toEqual(['credit_limit_change']);
+    expect([...CONTRIBUTIONS.approvalForms.keys()]).toEqual(['credit_limit_change', 'dunning_suspension']);
     expect(CONTRIBUTIONS.components.approvalTimeline).toBeTypeOf('function');
     expect(CONTRIBUTIONS.pages.find((page) => page.id === 'approvals')?.badge).toBeTypeOf('function');
   });

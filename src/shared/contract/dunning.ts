@@ -109,5 +109,20 @@ export const dunningMethods = {
   }),
 };
 
+/** What the suspension's approval chain carries (its content, as the approvers see it). */
+export const suspensionContent = z.object({
+  customerId: id,
+  customerName: z.string(),
+  saleId: id,
+  docNo: z.string().nullable(),
+  contractNo: z.string().nullable(),
+  dueOn: isoDay,
+  amountFen: z.number().int(),
+  balanceFen: z.number().int(),
+  daysOverdue: z.number().int(),
+  reason: z.string(),
+});
+export type SuspensionContent = z.infer<typeof suspensionContent>;
+
 /** Why a dunning call is refused (details.reason); the steps' own refusals come from the domain. */
 export const dunningReasons = z.enum([...DUNNING_REFUSALS, 'notASale', 'unknownPlaceholder']);

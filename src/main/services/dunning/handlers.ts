@@ -279,7 +279,7 @@ export const dunningHandlers: PartialHandlers = {
         {
           kind: SUSPENSION,
           authorId: me.userId,
-          content: { customerId, saleId: input.saleId, balanceFen: view.balanceFen, daysOverdue: view.daysOverdue, reason: input.reason },
+          content: { customerId, customerName: customer.name, saleId: input.saleId, docNo: view.docNo, contractNo: view.contractNo, dueOn: view.dueOn, amountFen: view.amountFen, balanceFen: view.balanceFen, daysOverdue: view.daysOverdue, reason: input.reason },
           facts: { amountFen: view.balanceFen },
           subject: customer.name,
           customerId,

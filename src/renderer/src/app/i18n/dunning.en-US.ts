@@ -58,6 +58,8 @@ export const dunningTextsEn: TranslationShape<typeof dunningTexts> = {
     reasonRequired: 'Please give a reason',
     submit: 'Submit for approval',
     submitted: 'Recommendation submitted for approval',
+    unreadable: 'The content of this recommendation cannot be read',
+    effect: 'Once approved, the deposit becomes a penalty and cooperation stops from that day; the customer file says so.',
   },
   work: {
     title: 'Dunning',

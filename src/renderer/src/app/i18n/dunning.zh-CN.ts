@@ -57,6 +57,8 @@ export const dunningTexts = {
     reasonRequired: '请填写建议理由',
     submit: '提交审批',
     submitted: '建议已提交审批',
+    unreadable: '无法读取该建议的内容',
+    effect: '批准后：客户保证金转为违约金，自批准之日起停止合作，客户档案中注明。',
   },
   work: {
     title: '催收',

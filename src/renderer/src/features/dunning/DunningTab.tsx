@@ -83,8 +83,8 @@ export function DunningTab({ file, purpose }: { file: CustomerFile; purpose: str
       {sales.length === 0 ? (
         <EmptyBlock title={t('dunning.empty')} description={t('dunning.emptyHint')} />
       ) : (
-        <Table.ScrollContainer minWidth={1080}>
-          <Table verticalSpacing="sm" data-testid="dunning-sales">
+        <Table.ScrollContainer minWidth={1040}>
+          <Table verticalSpacing="sm" data-testid="dunning-sales" styles={{ th: { whiteSpace: 'nowrap' } }}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('dunning.columns.docNo')}</Table.Th>
@@ -110,22 +110,22 @@ export function DunningTab({ file, purpose }: { file: CustomerFile; purpose: str
                       </Text>
                     )}
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <Text size="sm">{sale.occurredOn}</Text>
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <Text size="sm">{sale.dueOn ?? '—'}</Text>
                   </Table.Td>
-                  <Table.Td ta="right">
+                  <Table.Td style={{ whiteSpace: 'nowrap' }} ta="right">
                     <Text size="sm">{vocabulary.money(sale.amountFen)}</Text>
                   </Table.Td>
-                  <Table.Td ta="right">
+                  <Table.Td style={{ whiteSpace: 'nowrap' }} ta="right">
                     <Text size="sm" fw={600} c={sale.state === 'overdue' ? 'red' : undefined}>
                       {vocabulary.money(sale.balanceFen)}
                     </Text>
                   </Table.Td>
-                  <Table.Td>
-                    <Badge color={STATE_COLOR[sale.state]} variant={sale.state === 'overdue' ? 'filled' : 'light'} leftSection={sale.state === 'overdue' ? <IconAlertTriangle size={12} /> : undefined}>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <Badge color={STATE_COLOR[sale.state]} variant={sale.state === 'overdue' ? 'filled' : 'light'} style={{ flexShrink: 0, overflow: 'visible' }} styles={{ label: { overflow: 'visible' } }} leftSection={sale.state === 'overdue' ? <IconAlertTriangle size={12} /> : undefined}>
                       {sale.state === 'overdue' ? t('dunning.overdueDays', { count: sale.daysOverdue }) : t(`dunningCodes.saleState.${sale.state}`)}
                     </Badge>
                   </Table.Td>
@@ -135,7 +135,7 @@ export function DunningTab({ file, purpose }: { file: CustomerFile; purpose: str
                         .filter((step) => step.status !== 'not_yet' && step.status !== 'moot')
                         .map((step) => (
                           <Group key={step.kind} gap={6} wrap="nowrap" data-testid="dunning-step" data-kind={step.kind} data-status={step.status}>
-                            <Badge size="sm" variant="light" color={STEP_COLOR[step.status]}>
+                            <Badge size="sm" variant="light" color={STEP_COLOR[step.status]} style={{ flexShrink: 0 }} styles={{ label: { overflow: 'visible' } }}>
                               {t(`dunningCodes.stepStatus.${step.status}`)}
                             </Badge>
                             <Text size="xs">
@@ -159,7 +159,7 @@ export function DunningTab({ file, purpose }: { file: CustomerFile; purpose: str
                           —
                         </Text>
                       ) : (
-                        <Group gap={6} wrap="nowrap">
+                        <Stack gap={4} align="stretch">
                           <Tooltip label={reason(sale, 'reminder') ?? t('dunning.actions.reminderHint')} withArrow>
                             <Button size="compact-xs" variant="light" leftSection={<IconPhoneCall size={14} />} disabled={reason(sale, 'reminder') !== null} onClick={() => setReminderFor(sale)} data-testid="record-reminder">
                               {t('dunning.actions.reminder')}
@@ -171,7 +171,7 @@ export function DunningTab({ file, purpose }: { file: CustomerFile; purpose: str
                               {t('dunning.actions.suspension')}
                             </Button>
                           </Tooltip>
-                        </Group>
+                        </Stack>
                       )}
                     </Table.Td>
                   )}
