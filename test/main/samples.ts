@@ -31,6 +31,7 @@ export interface SampleIds {
 const NO_CUSTOMER = '0190a000-0000-7000-8000-000000000001';
 const NO_ROLE_CHANGE = '0190a000-0000-7000-8000-0000000000c1';
 const NO_CONTRACT = '0190a000-0000-7000-8000-000000000002';
+const NO_SALE = '0190a000-0000-7000-8000-000000000085';
 const NO_DOCUMENT = '0190a000-0000-7000-8000-000000000003';
 const NO_CHAIN = '0190a000-0000-7000-8000-000000000004';
 const NO_LOAN = '0190a000-0000-7000-8000-000000000005';
@@ -254,6 +255,13 @@ export function validInputs(ids: SampleIds): { [M in HostMethodName]: Input<M> }
     'warnings.act': { warningId: NO_CHAIN, action: { type: 'acknowledge', note: null } },
     'warnings.rules': {},
     'warnings.setRules': { rules: [{ rule: 'dormant', enabled: true, threshold: 6 }] },
+    'dunning.sales': { customerId, purpose: '催收' },
+    'dunning.work': {},
+    'dunning.recordReminder': { saleId: NO_SALE, channel: 'phone', note: '已电话提醒财务' },
+    'dunning.letter': { saleId: NO_SALE },
+    'dunning.recommendSuspension': { saleId: NO_SALE, reason: '逾期超过十五天' },
+    'dunning.template': {},
+    'dunning.setTemplate': { text: '催款函：{{客户名称}}，未付 {{未付金额}}，请于收函后付款。' },
     'calendar.get': { year: 2026 },
     'calendar.setOverlay': { day: '2026-03-06', kind: 'closed', note: '公司年会' },
     'calendar.importYear': { text: '{}' },

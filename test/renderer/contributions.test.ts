@@ -8,11 +8,14 @@ describe('features contribute, the shell collects', () => {
   it('the customer file shows the tabs of every feature, in their order', () => {
     expect(CONTRIBUTIONS.customerFileTabs.map((tab) => tab.id)).toEqual([
       'basics',
+      'warnings',
       'credit-limits',
+      'evaluations',
       'contacts',
       'qualifications',
       'contracts',
       'trade',
+      'dunning',
       'events',
       'feedback',
       'reports',
@@ -27,8 +30,10 @@ describe('features contribute, the shell collects', () => {
     expect(CONTRIBUTIONS.pages.map((page) => page.path)).toEqual([
       '/',
       '/customers',
+      '/warnings',
       '/approvals',
       '/reviews-due',
+      '/dunning',
       '/imports',
       '/users',
       '/roles',
@@ -38,15 +43,16 @@ describe('features contribute, the shell collects', () => {
       '/calendar',
       '/settings',
       '/account',
+      '/evaluations/:id',
     ]);
-    expect(CONTRIBUTIONS.homeCards.map((card) => card.id)).toEqual(['customers', 'approvals', 'reviews-due', 'imports', 'users', 'roles', 'audit', 'scoring-models', 'settings']);
-    expect([...CONTRIBUTIONS.auditTargets.keys()].sort()).toEqual(['customer', 'department', 'document', 'import', 'role', 'user']);
+    expect(CONTRIBUTIONS.homeCards.map((card) => card.id)).toEqual(['customers', 'warnings', 'approvals', 'dunning', 'reviews-due', 'imports', 'users', 'roles', 'audit', 'scoring-models', 'settings']);
+    expect([...CONTRIBUTIONS.auditTargets.keys()].sort()).toEqual(['customer', 'department', 'document', 'import', 'role', 'user', 'warning']);
   });
 
   it('the approval screens plug into the customer file, the account page and each form kind', () => {
-    expect(CONTRIBUTIONS.customerFileActions.map((action) => action.id)).toEqual(['credit-limit-request']);
+    expect(CONTRIBUTIONS.customerFileActions.map((action) => action.id)).toEqual(['warning-badges', 'credit-limit-request']);
     expect(CONTRIBUTIONS.accountSections.map((section) => section.id)).toEqual(['delegation']);
-    expect([...CONTRIBUTIONS.approvalForms.keys()]).toEqual(['credit_limit_change']);
+    expect([...CONTRIBUTIONS.approvalForms.keys()]).toEqual(['credit_limit_change', 'dunning_suspension', 'periodic_review', 'new_customer_review']);
     expect(CONTRIBUTIONS.components.approvalTimeline).toBeTypeOf('function');
     expect(CONTRIBUTIONS.pages.find((page) => page.id === 'approvals')?.badge).toBeTypeOf('function');
   });
@@ -59,9 +65,9 @@ describe('features contribute, the shell collects', () => {
   });
 
   it('a new feature adds a tab without the others knowing it', () => {
-    const extra: Feature = { id: 'evaluations', customerFileTabs: [{ id: 'evaluations', label: () => 'evaluations', order: 95, component: Nothing }] };
+    const extra: Feature = { id: 'extra', customerFileTabs: [{ id: 'extra', label: () => 'extra', order: 95, component: Nothing }] };
     const ids = collect([...FEATURES, extra]).customerFileTabs.map((tab) => tab.id);
-    expect(ids.slice(-3)).toEqual(['documents', 'evaluations', 'figures']);
+    expect(ids.slice(-3)).toEqual(['documents', 'extra', 'figures']);
   });
 
   it('the same page path or tab contributed twice is refused', () => {

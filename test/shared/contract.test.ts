@@ -10,6 +10,7 @@ import { customersMethods } from '../../src/shared/contract/customers';
 import { departmentsMethods } from '../../src/shared/contract/departments';
 import { evaluationsMethods } from '../../src/shared/contract/evaluations';
 import { warningsMethods } from '../../src/shared/contract/warnings';
+import { dunningMethods } from '../../src/shared/contract/dunning';
 import { documentsMethods } from '../../src/shared/contract/documents';
 import { importsMethods } from '../../src/shared/contract/imports';
 import { jobsMethods } from '../../src/shared/contract/jobs';
@@ -39,6 +40,7 @@ const DOMAINS = {
   calendar: calendarMethods,
   evaluations: evaluationsMethods,
   warnings: warningsMethods,
+  dunning: dunningMethods,
 };
 
 describe('the contract', () => {

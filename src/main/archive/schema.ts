@@ -106,6 +106,9 @@ export interface CustomersTable {
   grade_since: string | null;
   grade_measures: string | null;
   next_review_on: string | null;
+  /** 停止合作: the day the suspension's chain approved it, and the chain (migration 0085). */
+  cooperation_suspended_on: string | null;
+  cooperation_suspended_by_chain: string | null;
   /** Name, contact names and document titles, folded for search (see services/customers/grams.ts). */
   search_text: string;
   /** The name's pinyin sort key (shared/domain/pinyin.ts): the list's order. */
@@ -647,6 +650,31 @@ export interface DB {
   warning_runs: WarningRunsTable;
   warnings: WarningsTable;
   warning_history: WarningHistoryTable;
+  dunning_steps: DunningStepsTable;
+  dunning_templates: DunningTemplatesTable;
+}
+
+/** 催收: a step recorded for a sale, kept as recorded (migration 0085). */
+export interface DunningStepsTable {
+  id: string;
+  customer_id: string;
+  sale_id: string;
+  kind: 'reminder' | 'letter' | 'suspension';
+  done_on: string;
+  channel: 'phone' | 'fax' | 'email' | 'visit' | null;
+  note: string | null;
+  chain_id: string | null;
+  by_user: string;
+  at: string;
+}
+
+/** The collection letter's template as the administrator saved it, every version kept (migration 0085). */
+export interface DunningTemplatesTable {
+  code: string;
+  version: number;
+  body: string;
+  saved_at: string;
+  saved_by: string;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -12,6 +12,7 @@ import { customerHandlers } from './customers/handlers';
 import { recordHandlers } from './records/handlers';
 import { departmentsHandlers } from './departments/handlers';
 import { documentHandlers } from './documents/handlers';
+import { dunningHandlers, dunningSuspensionForm } from './dunning/handlers';
 import { evaluationForms, evaluationHandlers } from './evaluations/handlers';
 import { importHandlers } from './imports/handlers';
 import { jobsHandlers } from './jobs/handlers';
@@ -67,6 +68,7 @@ export const handlers: HandlerMap = mergeHandlers(
   evaluationHandlers,
   checkoutHandlers,
   warningsHandlers,
+  dunningHandlers,
 );
 
 // The forms that go through approval chains tell the approvals service what to do on final approval.
@@ -82,3 +84,4 @@ registerAuditNamer(documentAuditNames);
 registerAuditNamer(importAuditNames);
 registerAuditNamer(evaluationAuditNames);
 registerApprovalForm(checkoutForm);
+registerApprovalForm(dunningSuspensionForm);

@@ -8,6 +8,7 @@ import { creditLimitsMethods } from './creditLimits';
 import { customersMethods } from './customers';
 import { departmentsMethods } from './departments';
 import { documentsMethods } from './documents';
+import { dunningMethods } from './dunning';
 import { evaluationsMethods } from './evaluations';
 import { checkoutsMethods } from './checkouts';
 import type { Envelope } from './errors';
@@ -58,6 +59,7 @@ export const contract = mergeDomains(
   evaluationsMethods,
   checkoutsMethods,
   warningsMethods,
+  dunningMethods,
 ) satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

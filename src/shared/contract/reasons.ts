@@ -5,6 +5,7 @@ import { approvalsReasons } from './approvals';
 import { creditLimitRefusal } from './creditLimits';
 import { customersReasons } from './customers';
 import { documentsReasons } from './documents';
+import { dunningReasons } from './dunning';
 import { evaluationsReasons } from './evaluations';
 import { checkoutsReasons } from './checkouts';
 import { jobsReasons } from './jobs';
@@ -33,6 +34,7 @@ export const REFUSAL_REASONS = {
   evaluations: evaluationsReasons.options,
   checkouts: checkoutsReasons.options,
   warnings: warningsReasons.options,
+  dunning: dunningReasons.options,
 } as const;
 
 export type RefusalReason = (typeof REFUSAL_REASONS)[keyof typeof REFUSAL_REASONS][number];

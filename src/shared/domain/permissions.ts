@@ -21,6 +21,7 @@ export const PERMISSIONS = [
   'checkouts.policy', // change the loan policy (periods, renewals, reading room per 密级)
   'warnings.manage', // set the warning rules and their thresholds; close warnings (信用经理)
   'warnings.work', // acknowledge warnings and record the work done on them
+  'dunning.work', // record reminders, send collection letters, recommend a suspension (催收, 客服经理)
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -71,11 +72,11 @@ export const DEFAULT_ROLES: readonly DefaultRole[] = [
   {
     code: 'credit_manager',
     name: '信用经理',
-    permissions: ['customers.read', 'customers.write', 'customers.verify', 'customers.import', 'documents.read', 'documents.write', 'creditLimits.request', 'evaluations.manage', 'evaluations.take_part', 'warnings.manage', 'warnings.work'],
+    permissions: ['customers.read', 'customers.write', 'customers.verify', 'customers.import', 'documents.read', 'documents.write', 'creditLimits.request', 'evaluations.manage', 'evaluations.take_part', 'warnings.manage', 'warnings.work', 'dunning.work'],
   },
   { code: 'account_manager', name: '客户经理', permissions: ['customers.read', 'customers.write', 'documents.read', 'documents.write', 'creditLimits.request', 'evaluations.take_part', 'warnings.work'] },
-  { code: 'service_manager', name: '客服经理', permissions: ['customers.read', 'customers.write', 'customers.import', 'documents.read', 'evaluations.take_part', 'warnings.work'] },
-  // Evaluation grants are given to archives made before them by migration 0050, warning grants by 0080.
+  { code: 'service_manager', name: '客服经理', permissions: ['customers.read', 'customers.write', 'customers.import', 'documents.read', 'evaluations.take_part', 'warnings.work', 'dunning.work'] },
+  // Evaluation grants are given to archives made before them by migration 0050, warning grants by 0080, dunning grants by 0085.
   { code: 'reviewer', name: '评审人', permissions: ['customers.read', 'evaluations.take_part'] },
   { code: 'dept_manager', name: '部门经理', permissions: [] },
   { code: 'legal', name: '法务专员', permissions: [] },

@@ -33,6 +33,7 @@ export const approvalsEnUS: ApprovalsMessages = {
     credit_limit_change: 'Credit limit change',
     checkout: 'File checkout request',
     destruction: 'Destruction approval',
+    dunning_suspension: 'Deposit to penalty and suspension',
   },
   chainStatus: { running: 'In approval', returned: 'Returned', approved: 'Approved', rejected: 'Rejected', withdrawn: 'Withdrawn' },
   stepStatus: { waiting: 'Not started', active: 'Open', approved: 'Approved', rejected: 'Rejected', skipped: 'Skipped' },

@@ -52,6 +52,7 @@ export const approvalsZhCN: ApprovalsMessages = {
     credit_limit_change: '授信额度调整',
     checkout: '档案查阅申请',
     destruction: '档案销毁审批',
+    dunning_suspension: '保证金转违约金及停止合作',
   },
   chainStatus: { running: '审批中', returned: '已退回', approved: '已通过', rejected: '已拒绝', withdrawn: '已撤回' },
   stepStatus: { waiting: '未开始', active: '进行中', approved: '已同意', rejected: '已拒绝', skipped: '已跳过' },

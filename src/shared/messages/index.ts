@@ -22,6 +22,8 @@ import { departmentsEnUS } from './departments.en-US';
 import { departmentsZhCN } from './departments.zh-CN';
 import { documentsEnUS } from './documents.en-US';
 import { documentsZhCN } from './documents.zh-CN';
+import { dunningActionsEnUS, dunningEnUS } from './dunning.en-US';
+import { dunningActionsZhCN, dunningZhCN } from './dunning.zh-CN';
 import { evaluationsActionsEnUS, evaluationsEnUS } from './evaluations.en-US';
 import { evaluationsActionsZhCN, evaluationsZhCN } from './evaluations.zh-CN';
 import { errorsEnUS } from './errors.en-US';
@@ -77,6 +79,7 @@ const zhCN = {
     evaluationsZhCN.refusal,
     checkoutsZhCN.refusal,
     warningsZhCN.refusal,
+    dunningZhCN.refusal,
   ),
   actions: mergeDomains(
     archiveZhCN.actions,
@@ -97,6 +100,7 @@ const zhCN = {
     evaluationsActionsZhCN,
     checkoutsActionsZhCN,
     warningsActionsZhCN,
+    dunningActionsZhCN,
   ),
   auditTargets: auditZhCN.targets,
   chainBreaks: auditZhCN.chainBreaks,
@@ -123,6 +127,7 @@ const enUS = {
     evaluationsEnUS.refusal,
     checkoutsEnUS.refusal,
     warningsEnUS.refusal,
+    dunningEnUS.refusal,
   ),
   actions: mergeDomains(
     archiveEnUS.actions,
@@ -143,6 +148,7 @@ const enUS = {
     evaluationsActionsEnUS,
     checkoutsActionsEnUS,
     warningsActionsEnUS,
+    dunningActionsEnUS,
   ),
   auditTargets: auditEnUS.targets,
   chainBreaks: auditEnUS.chainBreaks,

@@ -21,4 +21,5 @@ export const permissionsEnUS = {
   'checkouts.policy': { name: 'Loan policy', description: 'Set the loan periods, renewals and reading-room rule per confidentiality level' },
   'warnings.manage': { name: 'Manage risk warnings', description: 'Set the warning rules and their thresholds; close warnings' },
   'warnings.work': { name: 'Work risk warnings', description: 'Acknowledge warnings; record notes and the measures taken' },
+  'dunning.work': { name: 'Dunning', description: 'Record reminders before due, make collection letters, recommend turning the deposit into a penalty and suspending cooperation' },
 } satisfies Record<Permission, { name: string; description: string }>;

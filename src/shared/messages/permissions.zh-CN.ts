@@ -22,4 +22,5 @@ export const permissionsZhCN = {
   'checkouts.policy': { name: '借阅规则', description: '按密级设置借阅期限、续借次数和是否仅限阅览室' },
   'warnings.manage': { name: '风险预警管理', description: '设置预警规则及其阈值，关闭预警' },
   'warnings.work': { name: '处置风险预警', description: '确认预警，记录处置说明和已采取的措施' },
+  'dunning.work': { name: '催收', description: '记录到期前提醒，生成催款函，提出保证金转违约金及停止合作建议' },
 } satisfies Record<Permission, { name: string; description: string }>;

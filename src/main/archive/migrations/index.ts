@@ -10,9 +10,10 @@ import * as m0050 from './0050-evaluations';
 import * as m0055 from './0055-financial-statements';
 import * as m0060 from './0060-checkouts';
 import * as m0070 from './0070-record-voiding';
+import * as m0080 from './0080-warnings';
+import * as m0085 from './0085-dunning';
 import * as m0090 from './0090-role-changes';
 import * as m0095 from './0095-audit-purpose-codes';
-import * as m0080 from './0080-warnings';
 
 // The ordered list of migrations, imported statically: a bundled app has no
 // migration folder to read. Numbered with gaps; never renamed or edited once shipped.
@@ -28,9 +29,10 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0055-financial-statements': m0055,
   '0060-checkouts': m0060,
   '0070-record-voiding': m0070,
+  '0080-warnings': m0080,
+  '0085-dunning': m0085,
   '0090-role-changes': m0090,
   '0095-audit-purpose-codes': m0095,
-  '0080-warnings': m0080,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);

@@ -106,6 +106,16 @@ export const DEFAULT_CHAINS: readonly ApprovalDefinition[] = [
     name: { 'zh-CN': '档案销毁审批', 'en-US': 'Destruction approval' },
     steps: [creditHead, generalAffairs, generalManager],
   },
+  {
+    // seed 003 五(二)4: more than 15 days overdue, the 客服经理 recommends that the deposit
+    // becomes a penalty and cooperation stops; credit management, finance (the deposit) and
+    // the general manager decide.
+    id: 'dunning_suspension',
+    version: 1,
+    kind: 'dunning_suspension',
+    name: { 'zh-CN': '保证金转违约金及停止合作', 'en-US': 'Deposit to penalty and suspension' },
+    steps: [creditHead, finance, generalManager],
+  },
 ];
 
 /** The default chain of a kind. */

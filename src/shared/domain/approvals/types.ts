@@ -26,7 +26,7 @@ export interface LocalizedText {
 // ─── Definition ──────────────────────────────────────────────────────────────
 
 /** What a chain is for. Each form kind picks its definition by this. */
-export const APPROVAL_KINDS = ['new_customer_review', 'periodic_review', 'credit_limit_change', 'checkout', 'destruction'] as const;
+export const APPROVAL_KINDS = ['new_customer_review', 'periodic_review', 'credit_limit_change', 'checkout', 'destruction', 'dunning_suspension'] as const;
 export type ApprovalKind = (typeof APPROVAL_KINDS)[number];
 
 /**

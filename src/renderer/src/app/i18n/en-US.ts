@@ -4,6 +4,8 @@ import { creditLimitsEnUS } from '../../../../shared/messages/creditLimits.en-US
 import { approvalsTextsEn } from './approvals.en-US';
 import { calendarTextsEn } from './calendar.en-US';
 import { creditLimitsTextsEn } from './creditLimits.en-US';
+import { dunningTextsEn } from './dunning.en-US';
+import { dunningEnUS } from '../../../../shared/messages/dunning.en-US';
 import { evaluationsTextsEn } from './evaluations.en-US';
 import { evaluationModelsTextsEn } from './evaluationModels.en-US';
 import { SEAM_MESSAGES } from '../../../../shared/messages';
@@ -186,6 +188,7 @@ export const enUS: Translation = {
   },
   nav: {
     home: 'Home',
+    dunning: 'Dunning',
     users: 'Users',
     roles: 'Roles & permissions',
     audit: 'Audit log',
@@ -392,12 +395,14 @@ export const enUS: Translation = {
   ...customerTextsEn,
   approvals: approvalsTextsEn,
   creditLimits: creditLimitsTextsEn,
+  dunning: dunningTextsEn,
   calendar: calendarTextsEn,
   evaluations: evaluationsTextsEn,
   evaluationModels: evaluationModelsTextsEn,
   warnings: warningsTextsEn,
   approvalCodes: approvalsEnUS,
   creditLimitCodes: creditLimitsEnUS,
+  dunningCodes: dunningEnUS,
   data: {
     role: {
       sysadmin: 'System administrator',

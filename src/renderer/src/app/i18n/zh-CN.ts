@@ -5,6 +5,8 @@ import { creditLimitsZhCN } from '../../../../shared/messages/creditLimits.zh-CN
 import { approvalsTexts } from './approvals.zh-CN';
 import { calendarTexts } from './calendar.zh-CN';
 import { creditLimitsTexts } from './creditLimits.zh-CN';
+import { dunningTexts } from './dunning.zh-CN';
+import { dunningZhCN } from '../../../../shared/messages/dunning.zh-CN';
 import { evaluationsTexts } from './evaluations.zh-CN';
 import { evaluationModelsTexts } from './evaluationModels.zh-CN';
 import { SEAM_MESSAGES } from '../../../../shared/messages';
@@ -192,6 +194,7 @@ export const zhCN = {
   },
   nav: {
     home: '首页',
+    dunning: '催收',
     users: '用户管理',
     roles: '角色与权限',
     audit: '审计日志',
@@ -398,6 +401,7 @@ export const zhCN = {
   ...customerTexts,
   approvals: approvalsTexts,
   creditLimits: creditLimitsTexts,
+  dunning: dunningTexts,
   calendar: calendarTexts,
   evaluations: evaluationsTexts,
   evaluationModels: evaluationModelsTexts,
@@ -405,6 +409,7 @@ export const zhCN = {
   // Mapped to plain object types: i18next does not derive keys from an interface.
   approvalCodes: approvalsZhCN as TranslationShape<typeof approvalsZhCN>,
   creditLimitCodes: creditLimitsZhCN as TranslationShape<typeof creditLimitsZhCN>,
+  dunningCodes: dunningZhCN as TranslationShape<typeof dunningZhCN>,
   data: {
     role: {
       sysadmin: '系统管理员',

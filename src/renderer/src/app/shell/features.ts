@@ -6,6 +6,7 @@ import { creditLimitsFeature } from '../../features/creditLimits';
 import { authFeature } from '../../features/auth';
 import { customersFeature } from '../../features/customers';
 import { documentsFeature } from '../../features/documents';
+import { dunningFeature } from '../../features/dunning';
 import { homeFeature } from '../../features/home';
 import { importsFeature } from '../../features/imports';
 import { rolesFeature } from '../../features/roles';
@@ -21,6 +22,7 @@ export const FEATURES: readonly Feature[] = [
   customersFeature,
   documentsFeature,
   creditLimitsFeature,
+  dunningFeature,
   approvalsFeature,
   importsFeature,
   usersFeature,
