@@ -26,7 +26,10 @@ function pdfText(base64: string): string {
 describe('dunning (催收) through the host', () => {
   it('walks one overdue sale through reminder, collection letter and the suspension chain; payments settle it', async () => {
     const w = await approvalWorld(temp);
-    const service = await addUser(w.t, w.t.admin, { username: 'qian.er', displayName: '钱二', password: 'qian.er-Pass-2026', roles: ['service_manager'], department: 'business' });
+    // 钱二 is the 客服经理 of the credit-management department, who reads every file; 冯三, a
+    // 客服经理 of a business department, neither entered nor serves this customer.
+    const service = await addUser(w.t, w.t.admin, { username: 'qian.er', displayName: '钱二', password: 'qian.er-Pass-2026', roles: ['service_manager'], department: 'credit' });
+    const outsider = await addUser(w.t, w.t.admin, { username: 'feng.san', displayName: '冯三', password: 'feng.san-Pass-2026', roles: ['service_manager'], department: 'business' });
     const heads = await w.t.ok(w.t.admin, 'approvals.departmentHeads.list', {});
     await w.t.ok(w.t.admin, 'approvals.departmentHeads.set', { departmentId: heads.find((h) => h.code === 'credit')!.departmentId, headUserId: w.credit.user.id });
     const customerId = await w.customer('苏州东方电子有限公司');
@@ -48,6 +51,9 @@ describe('dunning (催收) through the host', () => {
     // A letter before the due date is refused with the rule's reason, and nothing is written.
     await w.refused(service.session, 'dunning.letter', { saleId: s1.id }, 'CONFLICT', 'step_not_open');
     expect((await w.t.ok(w.credit.session, 'dunning.work', {})).counts).toEqual({ reminder: 1, letter: 0, suspension: 0 });
+    // Names and balances are credit information: a 客服经理 who may not read the file sees no work on it.
+    expect(await w.t.ok(outsider.session, 'dunning.work', {})).toEqual({ items: [], counts: { reminder: 0, letter: 0, suspension: 0 } });
+    expect((await w.t.fail(outsider.session, 'dunning.sales', { customerId, purpose: PURPOSE })).details).toMatchObject({ reason: 'needsLoan' });
 
     const reminded = await w.t.ok(service.session, 'dunning.recordReminder', { saleId: s1.id, channel: 'phone', note: '已电话提醒对方财务' });
     expect(reminded.steps[0]).toMatchObject({ kind: 'reminder', status: 'done', record: { on: '2026-11-02', by: { displayName: '钱二' }, channel: 'phone', note: '已电话提醒对方财务' } });

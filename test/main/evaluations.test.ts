@@ -414,7 +414,8 @@ describe('the review cycle, the year-end round and the end of publication', () =
     await toPublished(w, good, ['A', 'A', 'A', 'B'], ['A', 'A', 'A', 'A']); // 97.5 A
     await toPublished(w, poor, ['D', 'D', 'D', 'D'], ['D', 'D', 'D', 'C']); // 42.5 D
     // Published, not yet final: nobody has a grade yet.
-    const names = async (criteria: Partial<Input<'customers.search'>>) => (await t.ok(am.session, 'customers.search', criteria)).rows.map((r) => r.name);
+    // Searching by grade is the credit department's (seed 000 查询权限).
+    const names = async (criteria: Partial<Input<'customers.search'>>) => (await t.ok(cm.session, 'customers.search', criteria)).rows.map((r) => r.name);
     expect(await names({})).toHaveLength(3);
     expect(await names({ ungraded: true })).toEqual(await names({}));
     expect(await names({ grade: 'A' })).toEqual([]);
@@ -436,7 +437,10 @@ describe('the review cycle, the year-end round and the end of publication', () =
     // With a text, the grade still filters (the fragment path of the search).
     expect(await names({ text: '有限', grade: 'D' })).toEqual(['南京长江建材有限公司']);
     expect(await names({ text: '西湖', ungraded: true })).toEqual([]);
-    expect((await t.ok(am.session, 'customers.search', { grade: 'D' })).total).toBe(1);
+    expect((await t.ok(cm.session, 'customers.search', { grade: 'D' })).total).toBe(1);
+    // Outside the credit department a search by grade is refused (it would tell the grade).
+    expect((await t.fail(am.session, 'customers.search', { grade: 'D' })).details).toMatchObject({ reason: 'criteriaNeedCreditDepartment' });
+    expect((await t.fail(am.session, 'customers.search', { ungraded: true })).details).toMatchObject({ reason: 'criteriaNeedCreditDepartment' });
 
     // The filter offers the grades the archive holds, each with its scale.
     const facets = await t.ok(am.session, 'customers.facets', {});

@@ -248,7 +248,7 @@ export function validInputs(ids: SampleIds): { [M in HostMethodName]: Input<M> }
     },
     'evaluations.financialStatements': { customerId, purpose: '信用评审' },
     'evaluations.due': { horizonDays: 30 },
-    'evaluations.exportPdf': { evaluationId: NO_CHAIN, purpose: '信用评审' },
+    'evaluations.exportPdf': { evaluationId: ids.evaluationId ?? NO_CHAIN, purpose: '信用评审' },
     'warnings.list': { status: 'open' },
     'warnings.get': { warningId: NO_CHAIN, purpose: '风险预警' },
     'warnings.ofCustomer': { customerId, purpose: '风险预警' },

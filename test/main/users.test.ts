@@ -75,6 +75,7 @@ describe('users.create', () => {
       'documents.read',
       'documents.write',
       'evaluations.take_part',
+      'warnings.work',
     ]);
   });
 

@@ -11,6 +11,7 @@ import { departmentsMethods } from '../../src/shared/contract/departments';
 import { evaluationsMethods } from '../../src/shared/contract/evaluations';
 import { warningsMethods } from '../../src/shared/contract/warnings';
 import { dunningMethods } from '../../src/shared/contract/dunning';
+import { checkoutsMethods } from '../../src/shared/contract/checkouts';
 import { documentsMethods } from '../../src/shared/contract/documents';
 import { importsMethods } from '../../src/shared/contract/imports';
 import { jobsMethods } from '../../src/shared/contract/jobs';
@@ -41,6 +42,7 @@ const DOMAINS = {
   evaluations: evaluationsMethods,
   warnings: warningsMethods,
   dunning: dunningMethods,
+  checkouts: checkoutsMethods,
 };
 
 describe('the contract', () => {

@@ -63,6 +63,7 @@ export const dunningMethods = {
     }),
     permission: 'customers.read',
     readsCredit: true,
+    readsCustomer: { via: 'customer', field: 'customerId', use: 'read' },
   }),
   /** The steps due today over the customers the caller serves (客服经理) or, for the credit manager, all. */
   'dunning.work': method({

@@ -599,6 +599,7 @@ export const evaluationsMethods = {
     }),
     permission: 'customers.read',
     readsCredit: true,
+    readsCustomer: { via: 'evaluation', field: 'evaluationId', use: 'export' },
     /** As evaluations.get: a publication period over without objection is made final first (finalizeDue). */
     writes: true,
   }),

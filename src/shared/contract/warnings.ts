@@ -114,6 +114,7 @@ export const warningsMethods = {
     output: z.strictObject({ rows: z.array(warningRow), total: z.number().int(), bySeverity: severityCounts }),
     permission: 'customers.read',
     logsRead: true,
+    readsCustomer: { via: 'many' }, // open warnings over every customer: no loan covers them
   }),
   /** A warning with its history and what the caller may do with it. */
   'warnings.get': method({
@@ -121,6 +122,7 @@ export const warningsMethods = {
     output: warningDetail,
     permission: 'customers.read',
     readsCredit: true,
+    readsCustomer: { via: 'many' }, // the credit manager's warnings: no loan covers them
   }),
   /** A customer's warnings, open ones first (the file's header badges and its warnings tab). */
   'warnings.ofCustomer': method({
@@ -128,6 +130,7 @@ export const warningsMethods = {
     output: z.array(warningDetail),
     permission: 'customers.read',
     readsCredit: true,
+    readsCustomer: { via: 'customer', field: 'customerId', use: 'read' },
   }),
   /**
    * Acknowledge, work or close a warning, enforced by the pure `decide`: FORBIDDEN for a

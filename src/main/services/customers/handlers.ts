@@ -75,7 +75,7 @@ export const customerHandlers: PartialHandlers = {
       // Outside the credit department a search finds files to ask for, not their credit
       // details (seed 000 查询权限): those need a loan, and a search by them is refused.
       const restricted = actor ? await readerOf(db, actor).then((r) => r.departmentKind !== 'credit' && !r.keepsArchive) : false;
-      if (restricted && (input.grade !== undefined || input.warningState !== undefined)) {
+      if (restricted && (input.grade !== undefined || input.gradeScale !== undefined || input.ungraded === true || input.warningState !== undefined)) {
         throw new ArchiveError('FORBIDDEN', 'searching by grade or warning is for the credit department', { reason: 'criteriaNeedCreditDepartment' });
       }
       const found = await searchCustomers(db, input);

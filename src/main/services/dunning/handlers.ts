@@ -17,6 +17,7 @@ import { dayOf, settleSales } from '../../../shared/domain/receivables';
 import type { DB } from '../../archive/schema';
 import type { Actor, PartialHandlers } from '../../host/handler';
 import { startApproval } from '../approvals/chains';
+import { readableAmong } from '../checkouts/access';
 import { readSettings } from '../settings/handlers';
 import { pdfFileName } from '../../pdf';
 import { letterPdf } from './letter-pdf';
@@ -190,7 +191,10 @@ export const dunningHandlers: PartialHandlers = {
         .where('t.due_on', '<=', dayOf(new Date(now.getTime() + 6 * 86_400_000)));
       // A customer without a 客服经理 yet is everyone's to dun.
       if (!me.permissions.has('evaluations.manage')) q = q.where((eb) => eb.or([eb('c.service_manager_id', '=', me.userId), eb('c.service_manager_id', 'is', null)]));
-      const customers = await q.orderBy('c.sort_key').execute();
+      const candidates = await q.orderBy('c.sort_key').execute();
+      // Only files the caller may read (seed 000 查询权限): names and balances are credit information.
+      const readable = await readableAmong(db, me, candidates.map((c) => c.id), now);
+      const customers = readable === null ? candidates : candidates.filter((c) => readable.has(c.id));
       const items = [];
       const counts = { reminder: 0, letter: 0, suspension: 0 };
       for (const c of customers) {
