@@ -151,7 +151,7 @@ export async function evaluateWarnings(db: Db, now: Date, ids: IdSource, custome
       .selectFrom('warnings')
       .select(['id', 'customer_id', 'rule', 'subject', 'status', 'cause_present', 'reopened', 'measures_taken', 'early_review', 'close_reason', 'evidence', 'severity', 'measures_due', 'owner_id']);
     if (unique !== null) q = q.where('customer_id', 'in', unique.slice(i, i + 500));
-    rows.push(...(await q.execute()));
+    for (const row of await q.execute()) rows.push(row);
   }
   for (const w of rows) {
     const list = stored.get(w.customer_id);

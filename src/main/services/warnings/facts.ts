@@ -23,7 +23,9 @@ const CHUNK = 500;
 async function inChunks<T>(ids: readonly string[] | null, read: (chunk: readonly string[] | null) => Promise<T[]>): Promise<T[]> {
   if (ids === null) return read(null);
   const out: T[] = [];
-  for (let i = 0; i < ids.length; i += CHUNK) out.push(...(await read(ids.slice(i, i + CHUNK))));
+  // Appended one by one: a chunk of customers may have hundreds of thousands of rows, more
+  // than a spread's arguments may hold.
+  for (let i = 0; i < ids.length; i += CHUNK) for (const row of await read(ids.slice(i, i + CHUNK))) out.push(row);
   return out;
 }
 
