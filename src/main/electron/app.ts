@@ -24,6 +24,7 @@ import { createCallHandler } from './call-handler';
 import { createHostClient, type HostClient } from './host-client';
 import { menuTemplate } from './menu';
 import { nativeBindingPath } from './native-binding';
+import { pdfFontPath } from '../pdf/font';
 import {
   APP_ENTRY_URL,
   APP_ORIGIN,
@@ -78,6 +79,7 @@ export function startDesktopShell(): void {
   const host: HostClient = createHostClient((data) => startHostWorker({ name: 'archive-host', workerData: data }), {
     dir: archiveDirFor(userData),
     nativeBinding,
+    pdfFont: pdfFontPath({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() }),
   });
 
   let mainWindow: BrowserWindow | null = null;

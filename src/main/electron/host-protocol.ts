@@ -7,6 +7,8 @@ export interface HostWorkerData {
   dir: string;
   /** better-sqlite3-multiple-ciphers' addon built for Electron's ABI. */
   nativeBinding?: string;
+  /** The font the PDFs embed, beside the packaged app (src/main/pdf/font.ts). */
+  pdfFont?: string;
 }
 
 export type HostRequest =

@@ -12,6 +12,7 @@ const data = workerData as HostWorkerData;
 const host = createArchiveHost({
   dir: data.dir,
   ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}),
+  ...(data.pdfFont ? { pdfFont: data.pdfFont } : {}),
 });
 const port = parentPort;
 serveArchiveHost(port as unknown as HostPort, host, { onClosed: () => port.close() });

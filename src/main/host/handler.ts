@@ -54,6 +54,8 @@ export interface HostServices {
   refreshSettings(db: Transaction<DB>): Promise<void>;
   /** Long calls in progress (imports): their progress and cancellation, in memory only. */
   jobs: JobRegistry;
+  /** The font file the PDFs embed (null: not found; a PDF export then fails as INTERNAL). */
+  readonly pdfFont: string | null;
 }
 
 export interface LoginThrottle {

@@ -29,6 +29,7 @@ import { callerState } from '../services/users/queries';
 import { idleLockMinutesOf } from '../services/settings/handlers';
 import type { Actor, AuditNote, CallContext, Handler, HostServices, LoginThrottle, SessionRecord } from './handler';
 import { createJobRegistry } from './jobs';
+import { projectPdfFontPath } from '../pdf/font';
 import { systemClock, uuidIds, type ArchiveHost, type ArchiveHostOptions } from './types';
 
 export type { ArchiveHost, ArchiveHostOptions, Clock, IdSource } from './types';
@@ -178,6 +179,7 @@ export function createArchiveHost(options: ArchiveHostOptions): ArchiveHost {
       idleLockMs = (await idleLockMinutesOf(db)) * 60_000;
     },
     jobs: createJobRegistry(() => clock.now().getTime()),
+    pdfFont: options.pdfFont ?? projectPdfFontPath(),
   };
 
   function recoveryFits(open: OpenArchive, code: string): boolean {

@@ -27,6 +27,8 @@ export interface ArchiveHostOptions {
   nativeBinding?: string;
   /** Key-derivation cost for new key slots. Defaults to DEFAULT_KDF_COST; tests may lower it. */
   kdfCost?: KdfCost;
+  /** The font the PDFs embed (src/main/pdf/font.ts); defaults to the project's resources/fonts/. */
+  pdfFont?: string;
 }
 
 /**
