@@ -234,6 +234,7 @@ export function validInputs(ids: SampleIds): { [M in HostMethodName]: Input<M> }
     },
     'evaluations.financialStatements': { customerId, purpose: '信用评审' },
     'evaluations.due': { horizonDays: 30 },
+    'evaluations.exportPdf': { evaluationId: NO_CHAIN, purpose: '信用评审' },
     'calendar.get': { year: 2026 },
     'calendar.setOverlay': { day: '2026-03-06', kind: 'closed', note: '公司年会' },
     'calendar.importYear': { text: '{}' },

@@ -162,6 +162,23 @@ export class PaperDocument {
     return this;
   }
 
+  /**
+   * The height of a text in a width, line by line: pdfkit measures a line break as a glyph
+   * of the font (a full em of the CJK font), so a line ending in one would wrap early.
+   */
+  private measure(text: string, width: number): number {
+    return text.split('\n').reduce((h, line) => h + this.doc.heightOfString(line === '' ? ' ' : line, { width, lineGap: 1 }), 0);
+  }
+
+  /** Writes a text line by line from (x, y) in a width (see measure). */
+  private write(text: string, x: number, y: number, width: number, align: Align): void {
+    let top = y;
+    for (const line of text.split('\n')) {
+      if (line !== '') this.doc.text(line, x, top, { width, align, lineGap: 1 });
+      top += this.doc.heightOfString(line === '' ? ' ' : line, { width, lineGap: 1 });
+    }
+  }
+
   private cellWidths(row: Cell[], widths: number[]): number[] {
     let column = 0;
     const out = row.map((cell) => {
@@ -177,10 +194,10 @@ export class PaperDocument {
   private cellHeight(cell: Cell, width: number, size: number): number {
     const inner = width - 2 * PAD;
     this.doc.fontSize(cell.size ?? size);
-    let h = cell.text === '' ? size : this.doc.heightOfString(cell.text, { width: inner, lineGap: 1 });
+    let h = cell.text === '' ? size : this.measure(cell.text, inner);
     if (cell.note) {
       this.doc.fontSize((cell.size ?? size) - 1.5);
-      h += 3 + this.doc.heightOfString(cell.note, { width: inner });
+      h += 3 + this.measure(cell.note, inner);
     }
     return h + 2 * PAD;
   }
@@ -201,14 +218,14 @@ export class PaperDocument {
       doc.rect(x, top, w, height).stroke(PDF_COLORS.rule);
       doc.fillColor(PDF_COLORS.ink).fontSize(cell.size ?? size);
       const inner = w - 2 * PAD;
-      const textHeight = cell.text === '' ? 0 : doc.heightOfString(cell.text, { width: inner, lineGap: 1 });
+      const textHeight = cell.text === '' ? 0 : this.measure(cell.text, inner);
       // One-line cells sit in the middle of the row; longer texts start at the top.
       const block = textHeight + (cell.note ? 3 + this.noteHeight(cell, inner, size) : 0);
       const y = block < height - 2 * PAD ? top + (height - block) / 2 : top + PAD;
-      if (cell.text !== '') doc.text(cell.text, x + PAD, y, { width: inner, align: cell.align ?? (cell.label ? 'center' : 'left'), lineGap: 1 });
+      if (cell.text !== '') this.write(cell.text, x + PAD, y, inner, cell.align ?? (cell.label ? 'center' : 'left'));
       if (cell.note) {
         doc.fontSize((cell.size ?? size) - 1.5).fillColor(PDF_COLORS.muted);
-        doc.text(cell.note, x + PAD, y + textHeight + 3, { width: inner, align: 'right' });
+        this.write(cell.note, x + PAD, y + textHeight + 3, inner, 'right');
         doc.fillColor(PDF_COLORS.ink);
       }
       x += w;
@@ -219,7 +236,7 @@ export class PaperDocument {
 
   private noteHeight(cell: Cell, inner: number, size: number): number {
     this.doc.fontSize((cell.size ?? size) - 1.5);
-    const h = this.doc.heightOfString(cell.note ?? '', { width: inner });
+    const h = this.measure(cell.note ?? '', inner);
     this.doc.fontSize(cell.size ?? size);
     return h;
   }

@@ -82,7 +82,7 @@ export const stepMode = z.discriminatedUnion('mode', [
 
 export const stepCondition = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('amountAbove'), fen: z.number().int().min(0).max(1e15) }),
-  z.strictObject({ kind: z.literal('gradeIn'), grades: z.array(z.string().trim().min(1).max(10)).min(1).max(20).readonly() }),
+  z.strictObject({ kind: z.literal('gradeIn'), grades: z.array(z.string().trim().min(1).max(40)).min(1).max(20).readonly() }),
   z.strictObject({ kind: z.literal('confidentialityIn'), levels: z.array(z.enum(CONFIDENTIALITY_LEVELS)).min(1).max(3).readonly() }),
   z.strictObject({ kind: z.literal('authorDepartmentKindIn'), kinds: z.array(z.enum(DEPARTMENT_KINDS)).min(1).max(3).readonly() }),
   z.strictObject({ kind: z.literal('authorDepartmentIn'), departmentCodes: z.array(z.string().trim().min(1).max(64)).min(1).max(50).readonly() }),
@@ -136,7 +136,7 @@ export const definitionProblem = z.strictObject({ problem: definitionProblemCode
 
 export const formFacts = z.strictObject({
   amountFen: z.number().int().min(0).max(1e15).optional(),
-  grade: z.string().trim().min(1).max(10).optional(),
+  grade: z.string().trim().min(1).max(40).optional(),
   confidentiality: z.enum(CONFIDENTIALITY_LEVELS).optional(),
 });
 

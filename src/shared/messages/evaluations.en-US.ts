@@ -44,4 +44,5 @@ export const evaluationsActionsEnUS = {
   'evaluations.addFinancialStatement': 'Financial statement entered',
   'evaluations.financialStatements': 'Financial statements read',
   'evaluations.due': 'Customers due for review listed',
+  'evaluations.exportPdf': 'Credit review form exported (PDF)',
 } satisfies Record<ActionOf<'evaluations'>, string>;

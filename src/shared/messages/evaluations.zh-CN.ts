@@ -51,4 +51,5 @@ export const evaluationsActionsZhCN = {
   'evaluations.addFinancialStatement': '录入财务报表',
   'evaluations.financialStatements': '查阅财务报表',
   'evaluations.due': '查看待评审客户',
+  'evaluations.exportPdf': '导出信用评审表（PDF）',
 } satisfies Record<ActionOf<'evaluations'>, string>;

@@ -3,6 +3,8 @@ import type { Input } from '../../../shared/contract';
 import type { EvaluationActInput } from '../../../shared/contract/evaluations';
 import { ArchiveError } from '../../../shared/contract/errors';
 import type { JsonValue } from '../../../shared/domain/approvals';
+import { createHash } from 'node:crypto';
+import { pdfFileName } from '../../pdf';
 import {
   approvalContent,
   decide,
@@ -27,6 +29,7 @@ import { loadChain, resubmitApproval, startApproval } from '../approvals/chains'
 import type { ApprovalForm, ApprovedChain } from '../approvals/forms';
 import { applyLimitChange } from '../creditLimits/handlers';
 import { fromFile, statementOfRow } from './archive';
+import { evaluationPdf, loadEvaluationPrint } from './pdf';
 import { caller, contextFor, detailOf, loadCrosswalk, loadEvaluation, loadModel, refusalError, saveEvaluation, type Db, type StoredEvaluation } from './store';
 
 // 信用评审 on the host: every step goes through the pure `decide` (src/shared/domain/
@@ -599,6 +602,27 @@ export const evaluationHandlers: PartialHandlers = {
       audit.target = `customer:${detail.customer.id}`;
       audit.details = { evaluationId: input.evaluationId };
       return detail;
+    },
+  },
+
+  'evaluations.exportPdf': {
+    async run({ input, db, actor, now, audit, host }) {
+      const me = caller(actor);
+      if (!host.pdfFont) throw new ArchiveError('INTERNAL', 'the font the PDFs embed is missing');
+      await finalizeDue(db, now, host.ids, { evaluationId: input.evaluationId });
+      const print = await loadEvaluationPrint(db, input.evaluationId, me, now, host.pdfFont);
+      const { bytes, pages } = await evaluationPdf(print);
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const { detail } = print;
+      audit.target = `evaluation:${detail.evaluation.id}`;
+      audit.details = { customerId: detail.customer.id, recordNo: detail.header.record_no ?? null, pages, bytes: bytes.length, sha256 };
+      return {
+        fileName: pdfFileName([detail.model.name['zh-CN'], detail.customer.name, detail.header.record_no ?? dayOf(now)]),
+        mime: 'application/pdf' as const,
+        contentBase64: bytes.toString('base64'),
+        pages,
+        sha256,
+      };
     },
   },
 
