@@ -189,9 +189,9 @@ describe('the evaluation form as a PDF (评审表, seed 003)', () => {
       expect(text, words).toContain(words);
     }
     // The qualification checklist, ticked from the file; the risk features; each manager's ratings.
-    expect(text).toMatch(/营业执照 ■ ?有 有效 10 ?\/ ?10/);
+    expect(text).toMatch(/有效\s+营业执照 ■ ?有 10 ?\/ ?10\s+91440300MA5XXXXX1，有效期至 2036-04-30/);
     expect(text).toMatch(/税务登记 □ ?无 无或已过期 0 ?\/ ?5/);
-    expect(text).toMatch(/ISO9000 认证 ■ ?有 有效 5 ?\/ ?5/);
+    expect(text).toMatch(/有效\s+ISO9000 认证 ■ ?有 5 ?\/ ?5\s+ISO-9001-2024，有效期至 2027-01-01/);
     expect(text).toMatch(/经营年限 10 年（录入） 10 年以上 15 ?\/ ?15/);
     expect(text).toContain('交易风险特征');
     expect(text).toContain('张三：强：资金充足，付款有保障（15）');

@@ -26,6 +26,8 @@ export interface EvaluationPrint {
   names: ReadonlyMap<string, string>;
   /** Titles of the documents an objection names as evidence. */
   documents: ReadonlyMap<string, { title: string; archiveNo: string }>;
+  /** The customer's qualifications on file by kind (number and validity), for the checklist. */
+  qualifications: ReadonlyMap<string, { number: string | null; validTo: string | null }>;
   printedBy: string;
   printedAt: Date;
   fontPath: string;
@@ -51,7 +53,15 @@ export async function loadEvaluationPrint(db: Db, evaluationId: string, actor: A
   const evidence = detail.evaluation.objections.flatMap((o) => o.evidence);
   const docs = evidence.length ? await db.selectFrom('documents').select(['id', 'title', 'archive_no']).where('id', 'in', evidence).execute() : [];
   const names = new Map(users.map((u) => [u.id, u.display_name]));
+  const qualifications = await db
+    .selectFrom('qualifications')
+    .select(['kind', 'number', 'valid_to'])
+    .where('customer_id', '=', detail.customer.id)
+    .where('voided_at', 'is', null)
+    .orderBy('valid_to')
+    .execute();
   return {
+    qualifications: new Map(qualifications.map((q) => [q.kind, { number: q.number, validTo: q.valid_to }])),
     detail,
     chains,
     names,
@@ -205,7 +215,15 @@ export async function evaluationPdf(print: EvaluationPrint): Promise<{ bytes: Bu
           const v = evaluation.values[item.code] ?? null;
           const shown = v === null ? '待录入' : item.unit === 'flag' ? checkbox(v.value >= 1, v.value >= 1 ? '有' : '无') : valueText(v.value, item.unit);
           const band = item.bands.find((b) => v !== null && (b.from === null || v.value >= b.from) && (b.to === null || v.value < b.to));
-          body.push([label(zh(item.label)), value(`${shown}${v?.source === 'entered' ? '（录入）' : ''}`), value(band ? zh(band.label) : ''), value(points, 1, { align: 'center' })]);
+          // A qualification of the checklist: its number and validity as on file.
+          const held = item.indicator.startsWith('qualification_') ? print.qualifications.get(item.indicator.slice('qualification_'.length)) : undefined;
+          const onFile = held ? [held.number, held.validTo ? `有效期至 ${held.validTo}` : '长期有效'].filter(Boolean).join('，') : '';
+          body.push([
+            label(zh(item.label)),
+            value(`${shown}${v?.source === 'entered' ? '（录入）' : ''}`),
+            value(band ? zh(band.label) : '', 1, onFile ? { note: onFile } : {}),
+            value(points, 1, { align: 'center' }),
+          ]);
         } else {
           const chosen = visible.map((sheet) => {
             const option = item.options.find((o) => o.code === sheet.ratings[item.code]);
