@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allAudit, directory, useTempDirs } from './helpers';
+import { allAudit, useTempDirs } from './helpers';
 import { PURPOSE, evaluationWorld, rate } from './evaluations-world';
 
 // The 评审表 of issue 9 item 6 as a PDF, through the host: printed like the paper forms of
@@ -57,19 +57,7 @@ describe('the evaluation form as a PDF (评审表, seed 003)', () => {
     const w = await evaluationWorld(temp);
     const { t, am, sm, cm } = w;
     const customerId = await w.customer('广州南方重工有限公司');
-    const contract = await t.ok(am.session, 'records.addContract', {
-      customerId,
-      departmentId: (await directory(t, t.admin)).department('business'),
-      contractNo: null,
-      title: '年度设备采购合同',
-      amountFen: 1_500_000_00,
-      signedOn: '2026-01-05',
-      startOn: '2026-01-05',
-      endOn: '2027-01-04',
-      status: 'active',
-    });
-    await t.ok(am.session, 'records.addTransaction', { customerId, contractId: contract.id, kind: 'sale', docNo: 'FP-0001', amountFen: 1_200_000_00, occurredOn: '2026-03-01', dueOn: '2026-04-01' });
-    await t.ok(am.session, 'records.addPayment', { customerId, contractId: contract.id, amountFen: 800_000_00, paidOn: '2026-03-25', ref: 'FP-0001' });
+    await w.yearOfSales(customerId);
 
     const started = await t.ok(sm.session, 'evaluations.start', { customerId, modelId: 'periodic_review', accountManagerId: am.user.id, serviceManagerId: sm.user.id });
     const id = started.evaluation.id;

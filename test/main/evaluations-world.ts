@@ -60,6 +60,23 @@ export async function evaluationWorld(temp: ReturnType<typeof useTempDirs>) {
     return created.id;
   }
 
+  /** The file of the seed-003 example: a ¥1,500,000.00 contract, a year's sale of ¥1,200,000.00 and ¥800,000.00 paid. */
+  async function yearOfSales(customerId: string): Promise<void> {
+    const contract = await t.ok(am.session, 'records.addContract', {
+      customerId,
+      departmentId: dir.department('business'),
+      contractNo: null,
+      title: '年度设备采购合同',
+      amountFen: 1_500_000_00,
+      signedOn: '2026-01-05',
+      startOn: '2026-01-05',
+      endOn: '2027-01-04',
+      status: 'active',
+    });
+    await t.ok(am.session, 'records.addTransaction', { customerId, contractId: contract.id, kind: 'sale', docNo: 'FP-0001', amountFen: 1_200_000_00, occurredOn: '2026-03-01', dueOn: '2026-04-01' });
+    await t.ok(am.session, 'records.addPayment', { customerId, contractId: contract.id, amountFen: 800_000_00, paidOn: '2026-03-25', ref: 'FP-0001' });
+  }
+
   const act = (session: string, evaluationId: string, action: Input<'evaluations.act'>['action']) => t.ok(session, 'evaluations.act', { evaluationId, action });
   const get = (session: string, evaluationId: string) => t.ok(session, 'evaluations.get', { evaluationId, purpose: PURPOSE });
 
@@ -93,7 +110,7 @@ export async function evaluationWorld(temp: ReturnType<typeof useTempDirs>) {
     for (const p of Object.values(people)) await t.ok(p.session, 'auth.unlock', { password: p.password });
   }
 
-  return { t, am, sm, cm, chainPeople, customer, act, get, approveChain, refused, later };
+  return { t, am, sm, cm, chainPeople, customer, yearOfSales, act, get, approveChain, refused, later };
 }
 
 /** A seed-003 sheet: 合同执行, 回款速度, 合作情况, 配合程度 rated A–D. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Output } from '../../src/shared/contract';
 import { PERIODIC_REVIEW_MODEL, type ModelContent } from '../../src/shared/domain/scoring';
-import { directory, useTempDirs } from './helpers';
+import { useTempDirs } from './helpers';
 import { PURPOSE, evaluationWorld as worldOn, rate } from './evaluations-world';
 import { SAMPLE_PDF_BASE64 } from './samples';
 
@@ -23,19 +23,7 @@ describe('credit evaluations (信用评审) through the host', () => {
     const { t, am, sm, cm } = w;
     const customerId = await w.customer('广州南方重工有限公司');
     // A year of sales: ¥1,200,000.00 → ¥100,000.00 a month on average.
-    const contract = await t.ok(am.session, 'records.addContract', {
-      customerId,
-      departmentId: (await directory(t, t.admin)).department('business'),
-      contractNo: null,
-      title: '年度设备采购合同',
-      amountFen: 1_500_000_00,
-      signedOn: '2026-01-05',
-      startOn: '2026-01-05',
-      endOn: '2027-01-04',
-      status: 'active',
-    });
-    await t.ok(am.session, 'records.addTransaction', { customerId, contractId: contract.id, kind: 'sale', docNo: 'FP-0001', amountFen: 1_200_000_00, occurredOn: '2026-03-01', dueOn: '2026-04-01' });
-    await t.ok(am.session, 'records.addPayment', { customerId, contractId: contract.id, amountFen: 800_000_00, paidOn: '2026-03-25', ref: 'FP-0001' });
+    await w.yearOfSales(customerId);
     const evidence = await t.ok(am.session, 'documents.add', {
       customerId,
       category: 'contract',

@@ -1,23 +1,14 @@
 // Demo data as finance's CSV exports: the import templates' headers (IMPORT_COLUMNS),
 // money in yuan with two decimals, days as YYYY-MM-DD, labels in Chinese.
 
-import type { ImportKind } from '../../shared/domain/customers';
+import { ENTERPRISE_NATURE_ZH, SERVICE_TYPE_ZH, type ImportKind } from '../../shared/domain/customers';
 import { IMPORT_COLUMNS } from '../services/imports/kinds';
 import type { DemoContract, DemoCustomer, DemoPayment, DemoTransaction } from './generate';
 
 export const DEPARTMENT_NAMES = { business: '业务部门', marketing: '营销中心' } as const;
 
-const NATURE_LABELS: Record<string, string> = {
-  state_owned: '国有企业',
-  private: '民营企业',
-  foreign: '外资企业',
-  joint_venture: '合资企业',
-  collective: '集体企业',
-  individual_business: '个体工商户',
-  public_institution: '事业单位',
-  other: '其他',
-};
-const SERVICE_LABELS: Record<string, string> = { sales: '销售类', leasing: '租赁类', integration: '系统集成', operations: '服务运营' };
+const NATURE_LABELS: Record<string, string> = ENTERPRISE_NATURE_ZH;
+const SERVICE_LABELS: Record<string, string> = SERVICE_TYPE_ZH;
 const CONFIDENTIALITY_LABELS: Record<string, string> = { normal: '普通', secret: '秘密', confidential: '机密' };
 const STATUS_LABELS: Record<string, string> = { active: '执行中', completed: '已完成', terminated: '已终止' };
 

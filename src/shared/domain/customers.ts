@@ -74,3 +74,16 @@ export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 export type CustomerKind = (typeof CUSTOMER_KINDS)[number];
 export type DocumentCategory = (typeof DOCUMENT_CATEGORIES)[number];
 export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+/** 企业性质 and 服务类型 in the words of the paper forms and of finance's exports (the PDFs, the demo's CSV). */
+export const ENTERPRISE_NATURE_ZH: Record<(typeof ENTERPRISE_NATURES)[number], string> = {
+  state_owned: '国有企业',
+  private: '民营企业',
+  foreign: '外资企业',
+  joint_venture: '合资企业',
+  collective: '集体企业',
+  individual_business: '个体工商户',
+  public_institution: '事业单位',
+  other: '其他',
+};
+export const SERVICE_TYPE_ZH: Record<(typeof SERVICE_TYPES)[number], string> = { sales: '销售类', leasing: '租赁类', integration: '系统集成', operations: '服务运营' };

@@ -1,5 +1,6 @@
 import type { EvaluationDetail } from '../../../shared/contract/evaluations';
 import { timeline as chainTimeline, type Timeline, type TimelineDecision } from '../../../shared/domain/approvals';
+import { ENTERPRISE_NATURE_ZH, SERVICE_TYPE_ZH, SERVICE_TYPES } from '../../../shared/domain/customers';
 import { dayOf } from '../../../shared/domain/receivables';
 import { EVALUATION_HISTORY_TEXTS, EVALUATION_STATUS_TEXTS, OBJECTION_GROUND_TEXTS, REVIEWER_ORIGIN_TEXTS } from '../../../shared/domain/evaluations/texts';
 import type { ScoringModel } from '../../../shared/domain/scoring';
@@ -80,24 +81,6 @@ const gradeWords = (model: ScoringModel, code: string) => {
   return grade ? (lettered(grade.code) ? `${grade.code} ${zh(grade.label)}` : zh(grade.label)) : code;
 };
 
-/** 服务类型 and 企业性质 as the paper form words them (the header keeps the file's codes). */
-const SERVICE_TYPES: [string, string][] = [
-  ['sales', '销售类'],
-  ['leasing', '租赁类'],
-  ['integration', '系统集成'],
-  ['operations', '服务运营'],
-];
-const ENTERPRISE_NATURES: Record<string, string> = {
-  state_owned: '国有企业',
-  private: '民营企业',
-  foreign: '外资企业',
-  joint_venture: '合资企业',
-  collective: '集体企业',
-  individual_business: '个体工商户',
-  public_institution: '事业单位',
-  other: '其他',
-};
-
 /** Which approval step fills which opinion field of the paper form. */
 const OPINION_STEPS: Record<string, string> = {
   department_manager: 'dept_manager',
@@ -116,8 +99,9 @@ const value = (text: string | null | undefined, span = 1, extra: Partial<Cell> =
 const checkbox = (checked: boolean, text: string) => `${checked ? '■' : '□'} ${text}`;
 
 function headerValue(field: string, raw: string | null | undefined): string {
-  if (field === 'service_type') return SERVICE_TYPES.map(([code, text]) => checkbox(raw === code, text)).join('　　');
-  if (field === 'enterprise_nature') return raw ? (ENTERPRISE_NATURES[raw] ?? raw) : '';
+  // 服务类型 ticked among the four of the paper form; 企业性质 in words (the header keeps the file's codes).
+  if (field === 'service_type') return SERVICE_TYPES.map((code) => checkbox(raw === code, SERVICE_TYPE_ZH[code])).join('　　');
+  if (field === 'enterprise_nature') return raw ? (ENTERPRISE_NATURE_ZH[raw as keyof typeof ENTERPRISE_NATURE_ZH] ?? raw) : '';
   if (field === 'contract_years') return raw ? `${raw} 年` : '';
   return raw ?? '';
 }
