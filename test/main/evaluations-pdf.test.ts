@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { allAudit, useTempDirs } from './helpers';
+import { expectSubsetFont, readPdf, renderPage, renderPage1, squash } from './pdf-read';
 import { PURPOSE, evaluationWorld, rate } from './evaluations-world';
 
 // The 评审表 of issue 9 item 6 as a PDF, through the host: printed like the paper forms of
@@ -11,47 +10,6 @@ import { PURPOSE, evaluationWorld, rate } from './evaluations-world';
 // saved file would see it.
 
 const temp = useTempDirs();
-const SCREENSHOTS = join(import.meta.dirname, '../../test-results/screenshots');
-
-interface Exported {
-  fileName: string;
-  mime: string;
-  contentBase64: string;
-  pages: number;
-  sha256: string;
-}
-
-/** The PDF's text as pdftotext lays it out, its fonts as pdffonts lists them. */
-function readPdf(exported: Exported, name: string) {
-  const dir = temp.make();
-  const file = join(dir, `${name}.pdf`);
-  writeFileSync(file, Buffer.from(exported.contentBase64, 'base64'));
-  const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-  const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
-  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
-  return { file, text, fonts, pages };
-}
-
-/** Page 1 as a PNG under test-results/screenshots (looked at by hand). */
-function renderPage1(file: string, name: string): string {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  const prefix = join(SCREENSHOTS, name);
-  execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', file, prefix]);
-  return `${prefix}.png`;
-}
-
-/** Every font embedded as a subset (pdffonts: emb yes, sub yes), and only the shipped Noto Sans SC. */
-function expectSubsetFont(fonts: string): void {
-  const rows = fonts.split('\n').slice(2).filter((l) => l.trim() !== '');
-  expect(rows.length).toBeGreaterThan(0);
-  for (const row of rows) {
-    expect(row).toMatch(/^[A-Z]{6}\+NotoSansCJKsc-Regular\s+CID Type 0C\s+Identity-H\s+yes\s+yes\s+yes/);
-  }
-}
-
-/** Collapses pdftotext's layout spaces, so a table row reads as one line of words. */
-const squash = (text: string) => text.replace(/[ \t]+/g, ' ');
-
 describe('the evaluation form as a PDF (评审表, seed 003)', () => {
   it('prints the periodic 客户信用评审表: header, each reviewer’s ratings, average 80.0, grade B 良好, opinions and approvals; subset font; refused to who may not read it; on record', async () => {
     const w = await evaluationWorld(temp);
@@ -66,7 +24,7 @@ describe('the evaluation form as a PDF (评审表, seed 003)', () => {
     await w.act(am.session, id, { type: 'submit_sheet' });
 
     // The 客服经理 has not submitted: their print holds their own sheet only, never the other's ratings or opinion.
-    const early = readPdf(await t.ok(sm.session, 'evaluations.exportPdf', { evaluationId: id, purpose: PURPOSE }), 'early');
+    const early = readPdf(temp, await t.ok(sm.session, 'evaluations.exportPdf', { evaluationId: id, purpose: PURPOSE }), 'early');
     expect(early.text).toContain('客服经理评审');
     expect(early.text).not.toContain('回款略慢');
     expect(squash(early.text)).toContain('已提交（提交本人评分表后可见）');
@@ -84,7 +42,7 @@ describe('the evaluation form as a PDF (评审表, seed 003)', () => {
     const bytes = Buffer.from(exported.contentBase64, 'base64');
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(exported.sha256);
-    const pdf = readPdf(exported, 'periodic');
+    const pdf = readPdf(temp, exported, 'periodic');
     expect(pdf.pages).toBe(exported.pages);
     const text = squash(pdf.text);
 
@@ -132,6 +90,7 @@ describe('the evaluation form as a PDF (评审表, seed 003)', () => {
     expect(bytes.length).toBeLessThan(400_000);
 
     const png = renderPage1(pdf.file, 'evaluation-pdf-periodic-page1');
+    renderPage(pdf.file, 'evaluation-pdf-periodic-page2', 2);
     expect(statSync(png).size).toBeGreaterThan(20_000);
     expect(readFileSync(png).subarray(1, 4).toString('latin1')).toBe('PNG');
 
@@ -171,7 +130,7 @@ describe('the evaluation form as a PDF (评审表, seed 003)', () => {
     await w.approveChain(consolidated.chain!.chainId);
 
     const exported = await t.ok(cm.session, 'evaluations.exportPdf', { evaluationId: id, purpose: PURPOSE });
-    const pdf = readPdf(exported, 'new-customer');
+    const pdf = readPdf(temp, exported, 'new-customer');
     const text = squash(pdf.text);
     for (const words of ['新增客户信用评审表', '记录编号', '深圳前海新创科技有限公司', '企业性质', '民营企业', '注册资金', '¥10,000,000.00', '开户银行 / 帐号', '招商银行上海分行 6225880212345678', '法人代表', '钱一']) {
       expect(text, words).toContain(words);
