@@ -3,6 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { allAudit, useTempDirs } from './helpers';
 import { expectSubsetFont, readPdf, renderPage, renderPage1, squash } from './pdf-read';
+import { SAMPLE_PDF_BASE64 } from './samples';
 import { PURPOSE, evaluationWorld, rate } from './evaluations-world';
 
 // The 评审表 of issue 9 item 6 as a PDF, through the host: printed like the paper forms of
@@ -159,5 +160,61 @@ describe('the evaluation form as a PDF (评审表, seed 003)', () => {
     expect(text).toContain('审批流程（第 1 轮：已通过）');
     expectSubsetFont(pdf.fonts);
     renderPage1(pdf.file, 'evaluation-pdf-new-customer-page1');
+  });
+  it('prints every round: the upheld objection with its evidence and answer, both decisions and both approval chains, and the result once final', async () => {
+    const w = await evaluationWorld(temp);
+    const { t, am, sm, cm } = w;
+    const customerId = await w.customer('广州南方重工有限公司');
+    await w.yearOfSales(customerId);
+    const evidence = await t.ok(am.session, 'documents.add', {
+      customerId,
+      category: 'contract',
+      title: '付款凭证',
+      archiveNo: null,
+      retention: '30y',
+      confidentiality: 'normal',
+      file: { name: '付款凭证.pdf', mime: 'application/pdf', contentBase64: SAMPLE_PDF_BASE64 },
+      location: null,
+    });
+    const id = (await t.ok(sm.session, 'evaluations.start', { customerId, modelId: 'periodic_review', accountManagerId: am.user.id, serviceManagerId: sm.user.id })).evaluation.id;
+    await w.act(am.session, id, { type: 'save_sheet', ratings: rate(['A', 'B', 'C', 'D']), opinion: '回款略慢，配合度有待提高' });
+    await w.act(am.session, id, { type: 'submit_sheet' });
+    await w.act(sm.session, id, { type: 'save_sheet', ratings: rate(['A', 'A', 'B', 'B']), opinion: '合作稳定' });
+    await w.act(sm.session, id, { type: 'submit_sheet' });
+    await w.act(cm.session, id, { type: 'settle_item', item: 'coordination', note: '以客服经理意见为准' });
+    await w.approveChain((await w.act(cm.session, id, { type: 'consolidate', override: null })).chain!.chainId);
+    const objected = await w.act(am.session, id, { type: 'enter_objection', items: ['payment_speed', 'coordination'], reasons: '客户已提前付清货款，配合度评价有误', evidence: [evidence.id], learnedOn: null });
+    await w.act(cm.session, id, { type: 'answer_objection', objectionId: objected.evaluation.objections[0]!.id, upheld: true, answer: '经核实付款凭证，回款速度与配合程度重新评审' });
+    await w.act(am.session, id, { type: 'save_sheet', ratings: { payment_speed: 'A', coordination: 'A' } });
+    await w.act(am.session, id, { type: 'submit_sheet' });
+    await w.act(sm.session, id, { type: 'save_sheet', ratings: { payment_speed: 'A', coordination: 'A' } });
+    await w.act(sm.session, id, { type: 'submit_sheet' });
+    await w.approveChain((await w.act(cm.session, id, { type: 'consolidate', override: null })).chain!.chainId);
+    await w.later(10);
+    expect((await w.get(cm.session, id)).evaluation.status).toBe('final');
+
+    const read = readPdf(temp, await t.ok(cm.session, 'evaluations.exportPdf', { evaluationId: id, purpose: PURPOSE }), 'rounds');
+    const text = squash(read.text);
+    expect(text).toMatch(/状态：已生效/);
+    // The sheets as they stand now (张三 A, A, C, A = 90; 孙丽 A, A, B, A = 95), the average 92.5 → A 优秀.
+    expect(text).toMatch(/客户经理评审\s+A 25 A 25 C 15 A 25 90\.0/);
+    expect(text).toMatch(/客服经理评审\s+A 25 A 25 B 20 A 25 95\.0/);
+    expect(text).toMatch(/平均总得分 92\.5/);
+    expect(text).toMatch(/判定级别 A 优秀（可增加合作机会）/);
+    expect(text).toContain('信用管理部门评定（第 2 轮）');
+    expect(text).toContain('¥300,000.00');
+    // The objection: the items, the reasons, the evidence by its title and 档号, and the answer.
+    expect(text).toContain('异议项目：回款速度、配合程度');
+    expect(text).toContain('理由：客户已提前付清货款，配合度评价有误');
+    expect(text).toContain(`证明材料：付款凭证（${evidence.archiveNo}）`);
+    expect(text).toContain('异议成立：经核实付款凭证，回款速度与配合程度重新评审');
+    expect(text).toContain('异议（2026-11-02）：成立');
+    // Both approval chains and both publications, and the course to final.
+    expect(text).toContain('审批流程（第 1 轮：已通过）');
+    expect(text).toContain('审批流程（第 2 轮：已通过）');
+    expect(text).toContain('第 1 轮公示');
+    expect(text).toContain('第 2 轮公示');
+    for (const step of ['登记异议', '异议成立', '重新评审异议项目', '结果生效']) expect(text, step).toContain(step);
+    expectSubsetFont(read.fonts);
   });
 });
