@@ -65,6 +65,8 @@ def main():
     subsetter.populate(unicodes=unicodes)
     subsetter.subset(font)
     os.makedirs(os.path.dirname(OUT), exist_ok=True)
+    # The same bytes on every run: keep the source's modification date in the head table.
+    font.recalcTimestamp = False
     font.save(OUT)
     print(f'{OUT}: {len(unicodes)} characters, {os.path.getsize(OUT)} bytes')
 

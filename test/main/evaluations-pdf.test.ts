@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { allAudit, useTempDirs } from './helpers';
+import { expectSubsetFont, readPdf, renderPage, renderPage1, squash } from './pdf-read';
+import { SAMPLE_PDF_BASE64 } from './samples';
 import { PURPOSE, evaluationWorld, rate } from './evaluations-world';
 
 // The 评审表 of issue 9 item 6 as a PDF, through the host: printed like the paper forms of
@@ -11,47 +11,6 @@ import { PURPOSE, evaluationWorld, rate } from './evaluations-world';
 // saved file would see it.
 
 const temp = useTempDirs();
-const SCREENSHOTS = join(import.meta.dirname, '../../test-results/screenshots');
-
-interface Exported {
-  fileName: string;
-  mime: string;
-  contentBase64: string;
-  pages: number;
-  sha256: string;
-}
-
-/** The PDF's text as pdftotext lays it out, its fonts as pdffonts lists them. */
-function readPdf(exported: Exported, name: string) {
-  const dir = temp.make();
-  const file = join(dir, `${name}.pdf`);
-  writeFileSync(file, Buffer.from(exported.contentBase64, 'base64'));
-  const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-  const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
-  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
-  return { file, text, fonts, pages };
-}
-
-/** Page 1 as a PNG under test-results/screenshots (looked at by hand). */
-function renderPage1(file: string, name: string): string {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  const prefix = join(SCREENSHOTS, name);
-  execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', file, prefix]);
-  return `${prefix}.png`;
-}
-
-/** Every font embedded as a subset (pdffonts: emb yes, sub yes), and only the shipped Noto Sans SC. */
-function expectSubsetFont(fonts: string): void {
-  const rows = fonts.split('\n').slice(2).filter((l) => l.trim() !== '');
-  expect(rows.length).toBeGreaterThan(0);
-  for (const row of rows) {
-    expect(row).toMatch(/^[A-Z]{6}\+NotoSansCJKsc-Regular\s+CID Type 0C\s+Identity-H\s+yes\s+yes\s+yes/);
-  }
-}
-
-/** Collapses pdftotext's layout spaces, so a table row reads as one line of words. */
-const squash = (text: string) => text.replace(/[ \t]+/g, ' ');
-
 describe('the evaluation form as a PDF (评审表, seed 003)', () => {
   it('prints the periodic 客户信用评审表: header, each reviewer’s ratings, average 80.0, grade B 良好, opinions and approvals; subset font; refused to who may not read it; on record', async () => {
     const w = await evaluationWorld(temp);
@@ -66,7 +25,7 @@ describe('the evaluation form as a PDF (评审表, seed 003)', () => {
     await w.act(am.session, id, { type: 'submit_sheet' });
 
     // The 客服经理 has not submitted: their print holds their own sheet only, never the other's ratings or opinion.
-    const early = readPdf(await t.ok(sm.session, 'evaluations.exportPdf', { evaluationId: id, purpose: PURPOSE }), 'early');
+    const early = readPdf(temp, await t.ok(sm.session, 'evaluations.exportPdf', { evaluationId: id, purpose: PURPOSE }), 'early');
     expect(early.text).toContain('客服经理评审');
     expect(early.text).not.toContain('回款略慢');
     expect(squash(early.text)).toContain('已提交（提交本人评分表后可见）');
@@ -84,7 +43,7 @@ describe('the evaluation form as a PDF (评审表, seed 003)', () => {
     const bytes = Buffer.from(exported.contentBase64, 'base64');
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(exported.sha256);
-    const pdf = readPdf(exported, 'periodic');
+    const pdf = readPdf(temp, exported, 'periodic');
     expect(pdf.pages).toBe(exported.pages);
     const text = squash(pdf.text);
 
@@ -132,6 +91,7 @@ describe('the evaluation form as a PDF (评审表, seed 003)', () => {
     expect(bytes.length).toBeLessThan(400_000);
 
     const png = renderPage1(pdf.file, 'evaluation-pdf-periodic-page1');
+    renderPage(pdf.file, 'evaluation-pdf-periodic-page2', 2);
     expect(statSync(png).size).toBeGreaterThan(20_000);
     expect(readFileSync(png).subarray(1, 4).toString('latin1')).toBe('PNG');
 
@@ -171,7 +131,7 @@ describe('the evaluation form as a PDF (评审表, seed 003)', () => {
     await w.approveChain(consolidated.chain!.chainId);
 
     const exported = await t.ok(cm.session, 'evaluations.exportPdf', { evaluationId: id, purpose: PURPOSE });
-    const pdf = readPdf(exported, 'new-customer');
+    const pdf = readPdf(temp, exported, 'new-customer');
     const text = squash(pdf.text);
     for (const words of ['新增客户信用评审表', '记录编号', '深圳前海新创科技有限公司', '企业性质', '民营企业', '注册资金', '¥10,000,000.00', '开户银行 / 帐号', '招商银行上海分行 6225880212345678', '法人代表', '钱一']) {
       expect(text, words).toContain(words);
@@ -200,5 +160,61 @@ describe('the evaluation form as a PDF (评审表, seed 003)', () => {
     expect(text).toContain('审批流程（第 1 轮：已通过）');
     expectSubsetFont(pdf.fonts);
     renderPage1(pdf.file, 'evaluation-pdf-new-customer-page1');
+  });
+  it('prints every round: the upheld objection with its evidence and answer, both decisions and both approval chains, and the result once final', async () => {
+    const w = await evaluationWorld(temp);
+    const { t, am, sm, cm } = w;
+    const customerId = await w.customer('广州南方重工有限公司');
+    await w.yearOfSales(customerId);
+    const evidence = await t.ok(am.session, 'documents.add', {
+      customerId,
+      category: 'contract',
+      title: '付款凭证',
+      archiveNo: null,
+      retention: '30y',
+      confidentiality: 'normal',
+      file: { name: '付款凭证.pdf', mime: 'application/pdf', contentBase64: SAMPLE_PDF_BASE64 },
+      location: null,
+    });
+    const id = (await t.ok(sm.session, 'evaluations.start', { customerId, modelId: 'periodic_review', accountManagerId: am.user.id, serviceManagerId: sm.user.id })).evaluation.id;
+    await w.act(am.session, id, { type: 'save_sheet', ratings: rate(['A', 'B', 'C', 'D']), opinion: '回款略慢，配合度有待提高' });
+    await w.act(am.session, id, { type: 'submit_sheet' });
+    await w.act(sm.session, id, { type: 'save_sheet', ratings: rate(['A', 'A', 'B', 'B']), opinion: '合作稳定' });
+    await w.act(sm.session, id, { type: 'submit_sheet' });
+    await w.act(cm.session, id, { type: 'settle_item', item: 'coordination', note: '以客服经理意见为准' });
+    await w.approveChain((await w.act(cm.session, id, { type: 'consolidate', override: null })).chain!.chainId);
+    const objected = await w.act(am.session, id, { type: 'enter_objection', items: ['payment_speed', 'coordination'], reasons: '客户已提前付清货款，配合度评价有误', evidence: [evidence.id], learnedOn: null });
+    await w.act(cm.session, id, { type: 'answer_objection', objectionId: objected.evaluation.objections[0]!.id, upheld: true, answer: '经核实付款凭证，回款速度与配合程度重新评审' });
+    await w.act(am.session, id, { type: 'save_sheet', ratings: { payment_speed: 'A', coordination: 'A' } });
+    await w.act(am.session, id, { type: 'submit_sheet' });
+    await w.act(sm.session, id, { type: 'save_sheet', ratings: { payment_speed: 'A', coordination: 'A' } });
+    await w.act(sm.session, id, { type: 'submit_sheet' });
+    await w.approveChain((await w.act(cm.session, id, { type: 'consolidate', override: null })).chain!.chainId);
+    await w.later(10);
+    expect((await w.get(cm.session, id)).evaluation.status).toBe('final');
+
+    const read = readPdf(temp, await t.ok(cm.session, 'evaluations.exportPdf', { evaluationId: id, purpose: PURPOSE }), 'rounds');
+    const text = squash(read.text);
+    expect(text).toMatch(/状态：已生效/);
+    // The sheets as they stand now (张三 A, A, C, A = 90; 孙丽 A, A, B, A = 95), the average 92.5 → A 优秀.
+    expect(text).toMatch(/客户经理评审\s+A 25 A 25 C 15 A 25 90\.0/);
+    expect(text).toMatch(/客服经理评审\s+A 25 A 25 B 20 A 25 95\.0/);
+    expect(text).toMatch(/平均总得分 92\.5/);
+    expect(text).toMatch(/判定级别 A 优秀（可增加合作机会）/);
+    expect(text).toContain('信用管理部门评定（第 2 轮）');
+    expect(text).toContain('¥300,000.00');
+    // The objection: the items, the reasons, the evidence by its title and 档号, and the answer.
+    expect(text).toContain('异议项目：回款速度、配合程度');
+    expect(text).toContain('理由：客户已提前付清货款，配合度评价有误');
+    expect(text).toContain(`证明材料：付款凭证（${evidence.archiveNo}）`);
+    expect(text).toContain('异议成立：经核实付款凭证，回款速度与配合程度重新评审');
+    expect(text).toContain('异议（2026-11-02）：成立');
+    // Both approval chains and both publications, and the course to final.
+    expect(text).toContain('审批流程（第 1 轮：已通过）');
+    expect(text).toContain('审批流程（第 2 轮：已通过）');
+    expect(text).toContain('第 1 轮公示');
+    expect(text).toContain('第 2 轮公示');
+    for (const step of ['登记异议', '异议成立', '重新评审异议项目', '结果生效']) expect(text, step).toContain(step);
+    expectSubsetFont(read.fonts);
   });
 });

@@ -334,7 +334,7 @@ export async function evaluationPdf(print: EvaluationPrint): Promise<{ bytes: Bu
   const historyHead: Cell[] = [label('日期'), label('事项'), label('经办人'), label('说明')];
   const historyRows: Cell[][] = evaluation.history.map((h) => {
     const items = (h.items ?? []).map((code) => zh(model.items.find((i) => i.code === code)?.label ?? { 'zh-CN': code })).join('、');
-    const note = [items, h.reviewer ? `评审人 ${name(h.reviewer)}` : '', h.grade ? `等级 ${gradeWords(model, h.grade)}` : '', h.note ?? ''].filter(Boolean).join('；');
+    const note = [items, h.reviewer && h.reviewer !== h.by ? `评审人 ${name(h.reviewer)}` : '', h.grade ? `等级 ${gradeWords(model, h.grade)}` : '', h.note ?? ''].filter(Boolean).join('；');
     return [value(h.on, 1, { align: 'center' }), value(zh(EVALUATION_HISTORY_TEXTS[h.kind])), value(h.by === 'system' ? '系统' : name(h.by)), value(note)];
   });
   pdf.heading('评审经过');

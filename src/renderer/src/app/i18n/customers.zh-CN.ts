@@ -1,22 +1,14 @@
 import { auditZhCN } from '../../../../shared/messages/audit.zh-CN';
 import { importsZhCN } from '../../../../shared/messages/imports.zh-CN';
+import { ENTERPRISE_NATURE_ZH, SERVICE_TYPE_ZH } from '../../../../shared/domain/customers';
 import { SEAM_MESSAGES } from '../../../../shared/messages';
 // The customer credit file (SPEC §1) in Chinese: the reference for customers.en-US.ts.
 // Merged into zh-CN.ts; vocabularies are keyed by the codes of src/shared/domain/customers.ts.
 
 export const customerVocabulary = {
   kind: { enterprise: '企业', individual: '个人' },
-  nature: {
-    state_owned: '国有企业',
-    private: '民营企业',
-    foreign: '外资企业',
-    joint_venture: '合资企业',
-    collective: '集体企业',
-    individual_business: '个体工商户',
-    public_institution: '事业单位',
-    other: '其他',
-  },
-  serviceType: { sales: '销售类', leasing: '租赁类', integration: '系统集成', operations: '服务运营' },
+  nature: ENTERPRISE_NATURE_ZH,
+  serviceType: SERVICE_TYPE_ZH,
   contactRole: { finance: '财务联系人', business: '业务联系人', legal: '法务联系人', other: '其他联系人' },
   qualification: {
     business_licence: '营业执照',
