@@ -9,6 +9,7 @@ describe('features contribute, the shell collects', () => {
     expect(CONTRIBUTIONS.customerFileTabs.map((tab) => tab.id)).toEqual([
       'basics',
       'credit-limits',
+      'evaluations',
       'contacts',
       'qualifications',
       'contracts',
@@ -24,7 +25,9 @@ describe('features contribute, the shell collects', () => {
   });
 
   it('the navigation and the home page list the pages in their order', () => {
-    expect(CONTRIBUTIONS.pages.map((page) => page.path)).toEqual([
+    // A page reached only from others (an evaluation's own page) is not in the navigation.
+    expect(CONTRIBUTIONS.pages.filter((page) => page.hidden).map((page) => page.path)).toEqual(['/evaluations/:id']);
+    expect(CONTRIBUTIONS.pages.filter((page) => !page.hidden).map((page) => page.path)).toEqual([
       '/',
       '/customers',
       '/approvals',
@@ -44,7 +47,7 @@ describe('features contribute, the shell collects', () => {
   it('the approval screens plug into the customer file, the account page and each form kind', () => {
     expect(CONTRIBUTIONS.customerFileActions.map((action) => action.id)).toEqual(['credit-limit-request']);
     expect(CONTRIBUTIONS.accountSections.map((section) => section.id)).toEqual(['delegation']);
-    expect([...CONTRIBUTIONS.approvalForms.keys()]).toEqual(['credit_limit_change']);
+    expect([...CONTRIBUTIONS.approvalForms.keys()]).toEqual(['credit_limit_change', 'periodic_review', 'new_customer_review']);
     expect(CONTRIBUTIONS.components.approvalTimeline).toBeTypeOf('function');
     expect(CONTRIBUTIONS.pages.find((page) => page.id === 'approvals')?.badge).toBeTypeOf('function');
   });
@@ -57,9 +60,9 @@ describe('features contribute, the shell collects', () => {
   });
 
   it('a new feature adds a tab without the others knowing it', () => {
-    const extra: Feature = { id: 'evaluations', customerFileTabs: [{ id: 'evaluations', label: () => 'evaluations', order: 95, component: Nothing }] };
+    const extra: Feature = { id: 'extra', customerFileTabs: [{ id: 'extra', label: () => 'extra', order: 95, component: Nothing }] };
     const ids = collect([...FEATURES, extra]).customerFileTabs.map((tab) => tab.id);
-    expect(ids.slice(-3)).toEqual(['documents', 'evaluations', 'figures']);
+    expect(ids.slice(-3)).toEqual(['documents', 'extra', 'figures']);
   });
 
   it('the same page path or tab contributed twice is refused', () => {
