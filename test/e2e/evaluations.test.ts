@@ -285,13 +285,16 @@ describeInChromium('credit evaluations e2e', () => {
     await dialog().getByTestId('settle-submit').click();
     await dialog().waitFor({ state: 'hidden' });
     await visible(page.getByTestId('settlement-note'));
-    // An override needs its written reason before it can be sent.
+    // An override needs its written reason before it can be sent; it then shows as an override.
     await page.getByTestId('override-switch').click();
+    await page.getByTestId('override-grade').click();
+    await page.getByRole('option', { name: 'C 一般' }).click();
     await expect.poll(() => page.getByTestId('consolidate').isDisabled()).toBe(true);
-    await page.getByTestId('override-switch').click();
+    await page.getByTestId('override-reason').fill('客户近期涉诉，从严评定');
     await page.getByTestId('consolidate').click();
     await status('审批中');
-    await visible(page.getByTestId('decision-grade').getByText(/^B 良好/));
+    await visible(page.getByTestId('decision-grade').getByText(/^C 一般/));
+    await visible(page.getByTestId('override-shown').getByText(/计算等级 B 良好.*调整为 C 一般.*客户近期涉诉，从严评定/));
     await visible(page.getByTestId('chain-status'));
     await screenshot('consolidated-in-approval');
     // The chain's page shows the evaluation's decision and leads back to the form.
@@ -330,9 +333,12 @@ describeInChromium('credit evaluations e2e', () => {
     await visible(page.getByTestId('objection-deadline').getByText(/请于 \d{4}-\d\d-\d\d 前答复/));
     await logout();
 
+    // Five weeks on the host's clock: the credit manager's 15 working days are over, and the page says so.
+    e2e.advanceHost(35 * DAY_MS);
     await login(CM);
     await openEvaluation(PERIODIC);
     await visible(page.getByTestId('objection').getByText('客户配合情况说明及往来函件'));
+    await visible(page.getByTestId('objection-overdue').getByText(/答复已逾期/));
     await screenshot('objection-to-answer');
     await page.getByTestId('answer-objection').click();
     await dialog().getByTestId('verdict-upheld').click();
@@ -341,6 +347,7 @@ describeInChromium('credit evaluations e2e', () => {
     await dialog().waitFor({ state: 'hidden' });
     await status('异议成立，重新评审');
     await visible(page.getByTestId('reopened-notice').getByText(/配合程度/));
+    await visible(page.getByTestId('objection').getByText(/逾期答复/));
     await logout();
 
     for (const reviewer of [AM, SM]) {
@@ -399,6 +406,15 @@ describeInChromium('credit evaluations e2e', () => {
     await login(AM);
     await openTab(NEWCOMER);
     await visible(page.getByText('该客户尚无生效的信用评审结果。'));
+    // A periodic review is the 客服经理's to start: the refusal in the user's words, nothing started.
+    await page.getByTestId('start-periodic-review').click();
+    await choose('start-account-manager', /^张三/);
+    await choose('start-service-manager', /^孙丽/);
+    await dialog().getByTestId('start-submit').click();
+    await visible(dialog().getByTestId('start-problem').getByText('您的角色不能进行此操作'));
+    await screenshot('start-refused', false);
+    await dialog().getByRole('button', { name: '取消' }).click();
+    await dialog().waitFor({ state: 'hidden' });
     await page.getByTestId('start-new-customer-review').click();
     await visible(dialog().getByTestId('start-model'));
     await choose('start-account-manager', /^张三/);

@@ -603,21 +603,6 @@ export const evaluationsMethods = {
     /** As evaluations.get: a publication period over without objection is made final first (finalizeDue). */
     writes: true,
   }),
-  /**
-   * The evaluation printed like its paper 评审表 (seed 003) as a PDF, in memory: the header,
-   * each reviewer's ratings (the sheets the caller may see), the average, the grade, every
-   * opinion and the approval timeline. The caller saves it where the user chooses (the
-   * desktop shell asks, and records the saved file); the export itself is on record.
-   */
-  'evaluations.exportPdf': method({
-    input: z.strictObject({ evaluationId: id, purpose }),
-    output: z.strictObject({
-      fileName: z.string(),
-      mime: z.literal('application/pdf'),
-      contentBase64: z.string(),
-      pages: z.number().int().min(1),
-      sha256: z.string(),
-    }),
     permission: 'customers.read',
     readsCredit: true,
     /** As evaluations.get: a publication period over without objection is made final first (finalizeDue). */

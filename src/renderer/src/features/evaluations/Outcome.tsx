@@ -517,7 +517,7 @@ export function History({ detail }: { detail: EvaluationDetail }) {
             {h.on} · {nameOf(detail, h.by, t('evaluations.system'))}
             {h.round > 1 && ` · ${t('evaluations.decision.round', { round: h.round })}`}
             {h.reviewer && h.reviewer !== h.by && ` · ${nameOf(detail, h.reviewer, '')}`}
-            {h.grade && ` · ${h.grade}`}
+            {h.grade && ` · ${gradeName(h.grade, text(detail.model.scale.grades.find((g) => g.code === h.grade)?.label))}`}
           </Text>
           {h.items && h.items.length > 0 && <Text size="xs">{items(h.items)}</Text>}
           {h.note && (
