@@ -183,6 +183,8 @@ export const evaluationModelsTextsEn: TranslationShape<typeof evaluationModelsTe
     skipped: '{{count}} customers were left out:',
     nothing: 'The filter chooses no customer.',
     close: 'Close',
+    others_one: '{{count}} other customer',
+    others_other: '{{count}} other customers',
     failed: 'Nothing was created: ',
   },
   grades: {

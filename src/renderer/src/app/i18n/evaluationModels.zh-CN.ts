@@ -183,6 +183,8 @@ export const evaluationModelsTexts = {
     skipped: '{{count}} 位客户未创建：',
     nothing: '所选条件下没有客户。',
     close: '关闭',
+    others_one: '另有 {{count}} 位客户',
+    others_other: '另有 {{count}} 位客户',
     failed: '创建失败，未创建任何评审表：',
   },
   grades: {
