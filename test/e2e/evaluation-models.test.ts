@@ -99,8 +99,7 @@ describeInChromium('scoring models, crosswalk, reviews due and the year-end roun
     await visible(scaleSection.getByText('B 良好：分数区间有重叠'));
     await visible(page.getByTestId('model-problems').getByText('模型有 1 处问题，修改后才能保存'));
     expect(await page.getByTestId('save-draft').isDisabled()).toBe(true);
-    await page.getByTestId('grade-bands').scrollIntoViewIfNeeded();
-    await page.mouse.wheel(0, -160);
+    await scaleSection.getByTestId('inline-problems').evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await shot('editor-band-overlap', false);
     await bFrom.fill('80');
     await expect.poll(() => page.getByTestId('model-problems').count()).toBe(0);
