@@ -281,6 +281,16 @@ describeInChromium('scoring models, crosswalk, reviews due and the year-end roun
     expect(await page.getByTestId('grade-cell').count()).toBe(0);
   });
 
+  it('reads in English too: the reviews due with their reasons', async () => {
+    await page.getByText('English').filter({ visible: true }).click();
+    await nav('reviews-due').click();
+    await visible(page.getByRole('heading', { name: 'Reviews due' }));
+    await visible(page.getByText(/^Overdue by \d+ days \(due on \d{4}-\d\d-\d\d\)$/));
+    await shot('reviews-due-en');
+    await page.getByText('简体中文').filter({ visible: true }).click();
+    await visible(page.getByRole('heading', { name: '评审到期' }));
+  });
+
   it('left no error in the page console', () => {
     expect(consoleErrors).toEqual([]);
   });
