@@ -99,8 +99,7 @@ describeInChromium('scoring models, crosswalk, reviews due and the year-end roun
     await visible(scaleSection.getByText('B 良好：分数区间有重叠'));
     await visible(page.getByTestId('model-problems').getByText('模型有 1 处问题，修改后才能保存'));
     expect(await page.getByTestId('save-draft').isDisabled()).toBe(true);
-    await page.getByTestId('grade-bands').scrollIntoViewIfNeeded();
-    await page.mouse.wheel(0, -160);
+    await scaleSection.getByTestId('inline-problems').evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await shot('editor-band-overlap', false);
     await bFrom.fill('80');
     await expect.poll(() => page.getByTestId('model-problems').count()).toBe(0);
@@ -280,6 +279,16 @@ describeInChromium('scoring models, crosswalk, reviews due and the year-end roun
     await page.getByRole('option', { name: '未评级', exact: true }).click();
     await expect.poll(() => total.innerText(), { timeout: WAIT }).toMatch(new RegExp(`\\b${demo.ungraded}\\b`));
     expect(await page.getByTestId('grade-cell').count()).toBe(0);
+  });
+
+  it('reads in English too: the reviews due with their reasons', async () => {
+    await page.getByText('English').filter({ visible: true }).click();
+    await nav('reviews-due').click();
+    await visible(page.getByRole('heading', { name: 'Reviews due' }));
+    await visible(page.getByText(/^Overdue by \d+ days \(due on \d{4}-\d\d-\d\d\)$/));
+    await shot('reviews-due-en');
+    await page.getByText('简体中文').filter({ visible: true }).click();
+    await visible(page.getByRole('heading', { name: '评审到期' }));
   });
 
   it('left no error in the page console', () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Input, Output } from '../../src/shared/contract';
-import { PERIODIC_REVIEW_MODEL, type ModelContent } from '../../src/shared/domain/scoring';
+import { FIVE_C_POLICIES, FIVE_C_SCALES, PERIODIC_REVIEW_MODEL, type ModelContent } from '../../src/shared/domain/scoring';
 import { useTempDirs } from './helpers';
 import { PURPOSE, evaluationWorld as worldOn, rate } from './evaluations-world';
 import { SAMPLE_PDF_BASE64 } from './samples';
@@ -467,6 +467,15 @@ describe('the review cycle, the year-end round and the end of publication', () =
     const contradicting = shown.crosswalk.entries.map((e) => (e.scale === 'abc' && e.grade === 'B' ? { ...e, rank: 1 } : e.scale === 'abc' && e.grade === 'A' ? { ...e, rank: 2 } : e));
     await w.refused(cm.session, 'evaluations.setCrosswalk', { ranks: shown.crosswalk.ranks, entries: contradicting }, 'CONFLICT', 'crosswalkInvalid');
     expect((await t.ok(am.session, 'evaluations.crosswalk', {})).crosswalk.version).toBe(2);
+
+    // The 5C model takes seed 004's A/B/C scale with its policies: a valid draft, published as v2, already on the crosswalk.
+    const fiveC = contentOf(await t.ok(cm.session, 'evaluations.model', { modelId: 'five_c' }));
+    const draft = await t.ok(cm.session, 'evaluations.saveModelDraft', { modelId: 'five_c', content: { ...fiveC, scale: FIVE_C_SCALES.abc, policies: FIVE_C_POLICIES.abc } });
+    expect(draft).toMatchObject({ version: 2, status: 'draft', scale: { code: 'abc' } });
+    await t.ok(cm.session, 'evaluations.publishModel', { modelId: 'five_c', version: 2 });
+    const after = await t.ok(am.session, 'evaluations.crosswalk', {});
+    expect(after.scales.filter((x) => x.code === 'abc')).toHaveLength(1);
+    expect(after.crosswalk.entries.filter((e) => e.scale === 'abc').map((e) => e.grade)).toEqual(['A', 'B', 'C']);
   });
 });
 

@@ -603,11 +603,6 @@ export const evaluationsMethods = {
     /** As evaluations.get: a publication period over without objection is made final first (finalizeDue). */
     writes: true,
   }),
-    permission: 'customers.read',
-    readsCredit: true,
-    /** As evaluations.get: a publication period over without objection is made final first (finalizeDue). */
-    writes: true,
-  }),
 };
 
 export type EvaluationsMethod = keyof typeof evaluationsMethods;

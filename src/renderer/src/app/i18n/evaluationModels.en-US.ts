@@ -75,6 +75,8 @@ export const evaluationModelsTextsEn: TranslationShape<typeof evaluationModelsTe
     removeBand: 'Remove band',
     scale: 'Grade bands',
     scaleHint: 'Each grade has a score band [from, to); the top band includes the top score. Bands may neither overlap nor leave gaps.',
+    fiveCScale: 'Scale used',
+    fiveCScaleHint: 'One of seed 004’s three scales; switching replaces the grade bands and each grade’s credit policy with that scale’s defaults.',
     grade: 'Grade',
     gradeLabel: 'Name',
     gradeMeaning: 'Meaning',
@@ -183,6 +185,8 @@ export const evaluationModelsTextsEn: TranslationShape<typeof evaluationModelsTe
     skipped: '{{count}} customers were left out:',
     nothing: 'The filter chooses no customer.',
     close: 'Close',
+    others_one: '{{count}} other customer',
+    others_other: '{{count}} other customers',
     failed: 'Nothing was created: ',
   },
   grades: {

@@ -75,6 +75,8 @@ export const evaluationModelsTexts = {
     removeBand: '删除区间',
     scale: '评级区间',
     scaleHint: '每个等级对应一个分数区间 [下限, 上限)；最高区间包含满分。区间不能重叠，也不能有空缺。',
+    fiveCScale: '采用的等级表',
+    fiveCScaleHint: '种子 004 的三种等级表之一；切换后，评级区间和各等级的信用政策换为该等级表的默认设置。',
     grade: '等级',
     gradeLabel: '名称',
     gradeMeaning: '含义',
@@ -183,6 +185,8 @@ export const evaluationModelsTexts = {
     skipped: '{{count}} 位客户未创建：',
     nothing: '所选条件下没有客户。',
     close: '关闭',
+    others_one: '另有 {{count}} 位客户',
+    others_other: '另有 {{count}} 位客户',
     failed: '创建失败，未创建任何评审表：',
   },
   grades: {

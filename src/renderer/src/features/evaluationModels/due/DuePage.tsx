@@ -151,7 +151,7 @@ export function DuePage() {
                           </Table.Td>
                         )}
                         <Table.Td>
-                          <Anchor component="button" type="button" size="sm" fw={500} onClick={() => setOpening(row.customer)}>
+                          <Anchor component="button" type="button" size="sm" fw={500} ta="left" onClick={() => setOpening(row.customer)}>
                             {row.customer.name}
                           </Anchor>
                         </Table.Td>
@@ -164,8 +164,10 @@ export function DuePage() {
                             ))}
                           </Group>
                         </Table.Td>
-                        <Table.Td ff="monospace">{row.dueOn ?? t('evaluationModels.due.none')}</Table.Td>
-                        <Table.Td>
+                        <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                          {row.dueOn ?? t('evaluationModels.due.none')}
+                        </Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
                           {row.lastGrade ? (
                             <Badge tt="none" variant="outline" color="gray">
                               {row.lastGrade}

@@ -4,7 +4,7 @@ import { IconCircleCheck, IconPlayerPlay, IconPlayerStop } from '@tabler/icons-r
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Input, Output } from '../../../../../shared/contract';
-import { ROUND_SKIP_TEXTS } from '../../../../../shared/domain/evaluations';
+import { ROUND_SKIP_REASONS, ROUND_SKIP_TEXTS } from '../../../../../shared/domain/evaluations';
 import { call } from '../../../api/client';
 import { useArchiveQuery } from '../../../api/hooks';
 import { errorReason, useErrorText } from '../../../app/errors';
@@ -231,11 +231,22 @@ export function RoundModal({ selected, names, onClose }: { selected: string[]; n
                   {t('evaluationModels.round.skipped', { count: stage.result.skipped.length })}
                 </Text>
                 <List size="sm">
-                  {stage.result.skipped.map((s, i) => (
-                    <List.Item key={i}>
-                      {names.get(s.customerId) ?? s.customerId}：{ROUND_SKIP_TEXTS[s.reason][lang]}
-                    </List.Item>
-                  ))}
+                  {stage.result.skipped
+                    .filter((s) => names.has(s.customerId))
+                    .map((s, i) => (
+                      <List.Item key={i}>
+                        {names.get(s.customerId)}：{ROUND_SKIP_TEXTS[s.reason][lang]}
+                      </List.Item>
+                    ))}
+                  {/* Customers a filter chose that the list on screen does not show: counted by reason. */}
+                  {ROUND_SKIP_REASONS.map((reason) => {
+                    const count = stage.result.skipped.filter((s) => s.reason === reason && !names.has(s.customerId)).length;
+                    return count === 0 ? null : (
+                      <List.Item key={reason}>
+                        {t('evaluationModels.round.others', { count })}：{ROUND_SKIP_TEXTS[reason][lang]}
+                      </List.Item>
+                    );
+                  })}
                 </List>
               </Stack>
             )}

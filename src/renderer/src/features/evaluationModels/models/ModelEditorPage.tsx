@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Badge, Button, Card, Grid, Group, List, MultiSelect, NumberInput, ScrollArea, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Card, Grid, Group, List, MultiSelect, NumberInput, ScrollArea, Select, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconArrowLeft, IconCircleCheck, IconDeviceFloppy, IconPlus, IconSend, IconTrash } from '@tabler/icons-react';
@@ -7,6 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import type { Output } from '../../../../../shared/contract';
 import {
+  FIVE_C_POLICIES,
+  FIVE_C_SCALES,
   MEASURES,
   MEASURE_TEXTS,
   MODEL_PROBLEM_TEXTS,
@@ -193,7 +195,12 @@ function Editor({ summary, model }: { summary: Summary; model: ScoringModel }) {
                   ))}
                 </Stack>
               </Section>
-              <ScaleSection content={content} problems={ofScale} onChange={(scale) => setContent((c) => ({ ...c, scale }))} />
+              <ScaleSection
+                content={content}
+                problems={ofScale}
+                onChange={(scale) => setContent((c) => ({ ...c, scale }))}
+                onSwitch={(code) => setContent((c) => ({ ...c, scale: structuredClone(FIVE_C_SCALES[code]), policies: structuredClone(FIVE_C_POLICIES[code]) }))}
+              />
               <Section title={t('evaluationModels.editor.policies')} hint={t('evaluationModels.editor.policiesHint')}>
                 <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
                   {content.scale.grades.map((grade) => {
@@ -400,7 +407,20 @@ function ValueBands({ item, onChange }: { item: ComputedItem; onChange: (item: S
   );
 }
 
-function ScaleSection({ content, problems, onChange }: { content: ModelContent; problems: ModelProblem[]; onChange: (scale: ModelContent['scale']) => void }) {
+type FiveCScale = keyof typeof FIVE_C_SCALES;
+
+function ScaleSection({
+  content,
+  problems,
+  onChange,
+  onSwitch,
+}: {
+  content: ModelContent;
+  problems: ModelProblem[];
+  onChange: (scale: ModelContent['scale']) => void;
+  /** The 5C model takes one of seed 004's scales, each with its policies. */
+  onSwitch: (scale: FiveCScale) => void;
+}) {
   const { t } = useTranslation();
   const lang = useLang();
   const scale = content.scale;
@@ -411,6 +431,19 @@ function ScaleSection({ content, problems, onChange }: { content: ModelContent; 
   return (
     <Section title={`${t('evaluationModels.editor.scale')} · ${scale.label[lang]}`} hint={t('evaluationModels.editor.scaleHint')}>
       <Stack gap="sm">
+        {content.kind === 'five_c' && (
+          <Select
+            size="xs"
+            w={320}
+            label={t('evaluationModels.editor.fiveCScale')}
+            description={t('evaluationModels.editor.fiveCScaleHint')}
+            data={(Object.keys(FIVE_C_SCALES) as FiveCScale[]).map((code) => ({ value: code, label: `${FIVE_C_SCALES[code].label[lang]}：${FIVE_C_SCALES[code].grades.map((g) => g.code).join(' / ')}` }))}
+            value={scale.code in FIVE_C_SCALES ? scale.code : null}
+            allowDeselect={false}
+            onChange={(code) => code && code !== scale.code && onSwitch(code as FiveCScale)}
+            data-testid="five-c-scale"
+          />
+        )}
         <Table verticalSpacing={4} fz="sm" data-testid="grade-bands">
           <Table.Thead>
             <Table.Tr>
