@@ -4,6 +4,7 @@ import { approvalsTextsEn } from './approvals.en-US';
 import { calendarTextsEn } from './calendar.en-US';
 import { creditLimitsTextsEn } from './creditLimits.en-US';
 import { SEAM_MESSAGES } from '../../../../shared/messages';
+import { dataEnUS } from '../../../../shared/messages/data.en-US';
 import { permissionsEnUS } from '../../../../shared/messages/permissions.en-US';
 import { customerTextsEn, customerValidationEn, customerVocabularyEn } from './customers.en-US';
 import type { Translation } from './zh-CN';
@@ -391,33 +392,5 @@ export const enUS: Translation = {
   calendar: calendarTextsEn,
   approvalCodes: approvalsEnUS,
   creditLimitCodes: creditLimitsEnUS,
-  data: {
-    role: {
-      sysadmin: 'System administrator',
-      archivist: 'Archive administrator',
-      credit_manager: 'Credit manager',
-      account_manager: 'Account manager',
-      service_manager: 'Service manager',
-      reviewer: 'Reviewer',
-      dept_manager: 'Department manager',
-      legal: 'Legal counsel',
-      general_affairs_manager: 'General affairs manager',
-      finance_manager: 'Planning & finance manager',
-      marketing_vp: 'Marketing VP',
-      general_manager: 'General manager',
-      co_department: 'Co-operating department',
-      leadership: 'Company leadership',
-      auditor: 'Internal auditor',
-    },
-    department: {
-      credit: 'Credit management',
-      business: 'Business',
-      marketing: 'Marketing center',
-      general_affairs: 'General affairs',
-      finance: 'Planning & finance',
-      legal: 'Legal affairs',
-      management: 'General manager’s office',
-      audit: 'Internal audit',
-    },
-  },
+  data: dataEnUS,
 };
