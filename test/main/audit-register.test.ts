@@ -52,10 +52,12 @@ describe('the audit register', () => {
     expect(created).toMatchObject({ displayName: '王建国', targetName: '李信用' });
     // The details in words, with the ids they carry named (department and role).
     const page = await t.ok(sun.session, 'audit.list', { action: 'users.create' });
-    const names = (id: string) => page.names[id];
     const createdLi = page.entries.find((e) => e.target === `user:${li.user.id}`)!;
-    expect(detailsInWords('zh-CN', createdLi, names)).toBe('用户名：li.credit；部门：信用管理部门；角色：信用经理');
-    expect(detailsInWords('en-US', createdLi, names)).toBe('User name: li.credit; Department: 信用管理部门; Roles: 信用经理');
+    expect(detailsInWords('zh-CN', createdLi, (id) => page.names[id])).toBe('用户名：li.credit；部门：信用管理部门；角色：信用经理');
+    // Built-in roles and departments (stored in Chinese) named in the language asked.
+    const pageEn = await t.ok(sun.session, 'audit.list', { action: 'users.create', language: 'en-US' });
+    const createdLiEn = pageEn.entries.find((e) => e.target === `user:${li.user.id}`)!;
+    expect(detailsInWords('en-US', createdLiEn, (id) => pageEn.names[id])).toBe('User name: li.credit; Department: Credit management; Roles: Credit manager');
 
     // An auditor who may not read customers sees that a customer was read, by whom and why, not which.
     const byZhao = await allAudit(t, zhao.session);

@@ -9,6 +9,7 @@ import { dunningEnUS } from '../../../../shared/messages/dunning.en-US';
 import { evaluationsTextsEn } from './evaluations.en-US';
 import { evaluationModelsTextsEn } from './evaluationModels.en-US';
 import { SEAM_MESSAGES } from '../../../../shared/messages';
+import { dataEnUS } from '../../../../shared/messages/data.en-US';
 import { permissionsEnUS } from '../../../../shared/messages/permissions.en-US';
 import { customerTextsEn, customerValidationEn, customerVocabularyEn } from './customers.en-US';
 import type { Translation } from './zh-CN';
@@ -403,33 +404,5 @@ export const enUS: Translation = {
   approvalCodes: approvalsEnUS,
   creditLimitCodes: creditLimitsEnUS,
   dunningCodes: dunningEnUS,
-  data: {
-    role: {
-      sysadmin: 'System administrator',
-      archivist: 'Archive administrator',
-      credit_manager: 'Credit manager',
-      account_manager: 'Account manager',
-      service_manager: 'Service manager',
-      reviewer: 'Reviewer',
-      dept_manager: 'Department manager',
-      legal: 'Legal counsel',
-      general_affairs_manager: 'General affairs manager',
-      finance_manager: 'Planning & finance manager',
-      marketing_vp: 'Marketing VP',
-      general_manager: 'General manager',
-      co_department: 'Co-operating department',
-      leadership: 'Company leadership',
-      auditor: 'Internal auditor',
-    },
-    department: {
-      credit: 'Credit management',
-      business: 'Business',
-      marketing: 'Marketing center',
-      general_affairs: 'General affairs',
-      finance: 'Planning & finance',
-      legal: 'Legal affairs',
-      management: 'General manager’s office',
-      audit: 'Internal audit',
-    },
-  },
+  data: dataEnUS,
 };

@@ -10,6 +10,7 @@ import { dunningZhCN } from '../../../../shared/messages/dunning.zh-CN';
 import { evaluationsTexts } from './evaluations.zh-CN';
 import { evaluationModelsTexts } from './evaluationModels.zh-CN';
 import { SEAM_MESSAGES } from '../../../../shared/messages';
+import { dataZhCN } from '../../../../shared/messages/data.zh-CN';
 import { permissionsZhCN } from '../../../../shared/messages/permissions.zh-CN';
 import { customerTexts, customerValidation, customerVocabulary } from './customers.zh-CN';
 
@@ -410,35 +411,7 @@ export const zhCN = {
   approvalCodes: approvalsZhCN as TranslationShape<typeof approvalsZhCN>,
   creditLimitCodes: creditLimitsZhCN as TranslationShape<typeof creditLimitsZhCN>,
   dunningCodes: dunningZhCN as TranslationShape<typeof dunningZhCN>,
-  data: {
-    role: {
-      sysadmin: '系统管理员',
-      archivist: '档案管理员',
-      credit_manager: '信用经理',
-      account_manager: '客户经理',
-      service_manager: '客服经理',
-      reviewer: '评审人',
-      dept_manager: '部门经理',
-      legal: '法务专员',
-      general_affairs_manager: '综合部经理',
-      finance_manager: '计划财务部经理',
-      marketing_vp: '营销中心副总',
-      general_manager: '总经理',
-      co_department: '协办部门',
-      leadership: '公司领导',
-      auditor: '内部审计员',
-    },
-    department: {
-      credit: '信用管理部门',
-      business: '业务部门',
-      marketing: '营销中心',
-      general_affairs: '综合部',
-      finance: '计划财务部',
-      legal: '法律事务部',
-      management: '总经理办公室',
-      audit: '内部审计',
-    },
-  },
+  data: dataZhCN,
 };
 
 export type TranslationShape<T> = { [K in keyof T]: T[K] extends string ? string : TranslationShape<T[K]> };

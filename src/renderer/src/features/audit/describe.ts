@@ -4,7 +4,6 @@ import type { AuditEntry } from '../../../../shared/contract';
 import { detailsInWords, purposeInWords, registerRow, targetInWords, userInWords, type NameOf, type RegisterRow } from '../../../../shared/messages/auditWords';
 import { useContributions } from '../../app/contributions';
 import { currentLanguage } from '../../app/i18n';
-import { useLabels } from '../../app/labels';
 
 // An audit entry in the reader's words: the same function as the export's
 // (shared/messages/auditWords), with the names this window knows besides those the
@@ -30,25 +29,19 @@ export interface AuditDescriber {
 
 export function useAuditDescriber(book: NameBook): AuditDescriber {
   const { t, i18n } = useTranslation();
-  const labels = useLabels();
   // What each kind of target is called comes from the feature that owns it.
   const { auditTargets } = useContributions();
   const language = i18n.resolvedLanguage ? currentLanguage() : 'zh-CN';
   return useMemo<AuditDescriber>(() => {
-    // The archive stores the built-in roles' and departments' names in Chinese: they are
-    // shown in the interface language, also where the host named them (a reader without roles.list).
-    const builtIn = (name: string | undefined) => {
-      if (name === undefined) return undefined;
-      const role = labels.role(name);
-      return role !== name ? role : labels.department(name);
-    };
-    const nameOf: NameOf = (id) => book.roles.get(id) ?? book.departments.get(id) ?? builtIn(book.host[id]) ?? book.users.get(id);
+    // The host names built-in roles and departments in the language asked; the lists this
+    // window read (where the reader may) name them the same way.
+    const nameOf: NameOf = (id) => book.roles.get(id) ?? book.departments.get(id) ?? book.host[id] ?? book.users.get(id);
     const kindLabel = (kind: string) => auditTargets.get(kind)?.label(t);
     const withName = (entry: AuditEntry): AuditEntry => {
       if (!entry.target || !entry.targetName) return entry;
       const kind = entry.target.slice(0, entry.target.indexOf(':'));
       const id = entry.target.slice(entry.target.indexOf(':') + 1);
-      const local = kind === 'role' || kind === 'department' ? (book.roles.get(id) ?? book.departments.get(id) ?? builtIn(entry.targetName)) : undefined;
+      const local = kind === 'role' || kind === 'department' ? (book.roles.get(id) ?? book.departments.get(id)) : undefined;
       return local ? { ...entry, targetName: local } : entry;
     };
     return {
@@ -59,5 +52,5 @@ export function useAuditDescriber(book: NameBook): AuditDescriber {
       details: (entry) => detailsInWords(language, entry, nameOf),
       row: (entry) => ({ ...registerRow(language, entry, nameOf), target: targetInWords(language, withName(entry), nameOf, kindLabel) }),
     };
-  }, [language, book, auditTargets, t, labels]);
+  }, [language, book, auditTargets, t]);
 }

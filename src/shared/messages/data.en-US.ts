@@ -1,0 +1,30 @@
+// The names of the built-in roles and departments in English (the same codes as data.zh-CN.ts).
+export const dataEnUS = {
+  role: {
+    sysadmin: 'System administrator',
+    archivist: 'Archive administrator',
+    credit_manager: 'Credit manager',
+    account_manager: 'Account manager',
+    service_manager: 'Service manager',
+    reviewer: 'Reviewer',
+    dept_manager: 'Department manager',
+    legal: 'Legal counsel',
+    general_affairs_manager: 'General affairs manager',
+    finance_manager: 'Planning & finance manager',
+    marketing_vp: 'Marketing VP',
+    general_manager: 'General manager',
+    co_department: 'Co-operating department',
+    leadership: 'Company leadership',
+    auditor: 'Internal auditor',
+  },
+  department: {
+    credit: 'Credit management',
+    business: 'Business',
+    marketing: 'Marketing center',
+    general_affairs: 'General affairs',
+    finance: 'Planning & finance',
+    legal: 'Legal affairs',
+    management: 'General manager’s office',
+    audit: 'Internal audit',
+  },
+};
