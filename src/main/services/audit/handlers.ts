@@ -2,10 +2,11 @@ import { sql } from 'kysely';
 import type { AuditEntry } from '../../../shared/contract/schemas';
 import type { PartialHandlers } from '../../host/handler';
 import { verifyAudit } from './log';
+import { maskAuditEntry } from './mask';
 
 export const auditHandlers: PartialHandlers = {
   'audit.list': {
-    async run({ db, input }) {
+    async run({ db, input, actor }) {
       let q = db
         .selectFrom('audit_log')
         .select(['seq', 'at', 'user_id', 'username', 'action', 'outcome', 'target', 'purpose', 'details', 'hash'])
@@ -18,7 +19,7 @@ export const auditHandlers: PartialHandlers = {
       if (input.beforeSeq) q = q.where('seq', '<', input.beforeSeq);
       const rows = await q.execute();
       const page = rows.slice(0, input.limit);
-      const entries: AuditEntry[] = page.map((r) => ({
+      const entries: AuditEntry[] = page.map((r) => maskAuditEntry({
         seq: r.seq,
         at: r.at,
         userId: r.user_id,
@@ -29,7 +30,7 @@ export const auditHandlers: PartialHandlers = {
         purpose: r.purpose,
         details: JSON.parse(r.details) as unknown,
         hash: r.hash,
-      }));
+      }, actor!.permissions));
       return { entries, nextBeforeSeq: rows.length > input.limit ? page[page.length - 1]!.seq : null };
     },
   },

@@ -342,6 +342,7 @@ export const enUS: Translation = {
     purpose: 'Purpose: {{purpose}}',
     firstBadAt: 'entry {{seq}} ({{reason}})',
     targetKinds: SEAM_MESSAGES['en-US'].auditTargets,
+    masked: 'Details hidden (shown to those who may read customer files)',
     detailKeys: {
       username: 'User name',
       displayName: 'Name',

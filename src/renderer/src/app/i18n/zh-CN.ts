@@ -364,6 +364,7 @@ export const zhCN = {
     purpose: '用途：{{purpose}}',
     firstBadAt: '第 {{seq}} 条（{{reason}}）',
     targetKinds: SEAM_MESSAGES['zh-CN'].auditTargets,
+    masked: '内容已隐去（仅有权查看客户档案的用户可见）',
     detailKeys: {
       username: '用户名',
       displayName: '姓名',

@@ -136,6 +136,11 @@ export function useAuditDescriber(book: NameBook): AuditDescriber {
         if (details === null || details === undefined) return null;
         if (typeof details !== 'object' || Array.isArray(details)) return valueText(t, labels, book, '', details);
         if (Object.keys(details).length === 0) return null;
+        // Details of an entry about a customer, for a reader without customers.read (the host's audit/mask.ts).
+        const { masked, ...shown } = details as Record<string, unknown>;
+        if (masked === true) {
+          return Object.keys(shown).length === 0 ? t('audit.masked') : `${t('audit.masked')}${t('app.fieldSeparator')}${describeDetails(t, labels, book, shown)}`;
+        }
         return describeDetails(t, labels, book, details as Record<string, unknown>);
       },
     }),
