@@ -315,7 +315,7 @@ export const enUS: Translation = {
     secondTitle: 'A second administrator must confirm this',
     secondExplained: 'You hold this role, and this change grants customer, evaluation, approval or audit permissions ({{permissions}}). Under separation of duties it takes effect once another administrator confirms it.',
     changes: {
-      title: 'Role changes awaiting confirmation',
+      title: 'Proposed role changes',
       intro: 'When an administrator adds customer, evaluation, approval or audit permissions to a role they hold, another administrator confirms or refuses the change.',
       role: 'Role',
       change: 'Change',
