@@ -33,6 +33,11 @@ const KEPT: Record<string, (value: unknown) => boolean> = {
   importId: (v) => typeof v === 'string' && UUID.test(v),
   evaluationId: (v) => typeof v === 'string' && UUID.test(v),
   status: (v) => typeof v === 'string' && WORD.test(v),
+  // An approval step's decision (approve, return, transfer …) and which step: the what, not the opinion.
+  decision: (v) => typeof v === 'string' && WORD.test(v),
+  stepId: (v) => typeof v === 'string' && WORD.test(v),
+  onBehalfOf: (v) => v === null || (typeof v === 'string' && UUID.test(v)),
+  toUserId: (v) => typeof v === 'string' && UUID.test(v),
   verificationReset: (v) => typeof v === 'boolean',
 };
 
