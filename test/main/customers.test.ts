@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { creditCodeCheckCharacter } from '../../src/shared/domain/identifiers';
 import type { Input } from '../../src/shared/contract';
-import { setUpArchive, tempDir, testHost, type TestHost } from './helpers';
+import { creditAuditor, setUpArchive, tempDir, testHost, type TestHost } from './helpers';
 
 /** A valid credit code made from a 17-character body. */
 function code(body17: string): string {
@@ -122,11 +122,12 @@ describe('customer credit files', () => {
   });
 
   it('records every read with its purpose, and every search with its criteria and count', async () => {
+    const auditor = await creditAuditor(w.t, w.admin); // before the steps: its own entries come first
     const { id } = await w.t.ok(w.manager, 'customers.create', enterprise(w, '杭州读取记录有限公司', code('91330100MA2B00001')));
     expect((await w.t.fail(w.manager, 'customers.get', { id })).code).toBe('VALIDATION');
     await w.t.ok(w.manager, 'customers.get', { id, purpose: '授信审批' });
     await w.t.ok(w.manager, 'customers.search', { text: '读取', offset: 0, limit: 20 });
-    const log = await w.t.ok(w.admin, 'audit.list', { limit: 10 });
+    const log = await w.t.ok(auditor, 'audit.list', { limit: 10 });
     const [search, read] = log.entries;
     expect(search).toMatchObject({ action: 'customers.search', username: 'xinyong', details: { criteria: { text: '读取' }, results: 1 } });
     expect(read).toMatchObject({ action: 'customers.get', username: 'xinyong', purpose: '授信审批', target: `customer:${id}` });
@@ -234,6 +235,7 @@ describe('customer credit files', () => {
   });
 
   it('numbers contracts per department and derives the figures of the file', async () => {
+    const auditor = await creditAuditor(w.t, w.admin); // before the steps: its own entries come first
     const { id } = await w.t.ok(w.manager, 'customers.create', enterprise(w, '成都数字账款有限公司', code('91510100MA6C00001')));
     const add = (departmentId: string, signedOn: string) =>
       w.t.ok(w.manager, 'records.addContract', { customerId: id, departmentId, contractNo: null, title: '服务合同', amountFen: 10_000_00, signedOn, startOn: null, endOn: null, status: 'active' });
@@ -283,7 +285,7 @@ describe('customer credit files', () => {
     expect((await w.t.fail(w.manager, 'records.remove', { kind: 'contract', id: used.id })).code).toBe('VALIDATION');
     expect(await w.t.fail(w.manager, 'records.void', { kind: 'contract', id: used.id, reason: '录入错误' })).toMatchObject({ code: 'CONFLICT', details: { reason: 'contractHasRecords' } });
     await w.t.ok(w.manager, 'records.remove', { kind: 'feedback', id: file.feedback[0]!.id });
-    const log = await w.t.ok(w.admin, 'audit.list', { action: 'records.remove', limit: 5 });
+    const log = await w.t.ok(auditor, 'audit.list', { action: 'records.remove', limit: 5 });
     expect(log.entries[0]!.details).toMatchObject({ removed: `feedback:${file.feedback[0]!.id}`, record: { content: '发票延误' } });
   });
 

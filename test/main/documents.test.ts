@@ -14,6 +14,7 @@ import { MAX_DOCUMENT_BYTES } from '../../src/shared/domain/customers';
 import {
   addUser,
   allAudit,
+  creditAuditor,
   directory,
   filesIn,
   fingerprint,
@@ -209,6 +210,7 @@ function leaksIn(dir: string, needles: { label: string; bytes: Buffer }[]): stri
 describe('adding and opening documents', () => {
   it('a PDF and an image come back byte for byte, with the reader and the time as watermark; the open is on record with its purpose', async () => {
     const w = await world();
+    const auditor = await creditAuditor(w.t, w.t.admin); // before the steps: its own entries come first
     const pdf = pdfShowing(MARKER);
     const png = noisePng(40, 30);
     const addedAt = w.t.clock.now().toISOString();
@@ -252,7 +254,7 @@ describe('adding and opening documents', () => {
     expect(found.rows.map((r) => r.id)).toEqual([w.customerId]);
 
     // On record: who added what (hash and size, never the content), who read it, and why.
-    const audit = await allAudit(w.t, w.t.admin);
+    const audit = await allAudit(w.t, auditor);
     const added = audit.filter((e) => e.action === 'documents.add');
     expect(added.map((e) => e.target)).toEqual([`document:${pdfMeta.id}`, `document:${pngMeta.id}`]);
     expect(added[0]).toMatchObject({
@@ -279,6 +281,7 @@ describe('adding and opening documents', () => {
 
   it('a physical item has a location and no content: opening it is CONFLICT notElectronic; a file may also have a location', async () => {
     const w = await world();
+    const auditor = await creditAuditor(w.t, w.t.admin); // before the steps: its own entries come first
     const paper = await w.t.ok(w.manager, 'documents.add', {
       customerId: w.customerId,
       category: 'notarisation',
@@ -308,7 +311,7 @@ describe('adding and opening documents', () => {
     });
     expect(empty).toMatchObject({ code: 'VALIDATION', details: [{ path: ['location'], message: 'documentNeedsFileOrLocation' }] });
 
-    const audit = (await allAudit(w.t, w.t.admin)).filter((e) => e.action === 'documents.add');
+    const audit = (await allAudit(w.t, auditor)).filter((e) => e.action === 'documents.add');
     expect(audit[0]!.details).toMatchObject({ size: null, sha256: null, location: { cabinet: 'A-03', shelf: '2', box: '17' } });
   });
 
@@ -525,6 +528,7 @@ describe('what is refused', () => {
 
   it('users without documents.read cannot open, without documents.write cannot add; the refusal is on record', async () => {
     const w = await world();
+    const auditor = await creditAuditor(w.t, w.t.admin); // before the steps: its own entries come first
     const doc = await w.t.ok(w.manager, 'documents.add', electronic(w.customerId, pdfShowing(MARKER), 'application/pdf'));
     const reviewer = await addUser(w.t, w.t.admin, { username: 'qian.pingshen', displayName: '钱评审', password: 'Reviewer-Pass-2026', roles: ['reviewer'] });
     const service = await addUser(w.t, w.t.admin, { username: 'li.kefu', displayName: '李客服', password: 'Service-Pass-2026', roles: ['service_manager'] });
@@ -540,7 +544,7 @@ describe('what is refused', () => {
     const read = await w.t.ok(service.session, 'documents.open', { id: doc.id, purpose: '催收前核对合同' });
     expect(read.watermark.reader).toBe('李客服');
 
-    const audit = await allAudit(w.t, w.t.admin);
+    const audit = await allAudit(w.t, auditor);
     expect(audit.filter((e) => e.outcome === 'denied').map((e) => `${e.username} ${e.action}`)).toEqual([
       'qian.pingshen documents.open',
       'qian.pingshen documents.add',

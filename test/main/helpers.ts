@@ -197,6 +197,23 @@ export async function addUser(t: TestHost, adminSession: string, spec: NewUser):
   return { user, session };
 }
 
+const creditAuditors = new WeakMap<ArchiveHost, string>();
+
+/**
+ * The session of a reader of the audit log who may also read customer files (the auditor
+ * role given customers.read), made once per host: the administrator sees entries about
+ * customers masked (src/main/services/audit/mask.ts).
+ */
+export async function creditAuditor(t: TestHost, adminSession: string): Promise<string> {
+  const known = creditAuditors.get(t.host);
+  if (known) return known;
+  const dir = await directory(t, adminSession);
+  await t.ok(adminSession, 'roles.update', { id: dir.role('auditor'), permissions: ['audit.read', 'customers.read'] });
+  const { session } = await addUser(t, adminSession, { username: 'credit.auditor', displayName: '审计读者', password: 'Credit-Auditor-2026', roles: ['auditor'] });
+  creditAuditors.set(t.host, session);
+  return session;
+}
+
 /** Every audit entry, oldest first (pages through audit.list). */
 export async function allAudit(t: TestHost, session: string): Promise<AuditEntry[]> {
   const entries: AuditEntry[] = [];

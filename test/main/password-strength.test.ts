@@ -23,6 +23,8 @@ describe('a guessable new password is refused by the host', () => {
     temp.track(t.host);
     expectTooWeak(await t.fail(null, 'archive.setup', { companyName: COMPANY, admin: { ...ADMIN, password: WEAK } }), 'admin', 'password');
     expect((await t.ok(null, 'archive.status', {})).initialized).toBe(false);
+    // The company's name is guessable too, as the wizard counts it.
+    expectTooWeak(await t.fail(null, 'archive.setup', { companyName: 'Zhongshan-Precision', admin: { ...ADMIN, password: 'Zhongshan-Precision' } }), 'admin', 'password');
     await setUpArchive(t); // a strong one is taken
   });
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { closeArchive } from '../../src/main/archive/archive';
 import { creditCodeCheckCharacter } from '../../src/shared/domain/identifiers';
 import { csvBase64 } from './import-files';
-import { addUser, directory, freshArchive, openWithRecoveryCode, testHost, useTempDirs, type TestHost } from './helpers';
+import { addUser, creditAuditor, directory, freshArchive, openWithRecoveryCode, testHost, useTempDirs, type TestHost } from './helpers';
 
 // 作废 / 红冲 through the host (issue 11 item 11): a record of money or credit entered by
 // mistake is voided with a reason, stays in the file with who/when/why, and no longer
@@ -56,6 +56,7 @@ const file = (t: TestHost, session: string, id: string) => t.ok(session, 'custom
 describe('voiding records of money and credit (作废)', () => {
   it('voids a payment with its reason: the receivable comes back, the row stays, marked, and the void is on record', async () => {
     const { t, manager, customerId } = await world();
+    const auditor = await creditAuditor(t, t.admin); // before the steps: its own entries come first
     await t.ok(manager, 'records.addTransaction', { customerId, contractId: null, kind: 'sale', docNo: 'XS-001', amountFen: 80_000_00, occurredOn: '2026-09-01', dueOn: '2026-10-01' });
     const { id: paymentId } = await t.ok(manager, 'records.addPayment', { customerId, contractId: null, amountFen: 50_000_00, paidOn: '2026-09-20', ref: 'HK-001' });
     const before = await file(t, manager, customerId);
@@ -73,7 +74,7 @@ describe('voiding records of money and credit (作废)', () => {
     ]);
     expect(after.transactions[0]!.voided).toBeNull();
 
-    const log = await t.ok(t.admin, 'audit.list', { action: 'records.void', limit: 5 });
+    const log = await t.ok(auditor, 'audit.list', { action: 'records.void', limit: 5 });
     expect(log.entries).toHaveLength(1);
     expect(log.entries[0]!).toMatchObject({ target: `customer:${customerId}`, details: { voided: `payment:${paymentId}`, reason: '回款重复登记，银行流水只有一笔' } });
 

@@ -144,6 +144,7 @@ export const auditEnUS = {
   } satisfies Record<keyof typeof auditZhCN.detailKeys, string>,
   /** The small words an entry in words is made of. */
   words: {
+    masked: 'Details hidden (shown to those who may read customer files)',
     yes: 'Yes',
     no: 'No',
     none: 'None',

@@ -143,6 +143,7 @@ export const auditZhCN = {
   },
   /** The small words an entry in words is made of. */
   words: {
+    masked: '内容已隐去（仅有权查看客户档案的用户可见）',
     yes: '是',
     no: '否',
     none: '无',

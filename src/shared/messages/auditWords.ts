@@ -164,6 +164,12 @@ export function detailsInWords(language: Language, entry: Pick<AuditEntry, 'deta
   if (details === null || details === undefined) return null;
   if (typeof details !== 'object' || Array.isArray(details)) return valueText(language, nameOf, '', details);
   if (Object.keys(details).length === 0) return null;
+  // Masked for a reader who may not read customers (services/audit/mask.ts): say so, then what is kept.
+  const { masked, ...kept } = details as Record<string, unknown>;
+  if (masked === true) {
+    const rest = fieldsInWords(language, nameOf, kept);
+    return rest === '' ? TEXTS[language].words.masked : `${TEXTS[language].words.masked}${TEXTS[language].words.fieldSeparator}${rest}`;
+  }
   return fieldsInWords(language, nameOf, details as Record<string, unknown>);
 }
 

@@ -57,7 +57,8 @@ export const archiveHandlers: PartialHandlers = {
 
   'archive.setup': {
     async prepare({ input, host, now }) {
-      assertStrongPassword(input.admin.password, [input.admin.username, input.admin.displayName], ['admin', 'password']);
+      // The names the wizard counts as guessable too (SetupWizard's PasswordStrength).
+      assertStrongPassword(input.admin.password, [input.admin.username, input.admin.displayName, input.companyName], ['admin', 'password']);
       const at = now.toISOString();
       const adminId = host.ids.next();
       const recoveryCode = newRecoveryCode();

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { AUDIT_EXPORT_MAX, type AuditFilter } from '../../../shared/contract/audit';
 import type { PartialHandlers } from '../../host/handler';
 import { verifyAudit } from './log';
+import { maskAuditEntry } from './mask';
 import { nameEntries } from './names';
 import { readEntries, registerWorkbook, XLSX_MIME } from './register';
 import { auditEnUS } from '../../../shared/messages/audit.en-US';
@@ -23,7 +24,9 @@ const localDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).pad
 export const auditHandlers: PartialHandlers = {
   'audit.list': {
     async run({ db, input, actor }) {
-      const { entries, more } = await readEntries(db, filterOf(input), { beforeSeq: input.beforeSeq, limit: input.limit });
+      const { entries: stored, more } = await readEntries(db, filterOf(input), { beforeSeq: input.beforeSeq, limit: input.limit });
+      // Credit details only for readers of customers (issue 11 item 5), before anything is named.
+      const entries = stored.map((e) => maskAuditEntry(e, actor!.permissions));
       const named = await nameEntries(db, actor!, entries, input.language);
       return { entries: named.entries, names: named.names, nextBeforeSeq: more ? entries[entries.length - 1]!.seq : null };
     },
@@ -32,7 +35,9 @@ export const auditHandlers: PartialHandlers = {
   'audit.export': {
     async run({ db, input, actor, now, audit }) {
       const filter = filterOf(input);
-      const { entries, more } = await readEntries(db, filter, { limit: AUDIT_EXPORT_MAX });
+      const { entries: stored, more } = await readEntries(db, filter, { limit: AUDIT_EXPORT_MAX });
+      // The export is masked as the screen is.
+      const entries = stored.map((e) => maskAuditEntry(e, actor!.permissions));
       const named = await nameEntries(db, actor!, entries, input.language);
       const names = new Map(Object.entries(named.names));
       // The filter's user is named in the heading even where no entry of theirs is listed.

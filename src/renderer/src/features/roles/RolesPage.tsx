@@ -9,6 +9,7 @@ import { useLabels } from '../../app/labels';
 import { allows } from '../../api/permissions';
 import { PageHeader } from '../../app/ui/PageHeader';
 import { EmptyBlock, ErrorState, LoadingState } from '../../app/ui/States';
+import { RoleChangesPanel } from './RoleChangesPanel';
 import { RolePermissionsModal } from './RolePermissionsModal';
 
 export function RolesPage() {
@@ -85,6 +86,7 @@ export function RolesPage() {
           {t('roles.readOnly')}
         </Alert>
       )}
+      {canEdit && <RoleChangesPanel />}
       {body}
       <RolePermissionsModal role={editing} onClose={() => setEditing(null)} />
     </>
