@@ -8,6 +8,7 @@ describe('features contribute, the shell collects', () => {
   it('the customer file shows the tabs of every feature, in their order', () => {
     expect(CONTRIBUTIONS.customerFileTabs.map((tab) => tab.id)).toEqual([
       'basics',
+      'warnings',
       'credit-limits',
       'contacts',
       'qualifications',
@@ -27,6 +28,7 @@ describe('features contribute, the shell collects', () => {
     expect(CONTRIBUTIONS.pages.map((page) => page.path)).toEqual([
       '/',
       '/customers',
+      '/warnings',
       '/approvals',
       '/imports',
       '/users',
@@ -37,12 +39,12 @@ describe('features contribute, the shell collects', () => {
       '/settings',
       '/account',
     ]);
-    expect(CONTRIBUTIONS.homeCards.map((card) => card.id)).toEqual(['customers', 'approvals', 'imports', 'users', 'roles', 'audit', 'settings']);
-    expect([...CONTRIBUTIONS.auditTargets.keys()].sort()).toEqual(['customer', 'department', 'document', 'import', 'role', 'user']);
+    expect(CONTRIBUTIONS.homeCards.map((card) => card.id)).toEqual(['customers', 'warnings', 'approvals', 'imports', 'users', 'roles', 'audit', 'settings']);
+    expect([...CONTRIBUTIONS.auditTargets.keys()].sort()).toEqual(['customer', 'department', 'document', 'import', 'role', 'user', 'warning']);
   });
 
   it('the approval screens plug into the customer file, the account page and each form kind', () => {
-    expect(CONTRIBUTIONS.customerFileActions.map((action) => action.id)).toEqual(['credit-limit-request']);
+    expect(CONTRIBUTIONS.customerFileActions.map((action) => action.id)).toEqual(['warning-badges', 'credit-limit-request']);
     expect(CONTRIBUTIONS.accountSections.map((section) => section.id)).toEqual(['delegation']);
     expect([...CONTRIBUTIONS.approvalForms.keys()]).toEqual(['credit_limit_change']);
     expect(CONTRIBUTIONS.components.approvalTimeline).toBeTypeOf('function');
