@@ -273,8 +273,13 @@ async function evaluateScope(db: Db, now: Date, ids: IdSource, rules: RuleSettin
   await refreshWarningState(db, changed);
 }
 
+/** Beyond this many customers touched, the whole archive is evaluated instead. */
+const WHOLE_RUN_FROM = 20_000;
+
 /** After a write that changes what the rules read: the customers it touched, in the same transaction. */
 export async function warningsChanged(db: Db, now: Date, ids: IdSource, customerIds: readonly string[]): Promise<EvaluationOutcome> {
+  // A file that touched most of the archive: range by range is cheaper than lists of ids.
+  if (customerIds.length > WHOLE_RUN_FROM) return evaluateWarnings(db, now, ids, null);
   return evaluateWarnings(db, now, ids, customerIds);
 }
 
