@@ -94,7 +94,7 @@ describeInChromium('risk warnings e2e', () => {
     await rows.nth(0).click();
     const drawer = page.getByTestId('warning-view');
     await ui.visible(drawer);
-    await ui.visible(drawer.getByText('暂停合作', { exact: false }));
+    await ui.visible(drawer.getByText('加强对交易行为的监控', { exact: false }));
     await e2e.screenshot('warning-raised');
     await page.getByTestId('warning-acknowledge').click();
     await expect.poll(() => page.getByTestId('warning-status').innerText()).toBe('已确认');

@@ -47,7 +47,7 @@ describe('features contribute, the shell collects', () => {
       '/account',
       '/evaluations/:id',
     ]);
-    expect(CONTRIBUTIONS.homeCards.map((card) => card.id)).toEqual(['customers', 'warnings', 'approvals', 'dunning', 'reviews-due', 'imports', 'users', 'roles', 'audit', 'scoring-models', 'settings']);
+    expect(CONTRIBUTIONS.homeCards.map((card) => card.id)).toEqual(['customers', 'warnings', 'approvals', 'imports', 'users', 'roles', 'audit', 'settings']);
     expect([...CONTRIBUTIONS.auditTargets.keys()].sort()).toEqual(['customer', 'department', 'document', 'import', 'role', 'user', 'warning']);
   });
 

@@ -587,6 +587,11 @@ export interface WarningsTable {
   closed_at: string | null;
 }
 
+export interface WarningOpenCountsTable {
+  severity_rank: number;
+  n: number;
+}
+
 export interface WarningHistoryTable {
   id: string;
   warning_id: string;
@@ -650,6 +655,7 @@ export interface DB {
   warning_runs: WarningRunsTable;
   warnings: WarningsTable;
   warning_history: WarningHistoryTable;
+  warning_open_counts: WarningOpenCountsTable;
   dunning_steps: DunningStepsTable;
   dunning_templates: DunningTemplatesTable;
 }

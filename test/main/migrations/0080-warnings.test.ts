@@ -11,7 +11,7 @@ describe('migration 0080-warnings', () => {
     db.prepare(`INSERT INTO roles (id, code, name, builtin, created_at) VALUES ('r2', 'service_manager', '客服经理', 1, '2026-01-01T00:00:00.000Z')`).run();
     await migrateTo(db, '0080-warnings');
     const names = schemaNames(db, 'table');
-    for (const t of ['warning_rules', 'warning_runs', 'warnings', 'warning_history']) expect(names).toContain(t);
+    for (const t of ['warning_rules', 'warning_runs', 'warnings', 'warning_history', 'warning_open_counts']) expect(names).toContain(t);
     const rules = db.prepare(`SELECT rule, enabled, threshold FROM warning_rules ORDER BY position`).all();
     expect(rules).toHaveLength(10);
     expect(rules[0]).toEqual({ rule: 'credit_event', enabled: 1, threshold: 365 });
@@ -31,7 +31,16 @@ describe('migration 0080-warnings', () => {
     expect(() => db.prepare(`DELETE FROM warning_history`).run()).toThrow(/kept/);
     expect(() => db.prepare(`UPDATE warning_history SET note = 'x'`).run()).toThrow(/never changes/);
     expect(() => db.prepare(`DELETE FROM warnings`).run()).toThrow(/never deleted/);
+    // The open counts follow the warnings: raised (low, rank 3), then moved to severe, then closed.
+    const counts = () => db.prepare(`SELECT severity_rank, n FROM warning_open_counts ORDER BY severity_rank`).all().map((r) => (r as { n: number }).n);
+    expect(counts()).toEqual([0, 0, 0, 1]);
+    db.prepare(`UPDATE warnings SET severity = 'severe', severity_rank = 0 WHERE id = 'w1'`).run();
+    expect(counts()).toEqual([1, 0, 0, 0]);
+    db.prepare(`UPDATE warnings SET status = 'closed', close_reason = 'resolved' WHERE id = 'w1'`).run();
+    expect(counts()).toEqual([0, 0, 0, 0]);
+    db.prepare(`UPDATE warnings SET status = 'raised', close_reason = NULL WHERE id = 'w1'`).run();
+    expect(counts()).toEqual([1, 0, 0, 0]);
     // Closed ⇔ a reason.
-    expect(() => db.prepare(`UPDATE warnings SET status = 'closed'`).run()).toThrow(/CHECK/);
+    expect(() => db.prepare(`UPDATE warnings SET status = 'closed', close_reason = NULL`).run()).toThrow(/CHECK/);
   });
 });

@@ -71,6 +71,20 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`CREATE INDEX warnings_open ON warnings (severity_rank, raised_at, id) WHERE status <> 'closed'`.execute(db);
   await sql`CREATE INDEX warnings_open_owner ON warnings (owner_id, severity_rank, raised_at, id) WHERE status <> 'closed'`.execute(db);
 
+  // The open warnings by severity, kept by triggers: the list's counts are four rows, not a
+  // walk over every open warning.
+  await sql`CREATE TABLE warning_open_counts (
+    severity_rank INTEGER PRIMARY KEY,
+    n INTEGER NOT NULL CHECK (n >= 0)
+  )`.execute(db);
+  await sql`INSERT INTO warning_open_counts (severity_rank, n) VALUES (0, 0), (1, 0), (2, 0), (3, 0)`.execute(db);
+  await sql`CREATE TRIGGER warnings_count_insert AFTER INSERT ON warnings WHEN NEW.status <> 'closed'
+    BEGIN UPDATE warning_open_counts SET n = n + 1 WHERE severity_rank = NEW.severity_rank; END`.execute(db);
+  await sql`CREATE TRIGGER warnings_count_leave AFTER UPDATE OF status, severity_rank ON warnings WHEN OLD.status <> 'closed'
+    BEGIN UPDATE warning_open_counts SET n = n - 1 WHERE severity_rank = OLD.severity_rank; END`.execute(db);
+  await sql`CREATE TRIGGER warnings_count_enter AFTER UPDATE OF status, severity_rank ON warnings WHEN NEW.status <> 'closed'
+    BEGIN UPDATE warning_open_counts SET n = n + 1 WHERE severity_rank = NEW.severity_rank; END`.execute(db);
+
   await sql`CREATE TABLE warning_history (
     id TEXT PRIMARY KEY,
     warning_id TEXT NOT NULL REFERENCES warnings (id),

@@ -19,7 +19,7 @@ import {
 } from '../../../shared/domain/warnings';
 import type { DB } from '../../archive/schema';
 import type { IdSource } from '../../host/types';
-import { loadFacts } from './facts';
+import { loadFacts, type FactsScope } from './facts';
 
 // The rules on the host: evaluated for the customers whose data changed (one call after
 // the writes of records, imports, credit limits and evaluations, in their transaction),
@@ -136,14 +136,30 @@ function step(state: WarningState | null, event: WarningEvent): WarningState {
  * Evaluates the rules for the customers named (null: every customer) on the day of `now`
  * and reconciles the warnings on file, in the caller's transaction.
  */
+/** Customers per step of an every-customer run: their records are read, judged and let go together. */
+const RANGE = 5_000;
+
 export async function evaluateWarnings(db: Db, now: Date, ids: IdSource, customerIds: readonly string[] | null): Promise<EvaluationOutcome> {
   const outcome: EvaluationOutcome = { customers: 0, raised: 0, reopened: 0, cleared: 0 };
-  const unique = customerIds === null ? null : [...new Set(customerIds)];
-  if (unique !== null && unique.length === 0) return outcome;
+  const rules = await loadRules(db);
+  if (customerIds !== null) {
+    const unique = [...new Set(customerIds)];
+    if (unique.length > 0) await evaluateScope(db, now, ids, rules, { ids: unique }, outcome);
+    return outcome;
+  }
+  // Every customer, range by range in id order: memory stays bounded at any archive size.
+  const all = (await db.selectFrom('customers').select('id').orderBy('id').execute()).map((c) => c.id);
+  for (let i = 0; i < all.length; i += RANGE) {
+    await evaluateScope(db, now, ids, rules, { from: all[i]!, to: all[Math.min(all.length, i + RANGE) - 1]! }, outcome);
+  }
+  return outcome;
+}
+
+async function evaluateScope(db: Db, now: Date, ids: IdSource, rules: RuleSettings, scope: FactsScope, outcome: EvaluationOutcome): Promise<void> {
   const today = dayOf(now);
   const at = now.toISOString();
-  const rules = await loadRules(db);
-  const facts = await loadFacts(db, unique);
+  const unique = 'ids' in scope ? scope.ids : null;
+  const facts = await loadFacts(db, scope);
   const stored = new Map<string, Stored[]>();
   const rows: Stored[] = [];
   for (let i = 0; unique === null ? i === 0 : i < unique.length; i += 500) {
@@ -151,7 +167,8 @@ export async function evaluateWarnings(db: Db, now: Date, ids: IdSource, custome
       .selectFrom('warnings')
       .select(['id', 'customer_id', 'rule', 'subject', 'status', 'cause_present', 'reopened', 'measures_taken', 'early_review', 'close_reason', 'evidence', 'severity', 'measures_due', 'owner_id']);
     if (unique !== null) q = q.where('customer_id', 'in', unique.slice(i, i + 500));
-    for (const row of await q.execute()) rows.push(row);
+    else if (!('ids' in scope)) q = q.where('customer_id', '>=', scope.from).where('customer_id', '<=', scope.to);
+    for (const r of await q.execute()) rows.push(r);
   }
   for (const w of rows) {
     const list = stored.get(w.customer_id);
@@ -254,11 +271,15 @@ export async function evaluateWarnings(db: Db, now: Date, ids: IdSource, custome
   }
   await flush();
   await refreshWarningState(db, changed);
-  return outcome;
 }
+
+/** Beyond this many customers touched, the whole archive is evaluated instead. */
+const WHOLE_RUN_FROM = 20_000;
 
 /** After a write that changes what the rules read: the customers it touched, in the same transaction. */
 export async function warningsChanged(db: Db, now: Date, ids: IdSource, customerIds: readonly string[]): Promise<EvaluationOutcome> {
+  // A file that touched most of the archive: range by range is cheaper than lists of ids.
+  if (customerIds.length > WHOLE_RUN_FROM) return evaluateWarnings(db, now, ids, null);
   return evaluateWarnings(db, now, ids, customerIds);
 }
 

@@ -20,22 +20,31 @@ export interface CustomerFacts {
 /** Ids per query when reading a few customers (well under SQLite's variable limit). */
 const CHUNK = 500;
 
-async function inChunks<T>(ids: readonly string[] | null, read: (chunk: readonly string[] | null) => Promise<T[]>): Promise<T[]> {
-  if (ids === null) return read(null);
+/** Which customers: those named, or a range of ids (the every-customer run goes range by range). */
+export type FactsScope = { ids: readonly string[] } | { from: string; to: string };
+
+async function inChunks<T>(scope: FactsScope, read: (chunk: readonly string[] | { from: string; to: string }) => Promise<T[]>): Promise<T[]> {
+  if (!('ids' in scope)) return read(scope);
+  const ids = scope.ids;
   const out: T[] = [];
-  // Appended one by one: a chunk of customers may have hundreds of thousands of rows, more
-  // than a spread's arguments may hold.
-  for (let i = 0; i < ids.length; i += CHUNK) for (const row of await read(ids.slice(i, i + CHUNK))) out.push(row);
+  for (let i = 0; i < ids.length; i += CHUNK) for (const r of await read(ids.slice(i, i + CHUNK))) out.push(r);
   return out;
 }
 
-/** The facts of the customers named (null: every customer). */
-export async function loadFacts(db: Db, ids: readonly string[] | null): Promise<Map<string, CustomerFacts>> {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function within<Q extends { where: (...args: any[]) => any }>(q: Q, chunk: readonly string[] | { from: string; to: string }): Q {
+  if (Array.isArray(chunk)) return q.where('customer_id', 'in', chunk) as Q;
+  const r = chunk as { from: string; to: string };
+  return q.where('customer_id', '>=', r.from).where('customer_id', '<=', r.to) as Q;
+}
+
+/** The facts of the customers in scope. */
+export async function loadFacts(db: Db, ids: FactsScope): Promise<Map<string, CustomerFacts>> {
   const out = new Map<string, CustomerFacts>();
-  if (ids !== null && ids.length === 0) return out;
+  if ('ids' in ids && ids.ids.length === 0) return out;
   const customers = await inChunks(ids, (chunk) => {
     let q = db.selectFrom('customers').select(['id', 'credit_limit_fen', 'credit_term_days', 'grade', 'grade_scale', 'grade_since', 'account_manager_id', 'entered_by', 'warning_state']);
-    if (chunk) q = q.where('id', 'in', chunk);
+    q = Array.isArray(chunk) ? q.where('id', 'in', chunk) : q.where('id', '>=', (chunk as { from: string }).from).where('id', '<=', (chunk as { to: string }).to);
     return q.execute();
   });
   const sales = new Map<string, SaleToSettle[]>();
@@ -56,7 +65,7 @@ export async function loadFacts(db: Db, ids: readonly string[] | null): Promise<
       .selectFrom('transactions')
       .select(['id', 'customer_id', 'kind', 'contract_id as contractId', 'doc_no as docNo', 'amount_fen as amountFen', 'occurred_on as occurredOn', 'due_on as dueOn'])
       .where('voided_at', 'is', null);
-    if (chunk) q = q.where('customer_id', 'in', chunk);
+    q = within(q, chunk);
     return q.execute();
   })) {
     if (r.kind === 'sale') push(sales, r.customer_id, r);
@@ -64,21 +73,21 @@ export async function loadFacts(db: Db, ids: readonly string[] | null): Promise<
   }
   for (const r of await inChunks(ids, (chunk) => {
     let q = db.selectFrom('payments').select(['id', 'customer_id', 'contract_id as contractId', 'ref', 'amount_fen as amountFen', 'paid_on as on']).where('voided_at', 'is', null);
-    if (chunk) q = q.where('customer_id', 'in', chunk);
+    q = within(q, chunk);
     return q.execute();
   })) {
     push(payments, r.customer_id, r);
   }
   for (const r of await inChunks(ids, (chunk) => {
     let q = db.selectFrom('credit_events').select(['id', 'customer_id', 'kind', 'occurred_on', 'title', 'amount_fen']).where('voided_at', 'is', null);
-    if (chunk) q = q.where('customer_id', 'in', chunk);
+    q = within(q, chunk);
     return q.execute();
   })) {
     push(events, r.customer_id, { id: r.id, kind: r.kind, occurredOn: r.occurred_on, title: r.title, amountFen: r.amount_fen });
   }
   for (const r of await inChunks(ids, (chunk) => {
     let q = db.selectFrom('qualifications').select(['id', 'customer_id', 'kind', 'valid_to']).where('voided_at', 'is', null);
-    if (chunk) q = q.where('customer_id', 'in', chunk);
+    q = within(q, chunk);
     return q.execute();
   })) {
     push(qualifications, r.customer_id, { id: r.id, kind: r.kind, validTo: r.valid_to });
@@ -89,7 +98,7 @@ export async function loadFacts(db: Db, ids: readonly string[] | null): Promise<
     let q = db
       .selectFrom('customer_grade_history')
       .select(['customer_id', 'scale', 'grade', 'score_num', 'score_den', 'score_text', 'model_id', 'model_version', 'effective_on', 'effective_at']);
-    if (chunk) q = q.where('customer_id', 'in', chunk);
+    q = within(q, chunk);
     return q.execute();
   });
   const grades = new Map<string, { last: (typeof history)[number]; before: (typeof history)[number] | null }>();

@@ -179,7 +179,11 @@ export const warningsHandlers: PartialHandlers = {
       if (input.severity) page = page.where('warnings.severity_rank', '=', WARNING_SEVERITIES.indexOf(input.severity));
       page = input.status === 'open' ? page.orderBy('warnings.severity_rank').orderBy('warnings.raised_at').orderBy('warnings.id') : page.orderBy('warnings.closed_at', 'desc').orderBy('warnings.id');
       const ids = (await page.limit(input.limit).offset(input.offset).execute()).map((r) => r.id);
-      const counts = await count.groupBy('warnings.severity_rank').execute();
+      // Unfiltered open warnings: the counts the triggers keep; filtered ones: counted.
+      const unfiltered = input.status === 'open' && !input.rule && !input.ownerId && !input.customerId;
+      const counts = unfiltered
+        ? await db.selectFrom('warning_open_counts').select(['severity_rank', 'n']).execute()
+        : await count.groupBy('warnings.severity_rank').execute();
       const found = ids.length > 0 ? await baseQuery(db).where('warnings.id', 'in', ids).execute() : [];
       const byId = new Map(found.map((r) => [r.id, r]));
       const rows = ids.map((id) => byId.get(id)!);
