@@ -3,6 +3,7 @@ import { creditLimitsEnUS } from '../../../../shared/messages/creditLimits.en-US
 import { approvalsTextsEn } from './approvals.en-US';
 import { calendarTextsEn } from './calendar.en-US';
 import { creditLimitsTextsEn } from './creditLimits.en-US';
+import { checkoutsTextsEn } from './checkouts.en-US';
 import { SEAM_MESSAGES } from '../../../../shared/messages';
 import { customerTextsEn, customerValidationEn, customerVocabularyEn } from './customers.en-US';
 import type { Translation } from './zh-CN';
@@ -445,6 +446,7 @@ export const enUS: Translation = {
   ...customerTextsEn,
   approvals: approvalsTextsEn,
   creditLimits: creditLimitsTextsEn,
+  checkouts: checkoutsTextsEn,
   calendar: calendarTextsEn,
   approvalCodes: approvalsEnUS,
   creditLimitCodes: creditLimitsEnUS,

@@ -4,6 +4,7 @@ import { creditLimitsZhCN } from '../../../../shared/messages/creditLimits.zh-CN
 import { approvalsTexts } from './approvals.zh-CN';
 import { calendarTexts } from './calendar.zh-CN';
 import { creditLimitsTexts } from './creditLimits.zh-CN';
+import { checkoutsTexts } from './checkouts.zh-CN';
 import { SEAM_MESSAGES } from '../../../../shared/messages';
 import { customerTexts, customerValidation, customerVocabulary } from './customers.zh-CN';
 
@@ -451,6 +452,7 @@ export const zhCN = {
   ...customerTexts,
   approvals: approvalsTexts,
   creditLimits: creditLimitsTexts,
+  checkouts: checkoutsTexts,
   calendar: calendarTexts,
   // Mapped to plain object types: i18next does not derive keys from an interface.
   approvalCodes: approvalsZhCN as TranslationShape<typeof approvalsZhCN>,

@@ -11,6 +11,7 @@ import { importsFeature } from '../../features/imports';
 import { rolesFeature } from '../../features/roles';
 import { settingsFeature } from '../../features/settings';
 import { usersFeature } from '../../features/users';
+import { checkoutsFeature } from '../../features/checkouts';
 
 /** The features of the application. A new domain adds its feature here, and nothing else in the shell. */
 export const FEATURES: readonly Feature[] = [
@@ -19,6 +20,7 @@ export const FEATURES: readonly Feature[] = [
   documentsFeature,
   creditLimitsFeature,
   approvalsFeature,
+  checkoutsFeature,
   importsFeature,
   usersFeature,
   rolesFeature,
