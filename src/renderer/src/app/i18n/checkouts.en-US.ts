@@ -24,6 +24,7 @@ export const checkoutsTextsEn: Shape<typeof checkoutsTexts> = {
     actions: 'Actions',
   },
   overdueDays: '{{days}} days',
+  total: '{{total}} in all',
   empty: {
     mine: 'You have no loans',
     mineHint: 'Outside the credit-management department, a customer file is read through a checkout request, approved and lent.',

@@ -23,6 +23,7 @@ export const checkoutsTexts = {
     actions: '操作',
   },
   overdueDays: '{{days}} 天',
+  total: '共 {{total}} 条',
   empty: {
     mine: '您还没有借阅',
     mineHint: '查阅信用管理部门以外的客户档案，须先提交查阅申请，经批准并借出后方可查阅。',

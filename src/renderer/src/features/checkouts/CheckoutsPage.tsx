@@ -129,8 +129,8 @@ function Log() {
           data-testid="log-state"
         />
         {log.data && (
-          <Text size="sm" c="dimmed">
-            {log.data.total}
+          <Text size="sm" c="dimmed" data-testid="log-total">
+            {t('checkouts.total', { total: log.data.total })}
           </Text>
         )}
       </Group>
