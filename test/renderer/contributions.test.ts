@@ -12,6 +12,7 @@ describe('features contribute, the shell collects', () => {
       'contacts',
       'qualifications',
       'contracts',
+      'loans',
       'trade',
       'events',
       'feedback',
@@ -28,6 +29,7 @@ describe('features contribute, the shell collects', () => {
       '/',
       '/customers',
       '/approvals',
+      '/checkouts',
       '/imports',
       '/users',
       '/roles',
@@ -37,14 +39,14 @@ describe('features contribute, the shell collects', () => {
       '/settings',
       '/account',
     ]);
-    expect(CONTRIBUTIONS.homeCards.map((card) => card.id)).toEqual(['customers', 'approvals', 'imports', 'users', 'roles', 'audit', 'settings']);
+    expect(CONTRIBUTIONS.homeCards.map((card) => card.id)).toEqual(['customers', 'approvals', 'checkouts', 'imports', 'users', 'roles', 'audit', 'settings']);
     expect([...CONTRIBUTIONS.auditTargets.keys()].sort()).toEqual(['customer', 'department', 'document', 'import', 'role', 'user']);
   });
 
   it('the approval screens plug into the customer file, the account page and each form kind', () => {
     expect(CONTRIBUTIONS.customerFileActions.map((action) => action.id)).toEqual(['credit-limit-request']);
     expect(CONTRIBUTIONS.accountSections.map((section) => section.id)).toEqual(['delegation']);
-    expect([...CONTRIBUTIONS.approvalForms.keys()]).toEqual(['credit_limit_change']);
+    expect([...CONTRIBUTIONS.approvalForms.keys()]).toEqual(['credit_limit_change', 'checkout']);
     expect(CONTRIBUTIONS.components.approvalTimeline).toBeTypeOf('function');
     expect(CONTRIBUTIONS.pages.find((page) => page.id === 'approvals')?.badge).toBeTypeOf('function');
   });
