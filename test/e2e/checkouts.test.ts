@@ -100,7 +100,10 @@ describeInChromium('borrowing', () => {
     await page.goto(e2e.host.url);
     await login(BORROWER);
     await openFile(FILES[0]);
-    await visible(page.getByText('查阅该客户档案需先提交查阅申请并经批准借出'));
+    const refused = page.getByTestId('read-refused');
+    await visible(refused.getByText('查阅该客户档案需先提交查阅申请并经批准借出'));
+    expect(await refused.getAttribute('data-reason')).toBe('needsLoan');
+    await visible(refused.getByTestId('read-refused-request'));
     await screenshot('file-needs-loan');
   });
 

@@ -25,6 +25,7 @@ export const checkoutsTextsEn: Shape<typeof checkoutsTexts> = {
   },
   overdueDays: '{{days}} days',
   total: '{{total}} in all',
+  refused: { title: 'Read through a loan', thisFile: 'This customer file' },
   empty: {
     mine: 'You have no loans',
     mineHint: 'Outside the credit-management department, a customer file is read through a checkout request, approved and lent.',

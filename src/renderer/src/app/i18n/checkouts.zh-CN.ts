@@ -24,6 +24,7 @@ export const checkoutsTexts = {
   },
   overdueDays: '{{days}} 天',
   total: '共 {{total}} 条',
+  refused: { title: '需经借阅方可查阅', thisFile: '本客户档案' },
   empty: {
     mine: '您还没有借阅',
     mineHint: '查阅信用管理部门以外的客户档案，须先提交查阅申请，经批准并借出后方可查阅。',
