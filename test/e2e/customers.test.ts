@@ -257,7 +257,7 @@ describeInChromium('customer credit files e2e', () => {
     await logout();
     await login(ARCHIVIST);
     const nav = (await page.locator('[data-testid="main-nav"] a').allInnerTexts()).map((text) => text.trim());
-    expect(nav).toEqual(['首页', '客户档案', '审批', '我的账户']);
+    expect(nav).toEqual(['首页', '客户档案', '审批', '借阅', '我的账户']);
     await openFile(CUSTOMER.name, { type: '档案入库核验' });
     await page.getByTestId('verify-customer').click();
     const confirm = dialog();

@@ -70,7 +70,7 @@ describeInChromium('foundation e2e', () => {
     await visible(page.getByTestId('home-greeting'));
     expect(await page.getByTestId('home-greeting').innerText()).toContain(ADMIN.displayName);
     expect(await page.getByTestId('company-name').innerText()).toBe(COMPANY);
-    expect(await navLabels()).toEqual(['首页', '审批', '用户管理', '角色与权限', '审计日志', '审批流程', '工作日历', '系统设置', '我的账户']);
+    expect(await navLabels()).toEqual(['首页', '审批', '借阅', '用户管理', '角色与权限', '审计日志', '审批流程', '工作日历', '系统设置', '我的账户']);
     expect(await page.getByTestId('current-user-roles').innerText()).toContain('系统管理员');
     await screenshot('home-admin');
   });
@@ -173,7 +173,7 @@ describeInChromium('foundation e2e', () => {
     await button('修改密码').click();
 
     await visible(page.getByTestId('home-greeting'));
-    expect(await navLabels()).toEqual(['首页', '审批', '审计日志', '我的账户']);
+    expect(await navLabels()).toEqual(['首页', '审批', '借阅', '审计日志', '我的账户']);
     expect(await page.getByTestId('current-user-name').innerText()).toBe(AUDITOR.displayName);
     expect(await page.getByTestId('current-user-roles').innerText()).toContain('内部审计员');
     await screenshot('home-auditor');
@@ -209,7 +209,7 @@ describeInChromium('foundation e2e', () => {
     await page.getByRole('link', { name: '首页' }).click();
     await page.getByText('English').filter({ visible: true }).click();
     await visible(page.getByRole('link', { name: 'Audit log' }));
-    expect(await navLabels()).toEqual(['Home', 'Approvals', 'Audit log', 'My account']);
+    expect(await navLabels()).toEqual(['Home', 'Approvals', 'Borrowing', 'Audit log', 'My account']);
     expect(await page.getByTestId('current-user-roles').innerText()).toContain('Internal auditor');
     await screenshot('home-auditor-en');
     await page.getByRole('link', { name: 'Audit log' }).click();

@@ -96,6 +96,8 @@ export interface ApprovalFormContribution {
 export interface SharedComponents {
   /** The timeline of an approval chain, for a form's own page. */
   approvalTimeline?: ComponentType<{ chainId: string }>;
+  /** A refused reading of a customer file, said with what to do next (borrowing: ask for it). */
+  readRefusal?: ComponentType<{ customerId: string; error: unknown; onRetry: () => void }>;
 }
 
 export interface Feature {

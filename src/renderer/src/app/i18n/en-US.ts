@@ -8,6 +8,7 @@ import { dunningTextsEn } from './dunning.en-US';
 import { dunningEnUS } from '../../../../shared/messages/dunning.en-US';
 import { evaluationsTextsEn } from './evaluations.en-US';
 import { evaluationModelsTextsEn } from './evaluationModels.en-US';
+import { checkoutsTextsEn } from './checkouts.en-US';
 import { SEAM_MESSAGES } from '../../../../shared/messages';
 import { dataEnUS } from '../../../../shared/messages/data.en-US';
 import { permissionsEnUS } from '../../../../shared/messages/permissions.en-US';
@@ -418,6 +419,7 @@ export const enUS: Translation = {
   approvals: approvalsTextsEn,
   creditLimits: creditLimitsTextsEn,
   dunning: dunningTextsEn,
+  checkouts: checkoutsTextsEn,
   calendar: calendarTextsEn,
   evaluations: evaluationsTextsEn,
   evaluationModels: evaluationModelsTextsEn,

@@ -9,6 +9,7 @@ import { dunningTexts } from './dunning.zh-CN';
 import { dunningZhCN } from '../../../../shared/messages/dunning.zh-CN';
 import { evaluationsTexts } from './evaluations.zh-CN';
 import { evaluationModelsTexts } from './evaluationModels.zh-CN';
+import { checkoutsTexts } from './checkouts.zh-CN';
 import { SEAM_MESSAGES } from '../../../../shared/messages';
 import { dataZhCN } from '../../../../shared/messages/data.zh-CN';
 import { permissionsZhCN } from '../../../../shared/messages/permissions.zh-CN';
@@ -424,6 +425,7 @@ export const zhCN = {
   approvals: approvalsTexts,
   creditLimits: creditLimitsTexts,
   dunning: dunningTexts,
+  checkouts: checkoutsTexts,
   calendar: calendarTexts,
   evaluations: evaluationsTexts,
   evaluationModels: evaluationModelsTexts,

@@ -15,6 +15,7 @@ import { usersFeature } from '../../features/users';
 import { evaluationsFeature } from '../../features/evaluations';
 import { evaluationModelsFeature } from '../../features/evaluationModels';
 import { warningsFeature } from '../../features/warnings';
+import { checkoutsFeature } from '../../features/checkouts';
 
 /** The features of the application. A new domain adds its feature here, and nothing else in the shell. */
 export const FEATURES: readonly Feature[] = [
@@ -24,6 +25,7 @@ export const FEATURES: readonly Feature[] = [
   creditLimitsFeature,
   dunningFeature,
   approvalsFeature,
+  checkoutsFeature,
   importsFeature,
   usersFeature,
   rolesFeature,

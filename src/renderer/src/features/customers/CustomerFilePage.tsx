@@ -32,7 +32,9 @@ export function CustomerFilePage() {
   const [purpose, setPurpose] = useState<string | null>(typeof handed === 'string' ? handed : null);
   const [tab, setTab] = useState<string>(FIRST_TAB);
   // The tabs are what the features contribute: this page knows none of them by name.
-  const tabs = permitted(useCurrentUser(), useContributions().customerFileTabs);
+  const contributions = useContributions();
+  const tabs = permitted(useCurrentUser(), contributions.customerFileTabs);
+  const Refusal = contributions.components.readRefusal;
 
   // The purpose handed over is used once: the history entry forgets it, so that coming
   // back to this entry later asks again.
@@ -74,7 +76,7 @@ export function CustomerFilePage() {
     return (
       <>
         <BackLink />
-        <ErrorState error={file.error} onRetry={() => void file.refetch()} />
+        {Refusal ? <Refusal customerId={id} error={file.error} onRetry={() => void file.refetch()} /> : <ErrorState error={file.error} onRetry={() => void file.refetch()} />}
       </>
     );
   }
