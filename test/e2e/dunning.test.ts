@@ -4,7 +4,7 @@
 // customer file; once it is overdue (the host's clock moved on) makes the 催款函 and saves the
 // PDF (read back with pdftotext); more than 15 days overdue recommends turning the deposit into
 // a penalty and suspending cooperation, which the chain (credit head, finance, general manager)
-// approves; the file then shows cooperation suspended. Screenshots: test-results/screenshots/7NN-*.png.
+// approves; the file then shows cooperation suspended. Screenshots: test-results/screenshots/13NN-*.png.
 
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -37,9 +37,9 @@ describeInChromium('dunning e2e', () => {
   let customerId = '';
   const e2e = useE2e({
     name: 'dunning',
-    firstShot: 701,
-    shotDigits: 3,
-    ownShots: /^7\d\d-/,
+    firstShot: 1301,
+    shotDigits: 4,
+    ownShots: /^13\d\d-/,
     hostClock: true,
     async before({ api }) {
       const setup = await api(null, 'archive.setup', { companyName: COMPANY, admin: ADMIN });

@@ -47,19 +47,15 @@ describe('features contribute, the shell collects', () => {
       '/calendar',
       '/settings',
       '/account',
-      '/evaluations/:id',
     ]);
-    expect(CONTRIBUTIONS.homeCards.map((card) => card.id)).toEqual(['customers', 'warnings', 'approvals', 'imports', 'users', 'roles', 'audit', 'settings']);
+    expect(CONTRIBUTIONS.homeCards.map((card) => card.id)).toEqual(['customers', 'warnings', 'approvals', 'dunning', 'reviews-due', 'checkouts', 'imports', 'users', 'roles', 'audit', 'scoring-models', 'settings']);
     expect([...CONTRIBUTIONS.auditTargets.keys()].sort()).toEqual(['customer', 'department', 'document', 'import', 'role', 'user', 'warning']);
-    expect(CONTRIBUTIONS.homeCards.map((card) => card.id)).toEqual(['customers', 'approvals', 'checkouts', 'imports', 'users', 'roles', 'audit', 'settings']);
-    expect([...CONTRIBUTIONS.auditTargets.keys()].sort()).toEqual(['customer', 'department', 'document', 'import', 'role', 'user']);
   });
 
   it('the approval screens plug into the customer file, the account page and each form kind', () => {
     expect(CONTRIBUTIONS.customerFileActions.map((action) => action.id)).toEqual(['warning-badges', 'credit-limit-request']);
     expect(CONTRIBUTIONS.accountSections.map((section) => section.id)).toEqual(['delegation']);
-    expect([...CONTRIBUTIONS.approvalForms.keys()]).toEqual(['credit_limit_change', 'dunning_suspension', 'periodic_review', 'new_customer_review']);
-    expect([...CONTRIBUTIONS.approvalForms.keys()]).toEqual(['credit_limit_change', 'checkout']);
+    expect([...CONTRIBUTIONS.approvalForms.keys()]).toEqual(['credit_limit_change', 'dunning_suspension', 'checkout', 'periodic_review', 'new_customer_review']);
     expect(CONTRIBUTIONS.components.approvalTimeline).toBeTypeOf('function');
     expect(CONTRIBUTIONS.pages.find((page) => page.id === 'approvals')?.badge).toBeTypeOf('function');
   });

@@ -1,4 +1,3 @@
-import type { Permission } from '../../../../shared/domain/permissions';
 import { warningsTexts } from './warnings.zh-CN';
 import { approvalsZhCN } from '../../../../shared/messages/approvals.zh-CN';
 import { creditLimitsZhCN } from '../../../../shared/messages/creditLimits.zh-CN';
