@@ -10,12 +10,14 @@
 // attached) and is admitted with the starting limit.
 // Screenshots: test-results/screenshots/4NN-*.png.
 
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
 import { simplePdf } from '../../src/main/demo/documents';
 import { creditCodeCheckCharacter } from '../../src/shared/domain/identifiers';
 import type { BrowserHost } from '../harness/server';
-import { describeInChromium, useE2e } from './support/setup';
+import { describeInChromium, SHOTS, useE2e } from './support/setup';
 import { controlsOf, logInAs, logOut } from './support/ui';
 
 const DAY_MS = 86_400_000;
@@ -376,10 +378,13 @@ describeInChromium('credit evaluations e2e', () => {
     await visible(page.locator('[data-testid="decision"][data-round="2"]'));
     await screenshot('decided-again');
 
-    // ── PDF (issue 9: "the PDF holds the ratings and opinions (pdftotext)") ──────────────
-    // Another helper adds evaluations.exportPdf and its button beside the page's head
-    // actions; its step goes here: export, then check the ratings and the opinions with
-    // pdftotext and look at the pages with pdftoppm.
+    // The form as a PDF, laid out like the paper 评审表: read back with pdftotext (a program other than ours).
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-pdf').click()]);
+    expect(download.suggestedFilename()).toMatch(/^客户信用评审表-广州南方重工有限公司-.+\.pdf$/);
+    const pdfFile = await download.path();
+    const printed = execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' }).replace(/[ \t]+/g, ' ');
+    for (const words of ['客户信用评审表', PERIODIC, '张三', '孙丽', '90.0', '回款略慢，配合度有待提高', '合作稳定，沟通顺畅', '同意（吴九）', '经核实往来函件，配合程度重新评审']) expect(printed).toContain(words);
+    execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', pdfFile, join(SHOTS, '449-evaluation-pdf-page')]);
     await logout();
   });
 

@@ -3,7 +3,7 @@ import { contract, type HostMethodName, type Input, type Output } from '../../sr
 import { LOAN_STANDS_IN } from '../../src/main/services/checkouts/access';
 import { creditCodeCheckCharacter } from '../../src/shared/domain/identifiers';
 import { SEAM_MESSAGES, refusalText } from '../../src/shared/messages';
-import { ADMIN, addUser, allAudit, directory, fingerprint, freshArchive, FrozenClock, useTempDirs } from './helpers';
+import { ADMIN, addUser, allAudit, directory, fingerprint, freshArchive, FrozenClock, useTempDirs, creditAuditor } from './helpers';
 import { HOST_METHODS, SAMPLE_PDF_BASE64, validInputs } from './samples';
 
 // Borrowing through the host (issue 10): who may read, the request and its chain, lending,
@@ -181,7 +181,7 @@ describe('who may read (seed 000 查询权限)', () => {
     expect(refusalText('zh-CN', { code: 'FORBIDDEN', details: { reason: 'needsLoan' } })).toBe(SEAM_MESSAGES['zh-CN'].reasons.needsLoan);
     expect(SEAM_MESSAGES['zh-CN'].reasons.needsLoan).toContain('查阅申请');
     // Each refusal is on record as denied, with the file it was about.
-    const denied = (await allAudit(t, t.admin)).filter((e) => e.outcome === 'denied' && e.userId === borrower.user.id && e.action === 'customers.get');
+    const denied = (await allAudit(t, await creditAuditor(t, t.admin))).filter((e) => e.outcome === 'denied' && e.userId === borrower.user.id && e.action === 'customers.get');
     expect(denied.at(-1)).toMatchObject({ target: `customer:${lentFile}`, details: { reason: 'needsLoan' } });
 
     // A loan of one file, electronic reading with printing (not exporting), 5 working days from 2026-09-28.
@@ -200,7 +200,7 @@ describe('who may read (seed 000 查询权限)', () => {
     // The file reads as it does for the credit department; the print is recorded as a print.
     const file = await t.ok(borrower.session, 'customers.get', { id: lentFile, purpose: PURPOSE });
     expect(file.basics.name).toBe('上海甲方机电有限公司');
-    const printed = (await allAudit(t, t.admin)).filter((e) => e.action === 'checkouts.print' && e.outcome === 'ok');
+    const printed = (await allAudit(t, await creditAuditor(t, t.admin))).filter((e) => e.action === 'checkouts.print' && e.outcome === 'ok');
     expect(printed.at(-1)).toMatchObject({ userId: borrower.user.id, target: `customer:${lentFile}`, purpose: onLent['checkouts.print'].purpose });
 
     // The search finds both files, but shows credit details only of the lent one.
@@ -489,7 +489,7 @@ describe('the whole story through the host', () => {
     const closed = await t.ok(archivist.session, 'checkouts.return', { loanId: electronic.id, items: [] });
     expect(closed.state).toBe('returned');
     await w.refused(borrower.session, 'customers.get', { id: b, purpose: PURPOSE }, 'FORBIDDEN', 'loanReturned');
-    const actions = (await allAudit(t, t.admin)).filter((e) => e.action.startsWith('checkouts.') && e.outcome === 'ok').map((e) => e.action);
+    const actions = (await allAudit(t, await creditAuditor(t, t.admin))).filter((e) => e.action.startsWith('checkouts.') && e.outcome === 'ok').map((e) => e.action);
     expect(actions).toEqual(['checkouts.request', 'checkouts.lend', 'checkouts.lend', 'checkouts.renew', 'checkouts.return', 'checkouts.recall', 'checkouts.return']);
   });
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { allAudit, useTempDirs } from './helpers';
+import { allAudit, useTempDirs, creditAuditor } from './helpers';
 import { expectSubsetFont, readPdf, renderPage, renderPage1, squash } from './pdf-read';
 import { SAMPLE_PDF_BASE64 } from './samples';
 import { PURPOSE, evaluationWorld, rate } from './evaluations-world';
@@ -104,7 +104,7 @@ describe('the evaluation form as a PDF (评审表, seed 003)', () => {
     expect((await t.fail(cm.session, 'evaluations.exportPdf', { evaluationId: '0190a000-0000-7000-8000-0000000000ee', purpose: PURPOSE })).code).toBe('NOT_FOUND');
 
     // The export is on record: its own action, the evaluation, the purpose, and the hash of what was handed out.
-    const audit = (await allAudit(t, t.admin)).filter((e) => e.action === 'evaluations.exportPdf');
+    const audit = (await allAudit(t, await creditAuditor(t, t.admin))).filter((e) => e.action === 'evaluations.exportPdf');
     const mine = audit.filter((e) => e.outcome === 'ok' && e.userId === cm.user.id);
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ target: `evaluation:${id}`, purpose: PURPOSE, details: { customerId, recordNo, pages: exported.pages, bytes: bytes.length, sha256: exported.sha256 } });

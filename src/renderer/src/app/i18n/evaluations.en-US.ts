@@ -229,6 +229,7 @@ export const evaluationsTextsEn: TranslationShape<typeof evaluationsTexts> = {
     attached: 'Attached documents saved',
   },
   reviewers: { add: 'Add a reviewer', addTitle: 'Add a reviewer', who: 'Reviewer', added: 'Reviewer added' },
+  exportPdf: 'Export PDF',
   cancel: { button: 'Cancel the review', title: 'Cancel this review', reason: 'Reason', confirm: 'Cancel the review', done: 'The review was cancelled' },
   approvalForm: {
     customer: 'Customer',

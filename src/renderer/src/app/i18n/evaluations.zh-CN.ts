@@ -230,6 +230,7 @@ export const evaluationsTexts = {
     attached: '相关文档附件已保存',
   },
   reviewers: { add: '增加评审人', addTitle: '增加评审人', who: '评审人', added: '已增加评审人' },
+  exportPdf: '导出 PDF',
   cancel: { button: '撤销评审', title: '撤销本次评审', reason: '撤销原因', confirm: '撤销评审', done: '评审已撤销' },
   approvalForm: {
     customer: '客户',

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Button, Card, Group, Modal, Select, Stack, Stepper, Text, Textarea, Title } from '@mantine/core';
-import { IconArrowLeft, IconEyeOff, IconUserPlus } from '@tabler/icons-react';
+import { IconArrowLeft, IconEyeOff, IconFileTypePdf, IconUserPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { call } from '../../api/client';
 import type { ApiError } from '../../api/errors';
 import { queryKey, useArchiveQuery } from '../../api/hooks';
 import { useCurrentUser } from '../../api/session';
+import { useEvaluationPdf } from '../../app/exports';
 import { PurposeModal } from '../../app/ui/PurposeModal';
 import { ErrorState, LoadingState } from '../../app/ui/States';
 import { ConsolidatePanel, ScoreExplanation } from './Consolidation';
@@ -134,7 +135,10 @@ function EvaluationView({ detail, purpose }: { detail: EvaluationDetail; purpose
             {evaluation.round > 1 && <Badge variant="outline">{t('evaluations.decision.round', { round: evaluation.round })}</Badge>}
           </Group>
         </Stack>
-        <Actions detail={detail} act={act} />
+        <Group gap="xs">
+          <ExportPdfButton evaluationId={evaluation.id} purpose={purpose} />
+          <Actions detail={detail} act={act} />
+        </Group>
       </Group>
 
       {evaluation.status !== 'cancelled' && evaluation.status !== 'rejected' && (
@@ -295,6 +299,17 @@ function Reviewers({ detail, act }: { detail: EvaluationDetail; act: ReturnType<
   );
 }
 
+/** 导出 PDF: the form printed like its paper 评审表 (seed 003), saved where the user chooses; the export is on record. */
+function ExportPdfButton({ evaluationId, purpose }: { evaluationId: string; purpose: string }) {
+  const { t } = useTranslation();
+  const pdf = useEvaluationPdf();
+  return (
+    <Button variant="light" leftSection={<IconFileTypePdf size={16} />} loading={pdf.busy} onClick={() => void pdf.save(evaluationId, purpose)} data-testid="export-pdf">
+      {t('evaluations.exportPdf')}
+    </Button>
+  );
+}
+
 /** Steps for the page's head: cancelling a draft. */
 function Actions({ detail, act }: { detail: EvaluationDetail; act: ReturnType<typeof useAct> }) {
   const { t } = useTranslation();
@@ -304,7 +319,6 @@ function Actions({ detail, act }: { detail: EvaluationDetail; act: ReturnType<ty
   if (!cancel.allowed) return null;
   return (
     <>
-      {/* The PDF export of the form (evaluations.exportPdf) goes beside this button. */}
       <Button variant="subtle" color="red" onClick={() => setOpen(true)} data-testid="cancel-evaluation">
         {t('evaluations.cancel.button')}
       </Button>
