@@ -179,7 +179,7 @@ describeInChromium('customer credit files e2e', () => {
     await page.goto(host.url);
     await login(MANAGER);
     const nav = (await page.locator('[data-testid="main-nav"] a').allInnerTexts()).map((text) => text.trim());
-    expect(nav).toEqual(['首页', '客户档案', '审批', '评审到期', '数据导入', '评分模型', '我的账户']);
+    expect(nav).toEqual(['首页', '客户档案', '风险预警', '审批', '评审到期', '催收', '借阅', '数据导入', '评分模型', '我的账户']);
     await screenshot('home-credit-manager');
 
     await page.getByRole('link', { name: '客户档案' }).click();
@@ -257,7 +257,7 @@ describeInChromium('customer credit files e2e', () => {
     await logout();
     await login(ARCHIVIST);
     const nav = (await page.locator('[data-testid="main-nav"] a').allInnerTexts()).map((text) => text.trim());
-    expect(nav).toEqual(['首页', '客户档案', '审批', '借阅', '我的账户']);
+    expect(nav).toEqual(['首页', '客户档案', '风险预警', '审批', '借阅', '我的账户']);
     await openFile(CUSTOMER.name, { type: '档案入库核验' });
     await page.getByTestId('verify-customer').click();
     const confirm = dialog();

@@ -71,10 +71,14 @@ describeInChromium('credit evaluations e2e', () => {
 
       // The 客户经理 enters both customers: one with a year of business, one new with its qualifications.
       const am = await api(null, 'auth.login', { username: AM.username, password: AM.password });
+      // The 客服经理 keeps the periodic customer's file (seed 003: 客服经理 updates the credit
+      // files and starts the year-end review), so reads it without a loan; the 客户经理 enters
+      // the new customer.
+      const sm = await api(null, 'auth.login', { username: SM.username, password: SM.password });
       let n = 0;
-      const create = async (name: string, cooperationStart: string | null) => {
+      const create = async (session: string, name: string, cooperationStart: string | null) => {
         const body = `9144030000000${String(1000 + n++)}`;
-        const created = await api(am.session, 'customers.create', {
+        const created = await api(session, 'customers.create', {
           kind: 'enterprise',
           name,
           creditCode: body + creditCodeCheckCharacter(body),
@@ -98,7 +102,7 @@ describeInChromium('credit evaluations e2e', () => {
         });
         return created.id as string;
       };
-      customers[PERIODIC] = await create(PERIODIC, '2019-03-01');
+      customers[PERIODIC] = await create(sm.session, PERIODIC, '2019-03-01');
       const contract = await api(am.session, 'records.addContract', {
         customerId: customers[PERIODIC],
         departmentId: departmentId('business'),
@@ -115,7 +119,7 @@ describeInChromium('credit evaluations e2e', () => {
       const pdf = (title: string) => ({ name: `${title}.pdf`, mime: 'application/pdf', contentBase64: simplePdf(title, ['Credit review evidence']).toString('base64') });
       await api(am.session, 'documents.add', { customerId: customers[PERIODIC], category: 'contract', title: '客户配合情况说明及往来函件', archiveNo: null, retention: '30y', confidentiality: 'normal', file: pdf('cooperation'), location: null });
 
-      customers[NEWCOMER] = await create(NEWCOMER, null);
+      customers[NEWCOMER] = await create(am.session, NEWCOMER, null);
       for (const [kind, number] of [
         ['business_licence', '91440300MA5F00001X'],
         ['tax_registration', '440300MA5F00001'],
@@ -126,6 +130,7 @@ describeInChromium('credit evaluations e2e', () => {
       }
       await api(am.session, 'documents.add', { customerId: customers[NEWCOMER], category: 'credit_application', title: '营业执照副本（复印件）', archiveNo: null, retention: '30y', confidentiality: 'normal', file: pdf('licence'), location: null });
       await api(am.session, 'auth.logout', {});
+      await api(sm.session, 'auth.logout', {});
     },
   });
   let host: BrowserHost;

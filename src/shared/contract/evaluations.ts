@@ -579,7 +579,7 @@ export const evaluationsMethods = {
     output: z.array(dueRow),
     permission: 'customers.read',
     logsRead: true,
-    readsCustomer: { via: 'many' }, // grades and reviews of every customer: no loan covers it
+    readsCustomer: { via: 'search' }, // answered to anyone who takes part: only the files the caller may read are listed
     writes: true,
   }),
   /**

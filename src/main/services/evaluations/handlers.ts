@@ -21,6 +21,7 @@ import {
 import { EVALUATION_OPEN_STATUSES, MAJOR_CREDIT_EVENTS } from '../../../shared/domain/evaluations/codes';
 import { dayOf } from '../../../shared/domain/receivables';
 import { FIVE_C_SCALES, financialRatios, previewRevision, publishModel, reviseModel, validateCrosswalk, type GradeScale, type ModelContent, type ScoringModel } from '../../../shared/domain/scoring';
+import { readableAmong } from '../checkouts/access';
 import type { DB } from '../../archive/schema';
 import type { Actor, PartialHandlers } from '../../host/handler';
 import type { JobHandle } from '../../host/jobs';
@@ -742,7 +743,7 @@ export const evaluationHandlers: PartialHandlers = {
   },
 
   'evaluations.due': {
-    async run({ input, db, now, audit, host }) {
+    async run({ input, db, now, audit, host, actor }) {
       const today = dayOf(now);
       await finalizeDue(db, now, host.ids);
       const [customers, open, due] = await Promise.all([
@@ -752,8 +753,11 @@ export const evaluationHandlers: PartialHandlers = {
       ]);
       const names = new Map(customers.map((c) => [c.id, c.name]));
       const openOf = new Map(open.filter((o) => isOpenStatus(o.status)).map((o) => [o.customer_id, { id: o.id, status: o.status }]));
-      audit.details = { horizonDays: input.horizonDays, results: due.length };
-      return due.map((d) => ({ customer: { id: d.customerId, name: names.get(d.customerId) ?? '' }, reasons: d.reasons, dueOn: d.dueOn, lastGrade: d.lastGrade, open: openOf.get(d.customerId) ?? null }));
+      // Outside the credit department only the files the caller may read (their own customers, lent ones).
+      const readable = actor ? await readableAmong(db, actor, due.map((d) => d.customerId), now) : null;
+      const listed = readable === null ? due : due.filter((d) => readable.has(d.customerId));
+      audit.details = { horizonDays: input.horizonDays, results: listed.length };
+      return listed.map((d) => ({ customer: { id: d.customerId, name: names.get(d.customerId) ?? '' }, reasons: d.reasons, dueOn: d.dueOn, lastGrade: d.lastGrade, open: openOf.get(d.customerId) ?? null }));
     },
   },
 };
